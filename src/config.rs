@@ -1,0 +1,74 @@
+//! Reading YAML. One place hides which YAML crate we use (`serde_yaml` here is the maintained
+//! `yaml_serde` fork, renamed in Cargo.toml) and turns its errors into file:line:column.
+
+use serde::de::DeserializeOwned;
+
+use crate::error::{Error, Position, Result};
+
+/// Largest YAML document we accept. Rule and front-matter files are small; anything bigger is
+/// almost certainly not what the user meant to pass.
+pub const MAX_YAML_BYTES: usize = 4 << 20;
+
+/// Parse `text` (from `file`) as YAML into `T`, with the position of the first problem.
+/// `line_offset` is added to reported lines, for YAML embedded in a larger file (front matter).
+pub fn parse_yaml_at<T: DeserializeOwned>(file: &str, text: &str, line_offset: usize) -> Result<T> {
+    if text.len() > MAX_YAML_BYTES {
+        return Err(Error::input(
+            file,
+            format!(
+                "YAML document is {} bytes; the limit is {} bytes",
+                text.len(),
+                MAX_YAML_BYTES
+            ),
+        ));
+    }
+    serde_yaml::from_str(text).map_err(|e| {
+        let message = crate::lang::one_line(&e.to_string());
+        // The crate appends " at line L column C"; we print the position ourselves.
+        let message = match message.find(" at line ") {
+            Some(i) => message[..i].to_string(),
+            None => message,
+        };
+        match e.location() {
+            Some(loc) => Error::at(
+                file,
+                Position {
+                    line: loc.line() + line_offset,
+                    column: loc.column(),
+                },
+                message,
+            ),
+            None => Error::input(file, message),
+        }
+    })
+}
+
+pub fn parse_yaml<T: DeserializeOwned>(file: &str, text: &str) -> Result<T> {
+    parse_yaml_at(file, text, 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Small {
+        name: String,
+    }
+
+    #[test]
+    fn errors_carry_line_and_column() {
+        let err = parse_yaml::<Small>("x.yaml", "name: a\nnmae: b\n").unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.starts_with("x.yaml:2:1: "), "{msg}");
+        assert!(msg.contains("unknown field `nmae`"), "{msg}");
+    }
+
+    #[test]
+    fn front_matter_offsets_lines() {
+        let err = parse_yaml_at::<Small>("a.md", "name: [\n", 1).unwrap_err();
+        assert!(err.to_string().starts_with("a.md:"), "{err}");
+    }
+}

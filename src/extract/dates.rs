@@ -1,0 +1,340 @@
+//! Dates in a claim: absolute ("9 septembre", "20 janvier 2017", "mars 2014", "en 2014"),
+//! weekdays ("samedi", "vendredi dernier", "last Friday") and relative days ("hier"),
+//! resolved against the article's date when it is known.
+
+use chrono::{Datelike, Duration, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::lang::Lang;
+use crate::normalize::{fold, WordKind, WordSpan};
+use crate::source::Span;
+
+/// A date known to the year, the month or the day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct PartialDate {
+    pub year: Option<i32>,
+    pub month: Option<u32>,
+    pub day: Option<u32>,
+}
+
+impl PartialDate {
+    /// Parse "2017", "2017-05" or "2017-05-02".
+    pub fn parse_iso(s: &str) -> Option<PartialDate> {
+        let mut parts = s.trim().split('-');
+        let year: i32 = parts.next()?.parse().ok()?;
+        if !(1000..=9999).contains(&year) {
+            return None;
+        }
+        let month = match parts.next() {
+            Some(m) => Some(m.parse::<u32>().ok().filter(|m| (1..=12).contains(m))?),
+            None => None,
+        };
+        let day = match parts.next() {
+            Some(d) => Some(d.parse::<u32>().ok().filter(|d| (1..=31).contains(d))?),
+            None => None,
+        };
+        if parts.next().is_some() {
+            return None;
+        }
+        let date = PartialDate {
+            year: Some(year),
+            month,
+            day,
+        };
+        if day.is_some() && date.to_naive().is_none() {
+            return None;
+        }
+        Some(date)
+    }
+
+    pub fn from_naive(d: NaiveDate) -> PartialDate {
+        PartialDate {
+            year: Some(d.year()),
+            month: Some(d.month()),
+            day: Some(d.day()),
+        }
+    }
+
+    pub fn to_naive(self) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(self.year?, self.month?, self.day?)
+    }
+
+    /// Two dates contradict when a field both know differs.
+    pub fn conflicts(&self, other: &PartialDate) -> bool {
+        fn differ<T: PartialEq>(a: Option<T>, b: Option<T>) -> bool {
+            matches!((a, b), (Some(x), Some(y)) if x != y)
+        }
+        differ(self.year, other.year) || differ(self.month, other.month) || differ(self.day, other.day)
+    }
+}
+
+impl std::fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (self.year, self.month, self.day) {
+            (Some(y), Some(m), Some(d)) => write!(f, "{y:04}-{m:02}-{d:02}"),
+            (Some(y), Some(m), None) => write!(f, "{y:04}-{m:02}"),
+            (Some(y), None, _) => write!(f, "{y:04}"),
+            (None, Some(m), Some(d)) => write!(f, "--{m:02}-{d:02}"),
+            (None, Some(m), None) => write!(f, "--{m:02}"),
+            (None, None, Some(d)) => write!(f, "---{d:02}"),
+            (None, None, None) => f.write_str("?"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateKind {
+    Absolute,
+    Weekday,
+    Relative,
+}
+
+/// A date named in a claim.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DateMention {
+    /// Byte span within the claim text.
+    pub span: Span,
+    pub text: String,
+    pub kind: DateKind,
+    /// 1 = Monday … 7 = Sunday, when a weekday is named or the date is known to the day.
+    pub weekday: Option<u32>,
+    /// The date as written, completed with the article's date where it can be.
+    pub date: Option<PartialDate>,
+}
+
+fn naive_weekday(d: NaiveDate) -> u32 {
+    d.weekday().number_from_monday()
+}
+
+/// Find the dates in `text` (whose words are `words`), resolved against `article_date`.
+pub fn find_dates(
+    text: &str,
+    words: &[WordSpan],
+    lang: &Lang,
+    article_date: Option<PartialDate>,
+) -> Vec<DateMention> {
+    let folded: Vec<String> = words.iter().map(|w| fold(&text[w.start..w.end])).collect();
+    let number = |k: usize| -> Option<u32> {
+        let w = words.get(k)?;
+        if w.kind != WordKind::Number {
+            return None;
+        }
+        text[w.start..w.end].parse().ok()
+    };
+    let is_ordinal_suffix = |k: usize| folded.get(k).is_some_and(|f| lang.ordinal_suffixes.iter().any(|s| fold(s) == *f));
+    let anchor = article_date.and_then(PartialDate::to_naive);
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < words.len() {
+        let mut found: Option<(usize, DateKind, Option<PartialDate>, Option<u32>)> = None;
+        // Day month [year]: "9 septembre", "1er mars 2014", "20 janvier 2017".
+        if let Some(day) = number(k).filter(|d| (1..=31).contains(d)) {
+            let mut m = k + 1;
+            if is_ordinal_suffix(m) && words[m].start == words[k].end {
+                m += 1;
+            }
+            if let Some(&month) = folded.get(m).and_then(|f| lang.months.get(f)) {
+                let year = number(m + 1).filter(|y| (1000..=2999).contains(y)).map(|y| y as i32);
+                let end = if year.is_some() { m + 2 } else { m + 1 };
+                found = Some((end, DateKind::Absolute, Some(complete(day, month, year, article_date)), None));
+            }
+        }
+        // Month day[, year] (English): "January 20, 2017"; month year: "mars 2014".
+        if found.is_none() {
+            if let Some(&month) = folded.get(k).and_then(|f| lang.months.get(f)) {
+                let capitalised = text[words[k].start..].starts_with(char::is_uppercase);
+                if let Some(day) = number(k + 1).filter(|d| (1..=31).contains(d)) {
+                    if lang.code == crate::lang::LangCode::En && capitalised {
+                        let year = number(k + 2).filter(|y| (1000..=2999).contains(y)).map(|y| y as i32);
+                        let end = if year.is_some() { k + 3 } else { k + 2 };
+                        found = Some((end, DateKind::Absolute, Some(complete(day, month, year, article_date)), None));
+                    }
+                }
+                if found.is_none() {
+                    if let Some(year) = number(k + 1).filter(|y| (1000..=2999).contains(y)) {
+                        let d = PartialDate {
+                            year: Some(year as i32),
+                            month: Some(month),
+                            day: None,
+                        };
+                        found = Some((k + 2, DateKind::Absolute, Some(d), None));
+                    } else if lang.code == crate::lang::LangCode::Fr && k > 0 && matches!(folded[k - 1].as_str(), "en" | "de" | "fin" | "debut" | "mi") {
+                        // "en novembre", "fin mars".
+                        let d = PartialDate {
+                            year: article_date.and_then(|a| a.year),
+                            month: Some(month),
+                            day: None,
+                        };
+                        found = Some((k + 1, DateKind::Absolute, Some(d), None));
+                    } else if lang.code == crate::lang::LangCode::En && capitalised && k > 0 && matches!(folded[k - 1].as_str(), "in" | "since" | "until" | "early" | "late" | "mid") {
+                        let d = PartialDate {
+                            year: article_date.and_then(|a| a.year),
+                            month: Some(month),
+                            day: None,
+                        };
+                        found = Some((k + 1, DateKind::Absolute, Some(d), None));
+                    }
+                }
+            }
+        }
+        // A year on its own: "en 2014", "in 2003".
+        if found.is_none() {
+            if let Some(year) = number(k).filter(|y| (1900..=2100).contains(y)) {
+                let prev = k.checked_sub(1).map(|p| folded[p].as_str());
+                if matches!(prev, Some("en" | "in" | "since" | "depuis" | "de" | "of" | "by" | "until" | "jusqu'en")) || text[words[k].start..words[k].end].len() == 4 {
+                    let d = PartialDate {
+                        year: Some(year as i32),
+                        month: None,
+                        day: None,
+                    };
+                    found = Some((k + 1, DateKind::Absolute, Some(d), None));
+                }
+            }
+        }
+        // A weekday: "samedi", "vendredi dernier", "last Friday", "next Monday".
+        if found.is_none() {
+            if let Some(&wd) = folded.get(k).and_then(|f| lang.weekdays.get(f)) {
+                let after = folded.get(k + 1).map(String::as_str);
+                let before = k.checked_sub(1).map(|p| folded[p].as_str());
+                let past = after.is_some_and(|a| lang.weekday_past.contains(a)) || before.is_some_and(|b| lang.weekday_past.contains(b));
+                let next = after.is_some_and(|a| lang.weekday_next.contains(a)) || before.is_some_and(|b| lang.weekday_next.contains(b));
+                let start = if before.is_some_and(|b| lang.weekday_past.contains(b) || lang.weekday_next.contains(b)) { k - 1 } else { k };
+                let end = if after.is_some_and(|a| lang.weekday_past.contains(a) || lang.weekday_next.contains(a)) { k + 2 } else { k + 1 };
+                let date = anchor.map(|a| {
+                    let today = naive_weekday(a) as i64;
+                    let delta = if next {
+                        let d = (wd as i64 - today).rem_euclid(7);
+                        if d == 0 { 7 } else { d }
+                    } else {
+                        let d = -((today - wd as i64).rem_euclid(7));
+                        if past && d == 0 { -7 } else { d }
+                    };
+                    PartialDate::from_naive(a + Duration::days(delta))
+                });
+                out.push(DateMention {
+                    span: Span::new(words[start].start, words[end - 1].end),
+                    text: text[words[start].start..words[end - 1].end].to_string(),
+                    kind: DateKind::Weekday,
+                    weekday: Some(wd),
+                    date,
+                });
+                k = end;
+                continue;
+            }
+        }
+        // Relative days: "hier", "aujourd'hui", "yesterday".
+        if found.is_none() {
+            for (phrase, days) in &lang.relative_days {
+                let n = phrase.split(|c: char| !c.is_alphanumeric()).filter(|p| !p.is_empty()).count();
+                if k + n <= folded.len() && folded[k..k + n].join(" ") == phrase.split(|c: char| !c.is_alphanumeric()).filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" ") {
+                    let date = anchor.map(|a| PartialDate::from_naive(a + Duration::days(*days)));
+                    found = Some((k + n, DateKind::Relative, date, None));
+                    break;
+                }
+            }
+        }
+        match found {
+            Some((end, kind, date, _)) => {
+                let weekday = date.and_then(PartialDate::to_naive).map(naive_weekday);
+                out.push(DateMention {
+                    span: Span::new(words[k].start, words[end - 1].end),
+                    text: text[words[k].start..words[end - 1].end].to_string(),
+                    kind,
+                    weekday,
+                    date,
+                });
+                k = end;
+            }
+            None => k += 1,
+        }
+    }
+    out
+}
+
+/// Give "9 septembre" the year of the article (or the year before, if that month is later).
+fn complete(day: u32, month: u32, year: Option<i32>, article: Option<PartialDate>) -> PartialDate {
+    let year = year.or_else(|| {
+        let a = article?;
+        let ay = a.year?;
+        match a.month {
+            Some(am) if month > am + 1 => Some(ay - 1),
+            _ => Some(ay),
+        }
+    });
+    PartialDate {
+        year,
+        month: Some(month),
+        day: Some(day),
+    }
+}
+
+/// The first full date ("15 novembre 2016") in a line, for metadata taken from bylines.
+pub fn find_full_date(text: &str, lang: &Lang) -> Option<PartialDate> {
+    let words = crate::normalize::words(text);
+    find_dates(text, &words, lang, None)
+        .into_iter()
+        .filter(|d| d.kind == DateKind::Absolute)
+        .filter_map(|d| d.date)
+        .find(|d| d.year.is_some() && d.month.is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::{Lang, LangCode};
+
+    fn dates(text: &str, code: LangCode, article: Option<&str>) -> Vec<(String, Option<String>, Option<u32>)> {
+        let lang = Lang::get(code);
+        let words = crate::normalize::words(text);
+        let article = article.and_then(PartialDate::parse_iso);
+        find_dates(text, &words, lang, article)
+            .into_iter()
+            .map(|d| (d.text, d.date.map(|x| x.to_string()), d.weekday))
+            .collect()
+    }
+
+    #[test]
+    fn absolute_dates_in_french() {
+        assert_eq!(
+            dates("Le 9 septembre, puis le 20 janvier 2017 et en mars 2014.", LangCode::Fr, Some("2016-11-15")),
+            vec![
+                ("9 septembre".into(), Some("2016-09-09".into()), Some(5)),
+                ("20 janvier 2017".into(), Some("2017-01-20".into()), Some(5)),
+                ("mars 2014".into(), Some("2014-03".into()), None),
+            ]
+        );
+    }
+
+    #[test]
+    fn weekdays_resolve_against_the_article_date() {
+        // 2017-01-28 is a Saturday.
+        let d = dates("ont échangé samedi au téléphone, et vendredi dernier", LangCode::Fr, Some("2017-01-28"));
+        assert_eq!(d[0], ("samedi".into(), Some("2017-01-28".into()), Some(6)));
+        assert_eq!(d[1], ("vendredi dernier".into(), Some("2017-01-27".into()), Some(5)));
+        let d = dates("He spoke last Friday and yesterday.", LangCode::En, Some("2017-01-28"));
+        assert_eq!(d[0].1.as_deref(), Some("2017-01-27"));
+        assert_eq!(d[1].1.as_deref(), Some("2017-01-27"));
+    }
+
+    #[test]
+    fn english_month_day_year() {
+        let d = dates("on January 20, 2017 in Washington", LangCode::En, None);
+        assert_eq!(d[0].1.as_deref(), Some("2017-01-20"));
+    }
+
+    #[test]
+    fn byline_dates() {
+        let lang = Lang::get(LangCode::Fr);
+        assert_eq!(
+            find_full_date("écrit par X | 15 novembre 2016", lang).map(|d| d.to_string()),
+            Some("2016-11-15".into())
+        );
+    }
+
+    #[test]
+    fn iso_parsing() {
+        assert!(PartialDate::parse_iso("2017-02-30").is_none());
+        assert_eq!(PartialDate::parse_iso("2017-05").unwrap().to_string(), "2017-05");
+    }
+}

@@ -1,0 +1,566 @@
+//! Ingest: files (plain text, Markdown with YAML front matter, HTML, stdin) → [`Article`]s,
+//! each with its metadata and its segments located in the original file.
+//!
+//! Metadata precedence, highest first: command-line values ([`InputSpec`]), front matter,
+//! what the text says (a `date 2017-05` marker, a dated byline, an agency sign-off, the first
+//! heading), and last the file name for the outlet.
+
+mod decode;
+mod frontmatter;
+mod html;
+
+use std::io::Read;
+use std::path::Path;
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+pub use decode::{Encoding, MAX_ARTICLE_BYTES};
+
+use crate::error::{Error, Result};
+use crate::extract::dates::{find_full_date, PartialDate};
+use crate::lang::{self, Lang, LangCode};
+use crate::segment::{self, Role, Segment, SegmentOptions};
+use crate::source::{LineIndex, Span};
+
+/// How the file was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Text,
+    Markdown,
+    Html,
+}
+
+/// Where a piece of metadata came from, so the user can see why the tool chose it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum MetaOrigin {
+    Flag,
+    FrontMatter,
+    Text,
+    FileName,
+    Detected,
+}
+
+/// An article's metadata: the `articles` part of the JSON report.
+#[derive(Debug, Clone, Serialize, serde::Deserialize, schemars::JsonSchema)]
+pub struct ArticleMeta {
+    /// `a1`, `a2`… in the order the files were given.
+    pub id: String,
+    pub path: String,
+    pub outlet: String,
+    pub outlet_from: MetaOrigin,
+    /// ISO date, to the year, month or day: `2017`, `2017-05`, `2017-01-28`.
+    pub date: Option<String>,
+    pub date_from: Option<MetaOrigin>,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub lang: LangCode,
+    pub lang_from: MetaOrigin,
+    pub format: Format,
+    pub bytes: usize,
+    /// SHA-256 of the file's bytes.
+    pub sha256: String,
+    /// Part of the reference set of a `check` run.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub reference: bool,
+    /// Invalid bytes replaced when read with `--encoding lossy`.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub replaced_bytes: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+impl ArticleMeta {
+    pub fn partial_date(&self) -> Option<PartialDate> {
+        self.date.as_deref().and_then(PartialDate::parse_iso)
+    }
+}
+
+/// One input as the user named it, with any metadata given on the command line.
+#[derive(Debug, Clone, Default)]
+pub struct InputSpec {
+    /// A path, or `-` for standard input.
+    pub path: String,
+    pub outlet: Option<String>,
+    pub date: Option<String>,
+    pub title: Option<String>,
+    pub lang: Option<LangCode>,
+}
+
+impl InputSpec {
+    pub fn path(path: impl Into<String>) -> InputSpec {
+        InputSpec {
+            path: path.into(),
+            ..Default::default()
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ReadOptions {
+    pub encoding: Encoding,
+}
+
+/// An article read and segmented.
+#[derive(Debug, Clone)]
+pub struct Article {
+    pub meta: ArticleMeta,
+    /// The file as decoded; spans in the report index it.
+    pub source: String,
+    /// For HTML: the extracted article text that `segments` index. `None`: they index `source`.
+    extracted: Option<String>,
+    pub segments: Vec<Segment>,
+    /// For HTML: where each segment was found in `source`.
+    source_spans: Option<Vec<Span>>,
+    lines: LineIndex,
+}
+
+impl Article {
+    /// The text the segments index.
+    pub fn text(&self) -> &str {
+        self.extracted.as_deref().unwrap_or(&self.source)
+    }
+
+    pub fn segment_text(&self, i: usize) -> &str {
+        let s = self.segments[i].span;
+        &self.text()[s.start..s.end]
+    }
+
+    /// Where segment `i` is in the original file.
+    pub fn source_span(&self, i: usize) -> Span {
+        match &self.source_spans {
+            Some(spans) => spans[i],
+            None => self.segments[i].span,
+        }
+    }
+
+    /// 1-based line and column of segment `i` in the original file.
+    pub fn position(&self, i: usize) -> (usize, usize) {
+        self.lines.position(&self.source, self.source_span(i).start)
+    }
+
+    pub fn lang(&self) -> &'static Lang {
+        Lang::get(self.meta.lang)
+    }
+
+    /// Indices of the claim segments, in text order.
+    pub fn claim_indices(&self) -> impl Iterator<Item = usize> + '_ {
+        self.segments
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.role == Role::Claim)
+            .map(|(i, _)| i)
+    }
+}
+
+fn read_bytes(spec: &InputSpec) -> Result<Vec<u8>> {
+    if spec.path == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .take(MAX_ARTICLE_BYTES as u64 + 1)
+            .read_to_end(&mut buf)
+            .map_err(|source| Error::Io {
+                path: display_path(&spec.path),
+                source,
+            })?;
+        return Ok(buf);
+    }
+    let path = Path::new(&spec.path);
+    let meta = std::fs::metadata(path).map_err(|e| io_error(&spec.path, e))?;
+    if meta.is_dir() {
+        return Err(Error::input(
+            &spec.path,
+            "is a directory; pass the files inside it (for example DIR/*.md)",
+        ));
+    }
+    if meta.len() > MAX_ARTICLE_BYTES as u64 {
+        return Err(Error::input(
+            &spec.path,
+            format!("file is {} bytes; the limit is {} bytes", meta.len(), MAX_ARTICLE_BYTES),
+        ));
+    }
+    std::fs::read(path).map_err(|e| io_error(&spec.path, e))
+}
+
+fn io_error(path: &str, e: std::io::Error) -> Error {
+    let message = match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => return Error::Io {
+            path: path.to_string(),
+            source: e,
+        },
+    };
+    Error::input(path, message)
+}
+
+fn display_path(path: &str) -> String {
+    if path == "-" {
+        "<stdin>".to_string()
+    } else {
+        path.to_string()
+    }
+}
+
+fn detect_format(path: &str, text: &str) -> Format {
+    let ext = Path::new(path)
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("md" | "markdown" | "mdown") => Format::Markdown,
+        Some("html" | "htm" | "xhtml") => Format::Html,
+        _ => {
+            let head = text.trim_start_matches('\u{feff}').trim_start();
+            let lower: String = head.chars().take(15).collect::<String>().to_ascii_lowercase();
+            if lower.starts_with("<!doctype html") || lower.starts_with("<html") {
+                Format::Html
+            } else if head.starts_with("---\n") || head.starts_with("---\r\n") {
+                Format::Markdown
+            } else {
+                Format::Text
+            }
+        }
+    }
+}
+
+/// Outlet name from a file stem: `afp-2017-01.md` → `afp-2017-01`.
+fn outlet_from_path(path: &str) -> String {
+    if path == "-" {
+        return "stdin".into();
+    }
+    Path::new(path)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or(path)
+        .to_string()
+}
+
+/// A `date 2017-05` marker at the very start of a scraped file.
+fn date_marker(text: &str, from: usize) -> Option<(Span, String)> {
+    let rest = &text[from..];
+    let lead = rest.len() - rest.trim_start().len();
+    let r = &rest[lead..];
+    let after = r.strip_prefix("date")?;
+    let digits_start = after.len() - after.trim_start().len();
+    if digits_start == 0 {
+        return None;
+    }
+    let value: String = after[digits_start..]
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '-')
+        .collect();
+    PartialDate::parse_iso(&value)?;
+    let end = from + lead + 4 + digits_start + value.len();
+    if text[end..].chars().next().is_some_and(|c| !c.is_whitespace()) {
+        return None;
+    }
+    Some((Span::new(from + lead, end), value))
+}
+
+fn check_date(path: &str, value: &str, what: &str) -> Result<String> {
+    match PartialDate::parse_iso(value) {
+        Some(d) => Ok(d.to_string()),
+        None => Err(Error::input(
+            path,
+            format!("{what}: {value:?} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD"),
+        )),
+    }
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Read, decode and segment one input. `id` becomes the article id (`a1`…).
+pub fn read_article(spec: &InputSpec, id: &str, options: ReadOptions) -> Result<Article> {
+    let shown = display_path(&spec.path);
+    let bytes = read_bytes(spec)?;
+    let size = bytes.len();
+    let sha256 = sha256_hex(&bytes);
+    let decoded = decode::decode(&shown, bytes, options.encoding)?;
+    let source = decoded.text;
+    parse_article(spec, id, source, size, sha256, decoded.replaced)
+}
+
+/// Build an article from text already in memory (tests, stdin, baselines).
+pub fn article_from_text(spec: &InputSpec, id: &str, text: String) -> Result<Article> {
+    let size = text.len();
+    let sha256 = sha256_hex(text.as_bytes());
+    parse_article(spec, id, text, size, sha256, 0)
+}
+
+fn parse_article(
+    spec: &InputSpec,
+    id: &str,
+    source: String,
+    size: usize,
+    sha256: String,
+    replaced: usize,
+) -> Result<Article> {
+    let shown = display_path(&spec.path);
+    let bom = if source.starts_with('\u{feff}') { 3 } else { 0 };
+    let format = detect_format(&spec.path, &source);
+
+    let mut outlet = spec.outlet.clone().map(|o| (o, MetaOrigin::Flag));
+    let mut date = match &spec.date {
+        Some(d) => Some((check_date(&shown, d, "--date")?, MetaOrigin::Flag)),
+        None => None,
+    };
+    let mut title = spec.title.clone();
+    let mut url = None;
+    let mut lang_code = spec.lang.map(|l| (l, MetaOrigin::Flag));
+    let mut pre_segments = Vec::new();
+
+    let mut body_start = bom;
+    let mut extracted: Option<String> = None;
+    match format {
+        Format::Markdown => {
+            if let Some(fm) = frontmatter::parse(&shown, &source, bom)? {
+                let f = fm.fields;
+                if outlet.is_none() {
+                    outlet = f.outlet.map(|o| (o, MetaOrigin::FrontMatter));
+                }
+                if date.is_none() {
+                    if let Some(d) = f.date {
+                        let value = d.as_string();
+                        match PartialDate::parse_iso(&value) {
+                            Some(p) => date = Some((p.to_string(), MetaOrigin::FrontMatter)),
+                            None => {
+                                return Err(Error::at(
+                                    &shown,
+                                    frontmatter::key_position(&source, fm.yaml, "date"),
+                                    format!("front matter: date {value:?} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD"),
+                                ))
+                            }
+                        }
+                    }
+                }
+                title = title.or(f.title);
+                url = f.url;
+                if lang_code.is_none() {
+                    if let Some(l) = f.lang {
+                        match LangCode::parse(&l) {
+                            Some(code) => lang_code = Some((code, MetaOrigin::FrontMatter)),
+                            None => {
+                                return Err(Error::at(
+                                    &shown,
+                                    frontmatter::key_position(&source, fm.yaml, "lang"),
+                                    format!("front matter: lang {l:?} is not supported; write `fr` or `en`"),
+                                ))
+                            }
+                        }
+                    }
+                }
+                let _ = fm.first_line;
+                body_start = fm.body_start;
+            }
+        }
+        Format::Html => {
+            let page = html::extract(&shown, &source)?;
+            if date.is_none() {
+                date = page
+                    .date
+                    .as_deref()
+                    .and_then(|d| PartialDate::parse_iso(d.get(..10).unwrap_or(d)))
+                    .map(|d| (d.to_string(), MetaOrigin::Text));
+            }
+            if outlet.is_none() {
+                outlet = page.site.map(|s| (s, MetaOrigin::Text));
+            }
+            if lang_code.is_none() {
+                lang_code = page
+                    .lang
+                    .as_deref()
+                    .and_then(|l| LangCode::parse(l.get(..2).unwrap_or(l)))
+                    .map(|l| (l, MetaOrigin::Text));
+            }
+            title = title.or(page.title);
+            url = page.url;
+            extracted = Some(page.text);
+            body_start = 0;
+        }
+        Format::Text => {}
+    }
+    let text: &str = extracted.as_deref().unwrap_or(&source);
+
+    if extracted.is_none() {
+        if let Some((span, value)) = date_marker(text, body_start) {
+            if date.is_none() {
+                date = Some((value, MetaOrigin::Text));
+            }
+            pre_segments.push(Segment {
+                role: Role::Boilerplate,
+                span,
+            });
+            body_start = span.end;
+        }
+    }
+
+    let (lang_code, lang_from) = lang_code.unwrap_or_else(|| (lang::detect(&text[body_start..]), MetaOrigin::Detected));
+    let lang = Lang::get(lang_code);
+    let options = SegmentOptions {
+        markdown: format != Format::Text || looks_like_markdown(&text[body_start..]),
+    };
+    let mut segments = pre_segments;
+    segments.extend(segment::segment(text, Span::new(body_start, text.len()), lang, options));
+
+    // What the text says, where nothing better was given. A title is a heading before the
+    // first claim; later headings are section titles.
+    let mut seen_claim = false;
+    for seg in &segments {
+        seen_claim |= seg.role == Role::Claim;
+        let s = &text[seg.span.start..seg.span.end];
+        match seg.role {
+            Role::Byline if date.is_none() => {
+                if let Some(d) = find_full_date(s, lang) {
+                    date = Some((d.to_string(), MetaOrigin::Text));
+                }
+            }
+            Role::Boilerplate if outlet.is_none() => {
+                if let Some(name) = lang
+                    .signoffs
+                    .iter()
+                    .find_map(|re| re.captures(s.trim()).and_then(|c| c.get(1)))
+                {
+                    outlet = Some((name.as_str().to_lowercase(), MetaOrigin::Text));
+                }
+            }
+            Role::Heading if title.is_none() && !seen_claim => {
+                title = Some(s.trim_matches(|c: char| c == '*' || c.is_whitespace()).to_string());
+            }
+            _ => {}
+        }
+    }
+    let (outlet, outlet_from) = outlet.unwrap_or_else(|| (outlet_from_path(&spec.path), MetaOrigin::FileName));
+    let source_spans = extracted
+        .as_deref()
+        .map(|t| html::locate(&source, t, &segments.iter().map(|s| s.span).collect::<Vec<_>>()));
+    let lines = LineIndex::new(&source);
+    Ok(Article {
+        meta: ArticleMeta {
+            id: id.to_string(),
+            path: shown,
+            outlet,
+            outlet_from,
+            date_from: date.as_ref().map(|d| d.1),
+            date: date.map(|d| d.0),
+            title,
+            url,
+            lang: lang_code,
+            lang_from,
+            format,
+            bytes: size,
+            sha256,
+            reference: false,
+            replaced_bytes: replaced,
+        },
+        source,
+        extracted,
+        segments,
+        source_spans,
+        lines,
+    })
+}
+
+/// Markdown saved as .txt (the RT seed): ATX headings or bold paragraphs at line starts.
+fn looks_like_markdown(text: &str) -> bool {
+    text.lines()
+        .take(200)
+        .any(|l| l.starts_with("# ") || l.starts_with("## ") || l.starts_with("**"))
+}
+
+/// Read several inputs. Stops at the first bad one, naming it.
+pub fn read_all(specs: &[InputSpec], options: ReadOptions) -> Result<Vec<Article>> {
+    specs
+        .iter()
+        .enumerate()
+        .map(|(i, spec)| read_article(spec, &format!("a{}", i + 1), options))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(path: &str, text: &str) -> Article {
+        article_from_text(&InputSpec::path(path), "a1", text.to_string()).unwrap()
+    }
+
+    #[test]
+    fn front_matter_gives_metadata() {
+        let a = article(
+            "x.md",
+            "---\noutlet: AFP\ndate: 2017-01-28\ntitle: Appel\nlang: fr\n---\nVladimir Poutine et Donald Trump ont parlé samedi.\n",
+        );
+        assert_eq!(a.meta.outlet, "AFP");
+        assert_eq!(a.meta.outlet_from, MetaOrigin::FrontMatter);
+        assert_eq!(a.meta.date.as_deref(), Some("2017-01-28"));
+        assert_eq!(a.meta.lang, LangCode::Fr);
+        assert_eq!(a.claim_indices().count(), 1);
+        let (line, col) = a.position(a.claim_indices().next().unwrap());
+        assert_eq!((line, col), (7, 1));
+    }
+
+    #[test]
+    fn flags_override_front_matter() {
+        let spec = InputSpec {
+            path: "x.md".into(),
+            outlet: Some("reuters".into()),
+            ..Default::default()
+        };
+        let a = article_from_text(&spec, "a1", "---\noutlet: AFP\n---\nUne phrase assez longue pour être lue.\n".into()).unwrap();
+        assert_eq!(a.meta.outlet, "reuters");
+        assert_eq!(a.meta.outlet_from, MetaOrigin::Flag);
+    }
+
+    #[test]
+    fn bad_front_matter_names_line_and_column() {
+        let err = article_from_text(&InputSpec::path("x.md"), "a1", "---\noutlet: [AFP\n---\nTexte.\n".into())
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("x.md:"), "{err}");
+        assert!(err.contains("front matter"), "{err}");
+        let err = article_from_text(&InputSpec::path("x.md"), "a1", "---\ndate: hier\n---\nTexte.\n".into())
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("x.md:2:1: front matter: date"), "{err}");
+        let err = article_from_text(&InputSpec::path("x.md"), "a1", "---\noutlet: x\nTexte.\n".into())
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("never closes"), "{err}");
+    }
+
+    #[test]
+    fn date_marker_and_signoff() {
+        let a = article("002.txt", " date 2017-05 Une coordination est possible, selon le sénateur. (APS)");
+        assert_eq!(a.meta.date.as_deref(), Some("2017-05"));
+        assert_eq!(a.meta.outlet, "aps");
+        assert_eq!(a.segments[0].role, Role::Boilerplate);
+    }
+
+    #[test]
+    fn bom_and_crlf_are_read() {
+        let a = article("x.txt", "\u{feff}Titre\r\n\r\nLe président russe a parlé samedi avec Trump.\r\n");
+        let claims: Vec<_> = a.claim_indices().map(|i| a.segment_text(i)).collect();
+        assert_eq!(claims, ["Le président russe a parlé samedi avec Trump."]);
+        assert_eq!(a.meta.title.as_deref(), Some("Titre"));
+    }
+
+    #[test]
+    fn html_body_is_extracted_and_located() {
+        let html = "<html><head><title>Appel</title><script>var x = 'Le président';</script></head><body><nav>Accueil | Monde</nav><article><h1>Appel Poutine-Trump</h1><p>Vladimir Poutine et Donald Trump ont convenu samedi de développer des relations d'égal à égal, a indiqué le Kremlin dans un communiqué publié à Moscou.</p><p>Les deux dirigeants se sont en outre entendus pour travailler à organiser leur première rencontre, selon la présidence russe qui a publié un long texte.</p></article><footer>Mentions légales</footer></body></html>";
+        let a = article("page.html", html);
+        assert_eq!(a.meta.format, Format::Html);
+        let claims: Vec<usize> = a.claim_indices().collect();
+        assert_eq!(claims.len(), 2, "{:?}", a.segments);
+        let span = a.source_span(claims[0]);
+        assert!(a.source[span.start..].starts_with("Vladimir Poutine"));
+        assert!(!a.text().contains("Accueil"));
+    }
+}

@@ -1,0 +1,382 @@
+//! Language data: everything claimdiff knows about French and English, loaded from the YAML
+//! files under `rules/lang/`. Code asks a [`Lang`] questions; it never lists words itself.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use regex::Regex;
+use serde::Deserialize;
+
+use crate::error::{Error, Result};
+
+/// Languages claimdiff knows. Extend by adding a file under `rules/lang/` and a variant here.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, Deserialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum LangCode {
+    Fr,
+    En,
+}
+
+impl LangCode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LangCode::Fr => "fr",
+            LangCode::En => "en",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<LangCode> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "fr" | "fra" | "fre" | "french" | "français" | "francais" => Some(LangCode::Fr),
+            "en" | "eng" | "english" | "anglais" => Some(LangCode::En),
+            _ => None,
+        }
+    }
+
+    pub const ALL: [LangCode; 2] = [LangCode::Fr, LangCode::En];
+}
+
+impl std::fmt::Display for LangCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QuotePair {
+    open: String,
+    close: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RelativePeriod {
+    pattern: String,
+    days: i64,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HedgeData {
+    words: Vec<String>,
+    #[serde(default)]
+    patterns: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NegationData {
+    patterns: Vec<String>,
+    #[serde(default)]
+    not_negations: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AttributionData {
+    before_source: Vec<String>,
+    verbs: Vec<String>,
+    channels: Vec<String>,
+}
+
+/// The YAML file as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LangFile {
+    code: LangCode,
+    #[allow(dead_code)]
+    name: String,
+    stemmer: String,
+    abbreviations: Vec<String>,
+    abbreviations_final: Vec<String>,
+    sentence_starters: Vec<String>,
+    stopwords: Vec<String>,
+    elisions: Vec<String>,
+    quotes: Vec<QuotePair>,
+    months: HashMap<String, u32>,
+    weekdays: HashMap<String, u32>,
+    relative_days: HashMap<String, i64>,
+    weekday_past: Vec<String>,
+    weekday_next: Vec<String>,
+    relative_periods: Vec<RelativePeriod>,
+    number_words: HashMap<String, f64>,
+    multipliers: HashMap<String, f64>,
+    weak_number_words: Vec<String>,
+    ordinal_words: HashMap<String, i64>,
+    ordinal_suffixes: Vec<String>,
+    units: HashMap<String, String>,
+    decimal_separator: String,
+    thousands_separators: Vec<String>,
+    hedges: HedgeData,
+    negations: NegationData,
+    attribution: AttributionData,
+    boilerplate: Vec<String>,
+    signoffs: Vec<String>,
+    bylines: Vec<String>,
+    captions: Vec<String>,
+}
+
+/// Compiled language data. Word lists are folded (lowercase, no accents) where the code
+/// compares folded words, and kept as written where case matters (abbreviations).
+#[derive(Debug)]
+pub struct Lang {
+    pub code: LangCode,
+    pub stemmer: rust_stemmers::Algorithm,
+    pub abbreviations: HashSet<String>,
+    pub abbreviations_final: HashSet<String>,
+    pub sentence_starters: HashSet<String>,
+    pub stopwords: HashSet<String>,
+    pub elisions: HashSet<String>,
+    /// Opening mark → closing mark.
+    pub quote_pairs: Vec<(char, char)>,
+    pub months: HashMap<String, u32>,
+    pub weekdays: HashMap<String, u32>,
+    pub relative_days: Vec<(String, i64)>,
+    pub weekday_past: HashSet<String>,
+    pub weekday_next: HashSet<String>,
+    pub relative_periods: Vec<(Regex, i64)>,
+    pub number_words: HashMap<String, f64>,
+    pub multipliers: HashMap<String, f64>,
+    pub weak_number_words: HashSet<String>,
+    pub ordinal_words: HashMap<String, i64>,
+    pub ordinal_suffixes: Vec<String>,
+    /// Unit words (folded, may be several words) → unit name.
+    pub units: HashMap<String, String>,
+    pub decimal_separator: char,
+    pub thousands_separators: Vec<char>,
+    pub hedge_words: HashSet<String>,
+    pub hedge_phrases: Vec<Vec<String>>,
+    pub hedge_patterns: Vec<Regex>,
+    pub negation_patterns: Vec<Regex>,
+    pub not_negations: Vec<Regex>,
+    pub attribution_before: Vec<Vec<String>>,
+    pub attribution_verbs: HashSet<String>,
+    pub attribution_channels: Vec<Vec<String>>,
+    pub boilerplate: Vec<Regex>,
+    /// Agency sign-offs; group 1 names the outlet ("(APS)", "reuters/mre").
+    pub signoffs: Vec<Regex>,
+    pub bylines: Vec<Regex>,
+    pub captions: Vec<Regex>,
+}
+
+fn folded_set(words: &[String]) -> HashSet<String> {
+    words.iter().map(|w| crate::normalize::fold(w)).collect()
+}
+
+fn folded_phrases(words: &[String]) -> Vec<Vec<String>> {
+    words
+        .iter()
+        .map(|w| crate::normalize::fold_words(w))
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+fn compile(file: &str, what: &str, patterns: &[String]) -> Result<Vec<Regex>> {
+    patterns
+        .iter()
+        .map(|p| {
+            regex::RegexBuilder::new(p)
+                .size_limit(1 << 20)
+                .build()
+                .map_err(|e| {
+                    Error::input(
+                        file,
+                        format!("{what}: bad pattern {p:?}: {}", one_line(&e.to_string())),
+                    )
+                })
+        })
+        .collect()
+}
+
+pub(crate) fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+impl Lang {
+    /// Parse one language file. `file` names it in errors.
+    pub fn from_yaml(file: &str, text: &str) -> Result<Lang> {
+        let raw: LangFile = crate::config::parse_yaml(file, text)?;
+        let stemmer = match raw.stemmer.as_str() {
+            "french" => rust_stemmers::Algorithm::French,
+            "english" => rust_stemmers::Algorithm::English,
+            other => {
+                return Err(Error::input(
+                    file,
+                    format!("unknown stemmer {other:?}: write `french` or `english`"),
+                ))
+            }
+        };
+        let first_char = |s: &str, what: &str| {
+            s.chars()
+                .next()
+                .ok_or_else(|| Error::input(file, format!("{what} must not be empty")))
+        };
+        let mut quote_pairs = Vec::new();
+        for q in &raw.quotes {
+            quote_pairs.push((first_char(&q.open, "quote")?, first_char(&q.close, "quote")?));
+        }
+        let mut relative_days: Vec<(String, i64)> = raw
+            .relative_days
+            .iter()
+            .map(|(k, v)| (crate::normalize::fold(k), *v))
+            .collect();
+        // Longest first, so "avant-hier" wins over "hier".
+        relative_days.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        let relative_periods = raw
+            .relative_periods
+            .iter()
+            .map(|p| {
+                let re = compile(file, "relative_periods", &[format!("(?i){}", p.pattern)])?;
+                Ok((re.into_iter().next().expect("one pattern"), p.days))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let (hedge_single, hedge_multi): (Vec<String>, Vec<String>) = raw
+            .hedges
+            .words
+            .iter()
+            .cloned()
+            .partition(|w| !w.contains(' '));
+        let fold_map = |m: &HashMap<String, u32>| {
+            m.iter()
+                .map(|(k, v)| (crate::normalize::fold(k), *v))
+                .collect::<HashMap<_, _>>()
+        };
+        let fold_mapf = |m: &HashMap<String, f64>| {
+            m.iter()
+                .map(|(k, v)| (crate::normalize::fold(k), *v))
+                .collect::<HashMap<_, _>>()
+        };
+        Ok(Lang {
+            code: raw.code,
+            stemmer,
+            abbreviations: raw.abbreviations.iter().cloned().collect(),
+            abbreviations_final: raw.abbreviations_final.iter().cloned().collect(),
+            sentence_starters: raw.sentence_starters.iter().cloned().collect(),
+            stopwords: folded_set(&raw.stopwords),
+            elisions: folded_set(&raw.elisions),
+            quote_pairs,
+            months: fold_map(&raw.months),
+            weekdays: fold_map(&raw.weekdays),
+            relative_days,
+            weekday_past: folded_set(&raw.weekday_past),
+            weekday_next: folded_set(&raw.weekday_next),
+            relative_periods,
+            number_words: fold_mapf(&raw.number_words),
+            multipliers: fold_mapf(&raw.multipliers),
+            weak_number_words: folded_set(&raw.weak_number_words),
+            ordinal_words: raw
+                .ordinal_words
+                .iter()
+                .map(|(k, v)| (crate::normalize::fold(k), *v))
+                .collect(),
+            ordinal_suffixes: raw.ordinal_suffixes.clone(),
+            units: raw
+                .units
+                .iter()
+                .map(|(k, v)| (crate::normalize::fold(k), v.clone()))
+                .collect(),
+            decimal_separator: first_char(&raw.decimal_separator, "decimal_separator")?,
+            thousands_separators: raw
+                .thousands_separators
+                .iter()
+                .filter_map(|s| s.chars().next())
+                .collect(),
+            hedge_words: folded_set(&hedge_single),
+            hedge_phrases: folded_phrases(&hedge_multi),
+            hedge_patterns: compile(file, "hedges.patterns", &raw.hedges.patterns)?,
+            negation_patterns: compile(
+                file,
+                "negations.patterns",
+                &raw.negations
+                    .patterns
+                    .iter()
+                    .map(|p| format!("(?i){p}"))
+                    .collect::<Vec<_>>(),
+            )?,
+            not_negations: compile(
+                file,
+                "negations.not_negations",
+                &raw.negations
+                    .not_negations
+                    .iter()
+                    .map(|p| format!("(?i){p}"))
+                    .collect::<Vec<_>>(),
+            )?,
+            attribution_before: folded_phrases(&raw.attribution.before_source),
+            attribution_verbs: folded_set(&raw.attribution.verbs),
+            attribution_channels: folded_phrases(&raw.attribution.channels),
+            boilerplate: compile(file, "boilerplate", &raw.boilerplate)?,
+            signoffs: compile(file, "signoffs", &raw.signoffs)?,
+            bylines: compile(file, "bylines", &raw.bylines)?,
+            captions: compile(file, "captions", &raw.captions)?,
+        })
+    }
+
+    /// The bundled data for `code`, parsed once per process.
+    pub fn get(code: LangCode) -> &'static Lang {
+        static FR: OnceLock<Lang> = OnceLock::new();
+        static EN: OnceLock<Lang> = OnceLock::new();
+        let (cell, file, text) = match code {
+            LangCode::Fr => (&FR, "rules/lang/fr.yaml", include_str!("../rules/lang/fr.yaml")),
+            LangCode::En => (&EN, "rules/lang/en.yaml", include_str!("../rules/lang/en.yaml")),
+        };
+        cell.get_or_init(|| {
+            // The bundled files are tested; a failure here is a build defect, not user input.
+            Lang::from_yaml(file, text).unwrap_or_else(|e| panic!("bundled language data: {e}"))
+        })
+    }
+
+    pub fn is_abbreviation(&self, word: &str) -> bool {
+        self.abbreviations.contains(word)
+    }
+
+    pub fn closing_for(&self, open: char) -> Option<char> {
+        self.quote_pairs
+            .iter()
+            .find(|(o, _)| *o == open)
+            .map(|(_, c)| *c)
+    }
+}
+
+/// Guess the language of a whole document. Detection on single sentences is unreliable, so
+/// callers detect once per article.
+pub fn detect(text: &str) -> LangCode {
+    let sample: String = text.chars().take(4000).collect();
+    let detector = whatlang::Detector::with_allowlist(vec![whatlang::Lang::Fra, whatlang::Lang::Eng]);
+    match detector.detect_lang(&sample) {
+        Some(whatlang::Lang::Eng) => LangCode::En,
+        Some(whatlang::Lang::Fra) => LangCode::Fr,
+        _ => LangCode::Fr,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_data_loads() {
+        for code in LangCode::ALL {
+            let lang = Lang::get(code);
+            assert_eq!(lang.code, code);
+            assert!(!lang.stopwords.is_empty());
+        }
+        assert!(Lang::get(LangCode::Fr).is_abbreviation("MM"));
+        assert_eq!(Lang::get(LangCode::Fr).weekdays.get("samedi"), Some(&6));
+    }
+
+    #[test]
+    fn detects_french_and_english() {
+        assert_eq!(
+            detect("Le président russe s'est entretenu par téléphone avec son homologue américain."),
+            LangCode::Fr
+        );
+        assert_eq!(
+            detect("The Russian president spoke by phone with his American counterpart on Saturday."),
+            LangCode::En
+        );
+    }
+}

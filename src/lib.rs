@@ -1,0 +1,19 @@
+//! claimdiff: compare how several outlets report one event, claim by claim.
+//!
+//! The pipeline, one module per stage (see ARCHITECTURE.md):
+//! [`ingest`] → [`segment`] → [`extract`] → [`align`] → [`diff`] → [`rules`] → [`report`] → [`check`].
+
+pub mod cli;
+pub mod config;
+pub mod error;
+pub mod extract;
+pub mod ingest;
+pub mod lang;
+pub mod normalize;
+pub mod output;
+pub mod report;
+pub mod rules;
+pub mod segment;
+pub mod source;
+
+pub use error::{Error, Result};

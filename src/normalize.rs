@@ -1,0 +1,152 @@
+//! Text normalisation for matching: Unicode NFC, case and accent folding, apostrophes,
+//! hyphens, number grouping. Display always uses the original text; only matching folds.
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// Fold one string for comparison: NFD, drop accents, lowercase, typographic apostrophes to '.
+/// "État" and "Etat" fold to "etat".
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.nfd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        match c {
+            '’' | '‘' | 'ʼ' | '`' | '´' => out.push('\''),
+            '‐' | '‑' | '‒' | '–' | '—' => out.push('-'),
+            '\u{a0}' | '\u{202f}' | '\u{2009}' => out.push(' '),
+            'œ' | 'Œ' => out.push_str("oe"),
+            'æ' | 'Æ' => out.push_str("ae"),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// Fold and split into words (letters and digits); apostrophes and hyphens separate words.
+pub fn fold_words(s: &str) -> Vec<String> {
+    fold(s)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// A word of a text, with its byte span in that text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WordSpan {
+    pub start: usize,
+    pub end: usize,
+    pub kind: WordKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WordKind {
+    Word,
+    /// Digits, with thousands groups ("5 000", "1,000") and decimals ("3,5") kept together.
+    Number,
+}
+
+fn is_group_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
+}
+
+/// Split `text` into words and numbers. Apostrophes and hyphens inside words split them
+/// ("l'Etat" → "l", "Etat"); digit groups "5 000", "1,000.5", "3,5" stay one number.
+pub fn words(text: &str) -> Vec<WordSpan> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if c.is_ascii_digit() {
+            let mut end = i + 1;
+            loop {
+                // Continue over digits.
+                while end < bytes.len() && bytes[end].is_ascii_digit() {
+                    end += 1;
+                }
+                // A separator followed by digits continues the number: "3,5", "1.000",
+                // "5 000" (only for exactly three digits after a space).
+                let rest = &text[end..];
+                let mut chars = rest.chars();
+                let Some(sep) = chars.next() else { break };
+                let after = &rest[sep.len_utf8()..];
+                let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+                if digits == 0 {
+                    break;
+                }
+                let ok = if is_group_space(sep) {
+                    digits == 3
+                } else {
+                    matches!(sep, ',' | '.')
+                };
+                if !ok {
+                    break;
+                }
+                end += sep.len_utf8() + digits;
+            }
+            out.push(WordSpan {
+                start: i,
+                end,
+                kind: WordKind::Number,
+            });
+            while let Some(&(j, _)) = iter.peek() {
+                if j < end {
+                    iter.next();
+                } else {
+                    break;
+                }
+            }
+        } else if c.is_alphanumeric() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = iter.peek() {
+                if d.is_alphanumeric() {
+                    end = j + d.len_utf8();
+                    iter.next();
+                } else {
+                    break;
+                }
+            }
+            out.push(WordSpan {
+                start: i,
+                end,
+                kind: WordKind::Word,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<&str> {
+        words(s).iter().map(|w| &s[w.start..w.end]).collect()
+    }
+
+    #[test]
+    fn folds_case_accents_and_apostrophes() {
+        assert_eq!(fold("État"), "etat");
+        assert_eq!(fold("Etat"), "etat");
+        assert_eq!(fold("l’Élysée"), "l'elysee");
+        // NFC and NFD inputs fold the same.
+        assert_eq!(fold("annonce\u{301}"), fold("annoncé"));
+    }
+
+    #[test]
+    fn numbers_keep_their_groups() {
+        assert_eq!(texts("environ 5 000 kilomètres"), ["environ", "5 000", "kilomètres"]);
+        assert_eq!(texts("3,5 %"), ["3,5"]);
+        assert_eq!(texts("1,000.5 dollars"), ["1,000.5", "dollars"]);
+        assert_eq!(texts("le 12 septembre"), ["le", "12", "septembre"]);
+        assert_eq!(texts("279 grands électeurs contre 228"), ["279", "grands", "électeurs", "contre", "228"]);
+        assert_eq!(texts("en 2014 2015"), ["en", "2014", "2015"]);
+    }
+
+    #[test]
+    fn apostrophes_and_hyphens_split_words() {
+        assert_eq!(texts("l'Etat russo-américain"), ["l", "Etat", "russo", "américain"]);
+    }
+}

@@ -1,0 +1,4 @@
+//! Report: the [`model::Report`] every renderer reads, and the renderers.
+
+pub mod model;
+pub mod table;

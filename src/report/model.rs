@@ -1,0 +1,166 @@
+//! The one model every renderer reads. Renderers present it; they compute nothing new.
+//! Serialised as JSON it is the contract in docs/json-report.md (`claimdiff.report/1`).
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::ingest::ArticleMeta;
+use crate::rules::{Kind, Severity};
+use crate::segment::Role;
+
+pub const SCHEMA: &str = "claimdiff.report/1";
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct Tool {
+    pub name: String,
+    pub version: String,
+}
+
+impl Tool {
+    pub fn current() -> Tool {
+        Tool {
+            name: env!("CARGO_PKG_NAME").to_string(),
+            version: env!("CARGO_PKG_VERSION").to_string(),
+        }
+    }
+}
+
+/// A claim and where it is: `start`/`end` are byte offsets into the original file,
+/// `line`/`column` 1-based (the column counts characters).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct ClaimRecord {
+    /// `a1.c4`: the fourth claim of article a1.
+    pub id: String,
+    pub article: String,
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+    /// Part of the reference set of a `check` run.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub reference: bool,
+}
+
+/// A segment that is not a claim (heading, caption, byline, boilerplate), shown with `--all`.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct SegmentRecord {
+    pub id: String,
+    pub article: String,
+    pub role: Role,
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+}
+
+/// What `claimdiff claims --format json` prints: the `articles` and `claims` parts.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct ClaimListing {
+    pub schema: String,
+    pub tool: Tool,
+    pub articles: Vec<ArticleMeta>,
+    pub claims: Vec<ClaimRecord>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub segments: Vec<SegmentRecord>,
+}
+
+/// A term that made two claims match, and how much it weighed.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct TermContribution {
+    pub term: String,
+    pub weight: f64,
+}
+
+/// The score of one aligned pair, with why.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct PairRecord {
+    pub claims: [String; 2],
+    pub score: f64,
+    /// The terms that weighed most in the score, heaviest first.
+    pub top_terms: Vec<TermContribution>,
+}
+
+/// Claims from several articles that state the same thing.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct GroupRecord {
+    /// `g3`.
+    pub id: String,
+    /// Claim ids, one per article unless an article repeats itself.
+    pub claims: Vec<String>,
+    /// Mean score of the pairs that hold the group together, in [0, 1].
+    pub score: f64,
+    /// A short label: the group's most weighty shared terms.
+    pub label: String,
+    /// The claim other wordings are diffed against.
+    pub reference_claim: String,
+    pub pairs: Vec<PairRecord>,
+}
+
+/// One divergence flagged by a rule.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct FindingRecord {
+    /// `f9`.
+    pub id: String,
+    /// The rule's id, e.g. `quote-drift`.
+    pub rule: String,
+    pub kind: Kind,
+    pub severity: Severity,
+    /// The group the finding is about; omissions and additions name a lone claim's group.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    pub claims: Vec<String>,
+    pub message: String,
+    pub evidence: serde_json::Value,
+}
+
+/// Counts for the summary tables.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+pub struct Summary {
+    pub articles: usize,
+    pub claims: usize,
+    pub groups: usize,
+    /// Claims no other article carries.
+    pub single_source_claims: usize,
+    pub findings: usize,
+    pub by_severity: std::collections::BTreeMap<String, usize>,
+    pub by_kind: std::collections::BTreeMap<String, usize>,
+    pub by_outlet: std::collections::BTreeMap<String, usize>,
+    /// `check` only: claims of the new articles that match the reference unchanged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unchanged: Option<usize>,
+}
+
+/// The rule set a report was made with.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct RuleSetInfo {
+    /// `default`, or the path of the user's rule file.
+    pub name: String,
+    /// SHA-256 of the effective rule set, to tell when it changed.
+    pub sha256: String,
+}
+
+/// A run of `compare` or `check`.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct Report {
+    /// `claimdiff.report/1`.
+    pub schema: String,
+    pub tool: Tool,
+    /// `compare` or `check`.
+    pub command: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Date of the run. Not in the JSON, so the same input gives the same bytes.
+    #[serde(skip)]
+    pub run_date: Option<String>,
+    pub rules: RuleSetInfo,
+    pub articles: Vec<ArticleMeta>,
+    pub claims: Vec<ClaimRecord>,
+    pub groups: Vec<GroupRecord>,
+    pub findings: Vec<FindingRecord>,
+    pub summary: Summary,
+    /// Article id diffs are made against, when one was chosen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference_article: Option<String>,
+}

@@ -1,0 +1,105 @@
+//! Roles: which pieces are claims, and which are headings, captions, bylines or boilerplate.
+//! The patterns come from the language data (`rules/lang/*.yaml`).
+
+use crate::lang::Lang;
+use crate::source::Span;
+
+use super::blocks::{ends_sentence, is_space, Block};
+use super::sentences::split_sentences;
+use super::{Role, Segment};
+
+/// Lines without final punctuation and at most this many words read as headings.
+const MAX_HEADING_WORDS: usize = 20;
+
+/// Strip Markdown emphasis around a span: `**Phrase.**` → `Phrase.`.
+fn trim_markup(text: &str, span: Span) -> Span {
+    let s = &text[span.start..span.end];
+    let markup = |c: char| c == '*' || c == '_' || is_space(c);
+    let t = s.trim_start_matches(markup).trim_end_matches(markup);
+    if t.is_empty() {
+        return span;
+    }
+    let lead = s.len() - s.trim_start_matches(markup).len();
+    Span::new(span.start + lead, span.start + lead + t.len())
+}
+
+/// The text a line pattern sees: Markdown emphasis and link targets removed.
+fn plain(s: &str) -> String {
+    let mut out = s.replace(['*', '_'], "");
+    if let Some(i) = out.find("](") {
+        out.truncate(i);
+        out = out.replacen('[', "", 1);
+    }
+    out.trim().to_string()
+}
+
+fn any_match(patterns: &[regex::Regex], raw: &str, plain: &str) -> bool {
+    patterns.iter().any(|p| p.is_match(raw) || p.is_match(plain))
+}
+
+/// A role that a whole line can have on its own: boilerplate, byline, caption.
+fn line_role(raw: &str, lang: &Lang) -> Option<Role> {
+    let plain = plain(raw);
+    if any_match(&lang.boilerplate, raw.trim(), &plain) {
+        return Some(Role::Boilerplate);
+    }
+    if any_match(&lang.bylines, raw.trim(), &plain) {
+        return Some(Role::Byline);
+    }
+    if any_match(&lang.captions, raw.trim(), &plain) {
+        return Some(Role::Caption);
+    }
+    None
+}
+
+/// Ends with . ! ? or …, maybe followed by closing quotes: a finished sentence.
+fn ends_with_terminator(s: &str) -> bool {
+    s.trim_end_matches(|c: char| is_space(c) || matches!(c, '»' | '"' | '”' | '*' | '_' | ')'))
+        .ends_with(['.', '!', '?', '…'])
+}
+
+/// "… de l'Euphrate ." — a space before the final period marks a scraped title run into the
+/// text, not a sentence.
+fn spaced_final_period(s: &str) -> bool {
+    s.strip_suffix('.').is_some_and(|head| head.ends_with(is_space))
+}
+
+fn word_count(s: &str) -> usize {
+    s.split(is_space).filter(|w| w.chars().any(char::is_alphanumeric)).count()
+}
+
+pub(super) fn segment_block(text: &str, block: &Block, lang: &Lang, out: &mut Vec<Segment>) {
+    let raw = &text[block.span.start..block.span.end];
+    let mut push = |role: Role, span: Span| {
+        out.push(Segment {
+            role,
+            span: trim_markup(text, span),
+        })
+    };
+    if block.heading {
+        push(Role::Heading, block.span);
+        return;
+    }
+    if let Some(role) = line_role(raw, lang) {
+        push(role, block.span);
+        return;
+    }
+    let pieces = split_sentences(text, block.span, lang);
+    let single = pieces.len() == 1;
+    for piece in pieces {
+        let s = &text[piece.span.start..piece.span.end];
+        let plain_piece = plain(s);
+        let role = if any_match(&lang.boilerplate, s, &plain_piece) {
+            Role::Boilerplate
+        } else if (single && !ends_sentence(s) || piece.glued && !ends_with_terminator(s) || spaced_final_period(s))
+            && word_count(s) <= MAX_HEADING_WORDS
+        {
+            Role::Heading
+        } else if word_count(s) == 0 {
+            Role::Boilerplate
+        } else {
+            Role::Claim
+        };
+        push(role, piece.span);
+    }
+}
