@@ -11,7 +11,17 @@ use crate::error::{Error, Result};
 
 /// Languages claimdiff knows. Extend by adding a file under `rules/lang/` and a variant here.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, Deserialize, schemars::JsonSchema,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    serde::Serialize,
+    Deserialize,
+    schemars::JsonSchema,
 )]
 #[serde(rename_all = "lowercase")]
 pub enum LangCode {
@@ -64,6 +74,8 @@ struct HedgeData {
     words: Vec<String>,
     #[serde(default)]
     patterns: Vec<String>,
+    #[serde(default)]
+    exceptions: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -105,7 +117,6 @@ struct LangFile {
     number_words: HashMap<String, f64>,
     multipliers: HashMap<String, f64>,
     weak_number_words: Vec<String>,
-    ordinal_words: HashMap<String, i64>,
     ordinal_suffixes: Vec<String>,
     units: HashMap<String, String>,
     decimal_separator: String,
@@ -117,6 +128,7 @@ struct LangFile {
     signoffs: Vec<String>,
     bylines: Vec<String>,
     captions: Vec<String>,
+    anaphoric_speakers: Vec<String>,
 }
 
 /// Compiled language data. Word lists are folded (lowercase, no accents) where the code
@@ -141,7 +153,6 @@ pub struct Lang {
     pub number_words: HashMap<String, f64>,
     pub multipliers: HashMap<String, f64>,
     pub weak_number_words: HashSet<String>,
-    pub ordinal_words: HashMap<String, i64>,
     pub ordinal_suffixes: Vec<String>,
     /// Unit words (folded, may be several words) → unit name.
     pub units: HashMap<String, String>,
@@ -150,6 +161,7 @@ pub struct Lang {
     pub hedge_words: HashSet<String>,
     pub hedge_phrases: Vec<Vec<String>>,
     pub hedge_patterns: Vec<Regex>,
+    pub hedge_exceptions: HashSet<String>,
     pub negation_patterns: Vec<Regex>,
     pub not_negations: Vec<Regex>,
     pub attribution_before: Vec<Vec<String>>,
@@ -160,6 +172,8 @@ pub struct Lang {
     pub signoffs: Vec<Regex>,
     pub bylines: Vec<Regex>,
     pub captions: Vec<Regex>,
+    /// Speakers that refer back to an earlier one ("la même source"), folded.
+    pub anaphoric_speakers: HashSet<String>,
 }
 
 fn folded_set(words: &[String]) -> HashSet<String> {
@@ -216,7 +230,10 @@ impl Lang {
         };
         let mut quote_pairs = Vec::new();
         for q in &raw.quotes {
-            quote_pairs.push((first_char(&q.open, "quote")?, first_char(&q.close, "quote")?));
+            quote_pairs.push((
+                first_char(&q.open, "quote")?,
+                first_char(&q.close, "quote")?,
+            ));
         }
         let mut relative_days: Vec<(String, i64)> = raw
             .relative_days
@@ -267,11 +284,6 @@ impl Lang {
             number_words: fold_mapf(&raw.number_words),
             multipliers: fold_mapf(&raw.multipliers),
             weak_number_words: folded_set(&raw.weak_number_words),
-            ordinal_words: raw
-                .ordinal_words
-                .iter()
-                .map(|(k, v)| (crate::normalize::fold(k), *v))
-                .collect(),
             ordinal_suffixes: raw.ordinal_suffixes.clone(),
             units: raw
                 .units
@@ -287,6 +299,7 @@ impl Lang {
             hedge_words: folded_set(&hedge_single),
             hedge_phrases: folded_phrases(&hedge_multi),
             hedge_patterns: compile(file, "hedges.patterns", &raw.hedges.patterns)?,
+            hedge_exceptions: folded_set(&raw.hedges.exceptions),
             negation_patterns: compile(
                 file,
                 "negations.patterns",
@@ -312,6 +325,11 @@ impl Lang {
             signoffs: compile(file, "signoffs", &raw.signoffs)?,
             bylines: compile(file, "bylines", &raw.bylines)?,
             captions: compile(file, "captions", &raw.captions)?,
+            anaphoric_speakers: raw
+                .anaphoric_speakers
+                .iter()
+                .map(|s| crate::normalize::fold_words(s).join(" "))
+                .collect(),
         })
     }
 
@@ -320,8 +338,16 @@ impl Lang {
         static FR: OnceLock<Lang> = OnceLock::new();
         static EN: OnceLock<Lang> = OnceLock::new();
         let (cell, file, text) = match code {
-            LangCode::Fr => (&FR, "rules/lang/fr.yaml", include_str!("../rules/lang/fr.yaml")),
-            LangCode::En => (&EN, "rules/lang/en.yaml", include_str!("../rules/lang/en.yaml")),
+            LangCode::Fr => (
+                &FR,
+                "rules/lang/fr.yaml",
+                include_str!("../rules/lang/fr.yaml"),
+            ),
+            LangCode::En => (
+                &EN,
+                "rules/lang/en.yaml",
+                include_str!("../rules/lang/en.yaml"),
+            ),
         };
         cell.get_or_init(|| {
             // The bundled files are tested; a failure here is a build defect, not user input.
@@ -345,7 +371,8 @@ impl Lang {
 /// callers detect once per article.
 pub fn detect(text: &str) -> LangCode {
     let sample: String = text.chars().take(4000).collect();
-    let detector = whatlang::Detector::with_allowlist(vec![whatlang::Lang::Fra, whatlang::Lang::Eng]);
+    let detector =
+        whatlang::Detector::with_allowlist(vec![whatlang::Lang::Fra, whatlang::Lang::Eng]);
     match detector.detect_lang(&sample) {
         Some(whatlang::Lang::Eng) => LangCode::En,
         Some(whatlang::Lang::Fra) => LangCode::Fr,
@@ -371,11 +398,15 @@ mod tests {
     #[test]
     fn detects_french_and_english() {
         assert_eq!(
-            detect("Le président russe s'est entretenu par téléphone avec son homologue américain."),
+            detect(
+                "Le président russe s'est entretenu par téléphone avec son homologue américain."
+            ),
             LangCode::Fr
         );
         assert_eq!(
-            detect("The Russian president spoke by phone with his American counterpart on Saturday."),
+            detect(
+                "The Russian president spoke by phone with his American counterpart on Saturday."
+            ),
             LangCode::En
         );
     }

@@ -137,16 +137,104 @@ mod tests {
 
     #[test]
     fn numbers_keep_their_groups() {
-        assert_eq!(texts("environ 5 000 kilomètres"), ["environ", "5 000", "kilomètres"]);
+        assert_eq!(
+            texts("environ 5 000 kilomètres"),
+            ["environ", "5 000", "kilomètres"]
+        );
         assert_eq!(texts("3,5 %"), ["3,5"]);
         assert_eq!(texts("1,000.5 dollars"), ["1,000.5", "dollars"]);
         assert_eq!(texts("le 12 septembre"), ["le", "12", "septembre"]);
-        assert_eq!(texts("279 grands électeurs contre 228"), ["279", "grands", "électeurs", "contre", "228"]);
+        assert_eq!(
+            texts("279 grands électeurs contre 228"),
+            ["279", "grands", "électeurs", "contre", "228"]
+        );
         assert_eq!(texts("en 2014 2015"), ["en", "2014", "2015"]);
     }
 
     #[test]
     fn apostrophes_and_hyphens_split_words() {
-        assert_eq!(texts("l'Etat russo-américain"), ["l", "Etat", "russo", "américain"]);
+        assert_eq!(
+            texts("l'Etat russo-américain"),
+            ["l", "Etat", "russo", "américain"]
+        );
+    }
+}
+
+/// Names that refer to the same thing (from the rule set's `aliases`), matched on folded
+/// content words so that "le chef de l'État russe" and "chef d'Etat russe" both match.
+#[derive(Debug, Default, Clone)]
+pub struct AliasTable {
+    /// First content word → (all content words of the phrase, set id).
+    by_first: std::collections::HashMap<String, Vec<(Vec<String>, usize)>>,
+    /// Display name of each set (its first entry).
+    names: Vec<String>,
+    /// Folded key of each set, used as a matching term.
+    keys: Vec<String>,
+}
+
+/// Words that carry no content in any language: dropped before alias matching.
+pub fn is_function_word(word: &str) -> bool {
+    crate::lang::LangCode::ALL.iter().any(|&c| {
+        let lang = crate::lang::Lang::get(c);
+        lang.stopwords.contains(word) || lang.elisions.contains(word)
+    })
+}
+
+impl AliasTable {
+    pub fn new(sets: &[Vec<String>]) -> AliasTable {
+        let mut table = AliasTable::default();
+        for set in sets {
+            let Some(first) = set.first() else { continue };
+            let id = table.names.len();
+            table.names.push(first.clone());
+            table.keys.push(fold_words(first).join("-"));
+            for phrase in set {
+                let words: Vec<String> = fold_words(phrase)
+                    .into_iter()
+                    .filter(|w| !is_function_word(w))
+                    .collect();
+                if let Some(head) = words.first() {
+                    let entry = table.by_first.entry(head.clone()).or_default();
+                    if !entry.iter().any(|(w, _)| *w == words) {
+                        entry.push((words, id));
+                    }
+                }
+            }
+        }
+        for list in table.by_first.values_mut() {
+            // Longest phrase first, so "président russe" wins over "président".
+            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        }
+        table
+    }
+
+    /// The longest alias phrase starting at `words[at]`: (number of words, set id).
+    pub fn longest_match<S: AsRef<str>>(&self, words: &[S], at: usize) -> Option<(usize, usize)> {
+        let list = self.by_first.get(words[at].as_ref())?;
+        list.iter()
+            .find(|(phrase, _)| {
+                at + phrase.len() <= words.len()
+                    && phrase
+                        .iter()
+                        .zip(&words[at..])
+                        .all(|(p, w)| p == w.as_ref())
+            })
+            .map(|(phrase, id)| (phrase.len(), *id))
+    }
+
+    pub fn name(&self, id: usize) -> &str {
+        &self.names[id]
+    }
+
+    pub fn key(&self, id: usize) -> &str {
+        &self.keys[id]
+    }
+
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
     }
 }

@@ -22,10 +22,15 @@ struct Cases {
 
 fn segments_of(text: &str, lang: LangCode) -> Vec<(String, Role)> {
     let lang = Lang::get(lang);
-    segment(text, Span::new(0, text.len()), lang, SegmentOptions::default())
-        .into_iter()
-        .map(|s| (text[s.span.start..s.span.end].to_string(), s.role))
-        .collect()
+    segment(
+        text,
+        Span::new(0, text.len()),
+        lang,
+        SegmentOptions::default(),
+    )
+    .into_iter()
+    .map(|s| (text[s.span.start..s.span.end].to_string(), s.role))
+    .collect()
 }
 
 #[test]
@@ -39,21 +44,43 @@ fn tricky_cases() {
         let got = segments_of(&case.text, lang);
         let texts: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
         if texts != case.expected {
-            failures.push(format!("case {}: {:?}\n   got {:?}\n  want {:?}", n + 1, case.text, texts, case.expected));
+            failures.push(format!(
+                "case {}: {:?}\n   got {:?}\n  want {:?}",
+                n + 1,
+                case.text,
+                texts,
+                case.expected
+            ));
             continue;
         }
         if !case.roles.is_empty() {
             let roles: Vec<Role> = got.iter().map(|(_, r)| *r).collect();
             if roles != case.roles {
-                failures.push(format!("case {}: roles {:?}, want {:?}", n + 1, roles, case.roles));
+                failures.push(format!(
+                    "case {}: roles {:?}, want {:?}",
+                    n + 1,
+                    roles,
+                    case.roles
+                ));
             }
         }
     }
-    assert!(failures.is_empty(), "{} of {} cases fail:\n{}", failures.len(), cases.cases.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases fail:\n{}",
+        failures.len(),
+        cases.cases.len(),
+        failures.join("\n")
+    );
 }
 
 fn seed(name: &str) -> claimdiff::ingest::Article {
-    read_article(&InputSpec::path(format!("fixtures/seeds/{name}")), "a1", ReadOptions::default()).unwrap()
+    read_article(
+        &InputSpec::path(format!("fixtures/seeds/{name}")),
+        "a1",
+        ReadOptions::default(),
+    )
+    .unwrap()
 }
 
 fn texts_with_role(a: &claimdiff::ingest::Article, role: Role) -> Vec<String> {
@@ -79,20 +106,38 @@ fn seeds_are_never_cut_at_abbreviations_or_numbers() {
         let a = seed(name);
         for claim in texts_with_role(&a, Role::Claim) {
             for bad_end in [" M.", " MM.", "ndlr.", "ndlr)."] {
-                assert!(!claim.ends_with(bad_end), "{name}: cut after {bad_end:?}: {claim}");
+                assert!(
+                    !claim.ends_with(bad_end),
+                    "{name}: cut after {bad_end:?}: {claim}"
+                );
             }
             let first = claim.trim_start_matches(|c: char| !c.is_alphanumeric());
-            assert!(!first.starts_with(|c: char| c.is_ascii_digit()) || first.starts_with("30 jours") || first.len() > 3, "{name}: {claim}");
-            assert!(!claim.starts_with("000 "), "{name}: cut inside a number: {claim}");
+            assert!(
+                !first.starts_with(|c: char| c.is_ascii_digit())
+                    || first.starts_with("30 jours")
+                    || first.len() > 3,
+                "{name}: {claim}"
+            );
+            assert!(
+                !claim.starts_with("000 "),
+                "{name}: cut inside a number: {claim}"
+            );
         }
     }
     let sputnik = texts_with_role(&seed(SEEDS[0]), Role::Claim);
-    assert!(sputnik.iter().any(|c| c.starts_with("En outre, MM. Poutine et Trump ont convenu")));
-    assert!(sputnik.iter().any(|c| c.contains("d'environ 5 000 kilomètres carrés")));
+    assert!(sputnik
+        .iter()
+        .any(|c| c.starts_with("En outre, MM. Poutine et Trump ont convenu")));
+    assert!(sputnik
+        .iter()
+        .any(|c| c.contains("d'environ 5 000 kilomètres carrés")));
     let aps = texts_with_role(&seed(SEEDS[2]), Role::Claim);
-    assert!(aps.iter().any(|c| c.contains("ndlr). Je pense que") && c.ends_with("a déclaré Ozerov à l'agence Sputnik.")));
+    assert!(aps.iter().any(|c| c.contains("ndlr). Je pense que")
+        && c.ends_with("a déclaré Ozerov à l'agence Sputnik.")));
     let afp = texts_with_role(&seed(SEEDS[4]), Role::Claim);
-    assert!(afp.iter().any(|c| c.contains("victoire électorale de M. Trump, et ils")));
+    assert!(afp
+        .iter()
+        .any(|c| c.contains("victoire électorale de M. Trump, et ils")));
 }
 
 #[test]
@@ -103,7 +148,10 @@ fn seeds_non_claims_have_their_roles() {
     assert!(captions.iter().all(|c| c.contains("[Jonathan Ernst]")));
     let boiler = texts_with_role(&swiss, Role::Boilerplate);
     for b in ["Modifié", "reuters/mre", "Publié Modifié"] {
-        assert!(boiler.iter().any(|x| x == b), "{b} not boilerplate: {boiler:?}");
+        assert!(
+            boiler.iter().any(|x| x == b),
+            "{b} not boilerplate: {boiler:?}"
+        );
     }
     assert!(boiler.iter().any(|x| x.starts_with(">> Lire aussi")));
     let headings = texts_with_role(&swiss, Role::Heading);
@@ -112,10 +160,15 @@ fn seeds_non_claims_have_their_roles() {
     let afp = seed(SEEDS[4]);
     assert!(texts_with_role(&afp, Role::Boilerplate).contains(&"ADVERTISEMENT".to_string()));
     assert_eq!(afp.meta.date.as_deref(), Some("2017-01"));
-    assert!(texts_with_role(&afp, Role::Claim).iter().all(|c| !c.contains("ADVERTISEMENT")));
+    assert!(texts_with_role(&afp, Role::Claim)
+        .iter()
+        .all(|c| !c.contains("ADVERTISEMENT")));
 
     let rt = seed(SEEDS[1]);
-    assert_eq!(texts_with_role(&rt, Role::Byline), ["écrit par Laveritetriomphera | 15 novembre 2016"]);
+    assert_eq!(
+        texts_with_role(&rt, Role::Byline),
+        ["écrit par Laveritetriomphera | 15 novembre 2016"]
+    );
     assert_eq!(rt.meta.date.as_deref(), Some("2016-11-15"));
 
     let aps = seed(SEEDS[2]);
@@ -124,8 +177,16 @@ fn seeds_non_claims_have_their_roles() {
 
     let sputnik = seed(SEEDS[0]);
     let headings = texts_with_role(&sputnik, Role::Heading);
-    assert!(headings.contains(&"Les relations bilatérales laissent à désirer".to_string()), "{headings:?}");
-    assert!(headings.iter().any(|h| h.starts_with("Assad estime d'invasion")), "{headings:?}");
+    assert!(
+        headings.contains(&"Les relations bilatérales laissent à désirer".to_string()),
+        "{headings:?}"
+    );
+    assert!(
+        headings
+            .iter()
+            .any(|h| h.starts_with("Assad estime d'invasion")),
+        "{headings:?}"
+    );
 }
 
 #[test]
@@ -136,7 +197,11 @@ fn multi_sentence_quote_stays_with_its_speaker() {
         .find(|c| c.contains("J'espère que nous aurons une relation fantastique"))
         .unwrap();
     assert!(quote.starts_with("Interrogé vendredi"), "{quote}");
-    assert!(quote.contains("Donald Trump avait répondu") && quote.ends_with("On verra ce qui se passera\"."), "{quote}");
+    assert!(
+        quote.contains("Donald Trump avait répondu")
+            && quote.ends_with("On verra ce qui se passera\"."),
+        "{quote}"
+    );
 }
 
 #[test]

@@ -27,7 +27,11 @@ pub fn main() -> i32 {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            let code = if e.use_stderr() { exit::ERROR } else { exit::OK };
+            let code = if e.use_stderr() {
+                exit::ERROR
+            } else {
+                exit::OK
+            };
             let _ = e.print();
             return code;
         }
@@ -96,7 +100,9 @@ pub(crate) fn input_specs(inputs: &args::InputArgs) -> Result<Vec<InputSpec>> {
         .iter()
         .map(|f| {
             let (path, outlet) = match f.split_once('=') {
-                Some((p, o)) if !std::path::Path::new(f).exists() && !o.is_empty() => (p.to_string(), Some(o.to_string())),
+                Some((p, o)) if !std::path::Path::new(f).exists() && !o.is_empty() => {
+                    (p.to_string(), Some(o.to_string()))
+                }
                 _ => (f.clone(), None),
             };
             Ok(InputSpec {
@@ -112,7 +118,12 @@ pub(crate) fn input_specs(inputs: &args::InputArgs) -> Result<Vec<InputSpec>> {
 
 fn claims(a: args::ClaimsArgs, global: &args::GlobalArgs) -> Result<i32> {
     let specs = input_specs(&a.input)?;
-    let articles = ingest::read_all(&specs, ReadOptions { encoding: a.input.encoding })?;
+    let articles = ingest::read_all(
+        &specs,
+        ReadOptions {
+            encoding: a.input.encoding,
+        },
+    )?;
     let mut listing = ClaimListing {
         schema: SCHEMA.to_string(),
         tool: Tool::current(),

@@ -64,7 +64,9 @@ impl PartialDate {
         fn differ<T: PartialEq>(a: Option<T>, b: Option<T>) -> bool {
             matches!((a, b), (Some(x), Some(y)) if x != y)
         }
-        differ(self.year, other.year) || differ(self.month, other.month) || differ(self.day, other.day)
+        differ(self.year, other.year)
+            || differ(self.month, other.month)
+            || differ(self.day, other.day)
     }
 }
 
@@ -122,7 +124,11 @@ pub fn find_dates(
         }
         text[w.start..w.end].parse().ok()
     };
-    let is_ordinal_suffix = |k: usize| folded.get(k).is_some_and(|f| lang.ordinal_suffixes.iter().any(|s| fold(s) == *f));
+    let is_ordinal_suffix = |k: usize| {
+        folded
+            .get(k)
+            .is_some_and(|f| lang.ordinal_suffixes.iter().any(|s| fold(s) == *f))
+    };
     let anchor = article_date.and_then(PartialDate::to_naive);
     let mut out = Vec::new();
     let mut k = 0;
@@ -135,9 +141,16 @@ pub fn find_dates(
                 m += 1;
             }
             if let Some(&month) = folded.get(m).and_then(|f| lang.months.get(f)) {
-                let year = number(m + 1).filter(|y| (1000..=2999).contains(y)).map(|y| y as i32);
+                let year = number(m + 1)
+                    .filter(|y| (1000..=2999).contains(y))
+                    .map(|y| y as i32);
                 let end = if year.is_some() { m + 2 } else { m + 1 };
-                found = Some((end, DateKind::Absolute, Some(complete(day, month, year, article_date)), None));
+                found = Some((
+                    end,
+                    DateKind::Absolute,
+                    Some(complete(day, month, year, article_date)),
+                    None,
+                ));
             }
         }
         // Month day[, year] (English): "January 20, 2017"; month year: "mars 2014".
@@ -146,9 +159,16 @@ pub fn find_dates(
                 let capitalised = text[words[k].start..].starts_with(char::is_uppercase);
                 if let Some(day) = number(k + 1).filter(|d| (1..=31).contains(d)) {
                     if lang.code == crate::lang::LangCode::En && capitalised {
-                        let year = number(k + 2).filter(|y| (1000..=2999).contains(y)).map(|y| y as i32);
+                        let year = number(k + 2)
+                            .filter(|y| (1000..=2999).contains(y))
+                            .map(|y| y as i32);
                         let end = if year.is_some() { k + 3 } else { k + 2 };
-                        found = Some((end, DateKind::Absolute, Some(complete(day, month, year, article_date)), None));
+                        found = Some((
+                            end,
+                            DateKind::Absolute,
+                            Some(complete(day, month, year, article_date)),
+                            None,
+                        ));
                     }
                 }
                 if found.is_none() {
@@ -159,7 +179,10 @@ pub fn find_dates(
                             day: None,
                         };
                         found = Some((k + 2, DateKind::Absolute, Some(d), None));
-                    } else if lang.code == crate::lang::LangCode::Fr && k > 0 && matches!(folded[k - 1].as_str(), "en" | "de" | "fin" | "debut" | "mi") {
+                    } else if lang.code == crate::lang::LangCode::Fr
+                        && k > 0
+                        && matches!(folded[k - 1].as_str(), "en" | "de" | "fin" | "debut" | "mi")
+                    {
                         // "en novembre", "fin mars".
                         let d = PartialDate {
                             year: article_date.and_then(|a| a.year),
@@ -167,7 +190,14 @@ pub fn find_dates(
                             day: None,
                         };
                         found = Some((k + 1, DateKind::Absolute, Some(d), None));
-                    } else if lang.code == crate::lang::LangCode::En && capitalised && k > 0 && matches!(folded[k - 1].as_str(), "in" | "since" | "until" | "early" | "late" | "mid") {
+                    } else if lang.code == crate::lang::LangCode::En
+                        && capitalised
+                        && k > 0
+                        && matches!(
+                            folded[k - 1].as_str(),
+                            "in" | "since" | "until" | "early" | "late" | "mid"
+                        )
+                    {
                         let d = PartialDate {
                             year: article_date.and_then(|a| a.year),
                             month: Some(month),
@@ -182,7 +212,20 @@ pub fn find_dates(
         if found.is_none() {
             if let Some(year) = number(k).filter(|y| (1900..=2100).contains(y)) {
                 let prev = k.checked_sub(1).map(|p| folded[p].as_str());
-                if matches!(prev, Some("en" | "in" | "since" | "depuis" | "de" | "of" | "by" | "until" | "jusqu'en")) || text[words[k].start..words[k].end].len() == 4 {
+                if matches!(
+                    prev,
+                    Some(
+                        "en" | "in"
+                            | "since"
+                            | "depuis"
+                            | "de"
+                            | "of"
+                            | "by"
+                            | "until"
+                            | "jusqu'en"
+                    )
+                ) || text[words[k].start..words[k].end].len() == 4
+                {
                     let d = PartialDate {
                         year: Some(year as i32),
                         month: None,
@@ -197,18 +240,40 @@ pub fn find_dates(
             if let Some(&wd) = folded.get(k).and_then(|f| lang.weekdays.get(f)) {
                 let after = folded.get(k + 1).map(String::as_str);
                 let before = k.checked_sub(1).map(|p| folded[p].as_str());
-                let past = after.is_some_and(|a| lang.weekday_past.contains(a)) || before.is_some_and(|b| lang.weekday_past.contains(b));
-                let next = after.is_some_and(|a| lang.weekday_next.contains(a)) || before.is_some_and(|b| lang.weekday_next.contains(b));
-                let start = if before.is_some_and(|b| lang.weekday_past.contains(b) || lang.weekday_next.contains(b)) { k - 1 } else { k };
-                let end = if after.is_some_and(|a| lang.weekday_past.contains(a) || lang.weekday_next.contains(a)) { k + 2 } else { k + 1 };
+                let past = after.is_some_and(|a| lang.weekday_past.contains(a))
+                    || before.is_some_and(|b| lang.weekday_past.contains(b));
+                let next = after.is_some_and(|a| lang.weekday_next.contains(a))
+                    || before.is_some_and(|b| lang.weekday_next.contains(b));
+                let start = if before
+                    .is_some_and(|b| lang.weekday_past.contains(b) || lang.weekday_next.contains(b))
+                {
+                    k - 1
+                } else {
+                    k
+                };
+                let end = if after
+                    .is_some_and(|a| lang.weekday_past.contains(a) || lang.weekday_next.contains(a))
+                {
+                    k + 2
+                } else {
+                    k + 1
+                };
                 let date = anchor.map(|a| {
                     let today = naive_weekday(a) as i64;
                     let delta = if next {
                         let d = (wd as i64 - today).rem_euclid(7);
-                        if d == 0 { 7 } else { d }
+                        if d == 0 {
+                            7
+                        } else {
+                            d
+                        }
                     } else {
                         let d = -((today - wd as i64).rem_euclid(7));
-                        if past && d == 0 { -7 } else { d }
+                        if past && d == 0 {
+                            -7
+                        } else {
+                            d
+                        }
                     };
                     PartialDate::from_naive(a + Duration::days(delta))
                 });
@@ -226,8 +291,18 @@ pub fn find_dates(
         // Relative days: "hier", "aujourd'hui", "yesterday".
         if found.is_none() {
             for (phrase, days) in &lang.relative_days {
-                let n = phrase.split(|c: char| !c.is_alphanumeric()).filter(|p| !p.is_empty()).count();
-                if k + n <= folded.len() && folded[k..k + n].join(" ") == phrase.split(|c: char| !c.is_alphanumeric()).filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" ") {
+                let n = phrase
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|p| !p.is_empty())
+                    .count();
+                if k + n <= folded.len()
+                    && folded[k..k + n].join(" ")
+                        == phrase
+                            .split(|c: char| !c.is_alphanumeric())
+                            .filter(|p| !p.is_empty())
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                {
                     let date = anchor.map(|a| PartialDate::from_naive(a + Duration::days(*days)));
                     found = Some((k + n, DateKind::Relative, date, None));
                     break;
@@ -284,7 +359,11 @@ mod tests {
     use super::*;
     use crate::lang::{Lang, LangCode};
 
-    fn dates(text: &str, code: LangCode, article: Option<&str>) -> Vec<(String, Option<String>, Option<u32>)> {
+    fn dates(
+        text: &str,
+        code: LangCode,
+        article: Option<&str>,
+    ) -> Vec<(String, Option<String>, Option<u32>)> {
         let lang = Lang::get(code);
         let words = crate::normalize::words(text);
         let article = article.and_then(PartialDate::parse_iso);
@@ -297,7 +376,11 @@ mod tests {
     #[test]
     fn absolute_dates_in_french() {
         assert_eq!(
-            dates("Le 9 septembre, puis le 20 janvier 2017 et en mars 2014.", LangCode::Fr, Some("2016-11-15")),
+            dates(
+                "Le 9 septembre, puis le 20 janvier 2017 et en mars 2014.",
+                LangCode::Fr,
+                Some("2016-11-15")
+            ),
             vec![
                 ("9 septembre".into(), Some("2016-09-09".into()), Some(5)),
                 ("20 janvier 2017".into(), Some("2017-01-20".into()), Some(5)),
@@ -309,10 +392,25 @@ mod tests {
     #[test]
     fn weekdays_resolve_against_the_article_date() {
         // 2017-01-28 is a Saturday.
-        let d = dates("ont échangé samedi au téléphone, et vendredi dernier", LangCode::Fr, Some("2017-01-28"));
+        let d = dates(
+            "ont échangé samedi au téléphone, et vendredi dernier",
+            LangCode::Fr,
+            Some("2017-01-28"),
+        );
         assert_eq!(d[0], ("samedi".into(), Some("2017-01-28".into()), Some(6)));
-        assert_eq!(d[1], ("vendredi dernier".into(), Some("2017-01-27".into()), Some(5)));
-        let d = dates("He spoke last Friday and yesterday.", LangCode::En, Some("2017-01-28"));
+        assert_eq!(
+            d[1],
+            (
+                "vendredi dernier".into(),
+                Some("2017-01-27".into()),
+                Some(5)
+            )
+        );
+        let d = dates(
+            "He spoke last Friday and yesterday.",
+            LangCode::En,
+            Some("2017-01-28"),
+        );
         assert_eq!(d[0].1.as_deref(), Some("2017-01-27"));
         assert_eq!(d[1].1.as_deref(), Some("2017-01-27"));
     }
@@ -335,6 +433,9 @@ mod tests {
     #[test]
     fn iso_parsing() {
         assert!(PartialDate::parse_iso("2017-02-30").is_none());
-        assert_eq!(PartialDate::parse_iso("2017-05").unwrap().to_string(), "2017-05");
+        assert_eq!(
+            PartialDate::parse_iso("2017-05").unwrap().to_string(),
+            "2017-05"
+        );
     }
 }

@@ -1,4 +1,10 @@
-//! Extract: claim text → [`Features`]: quotes and speakers, numbers, dates, attributions,
-//! hedges, negations, names. Everything language-specific comes from [`crate::lang::Lang`].
+//! Extract: claim text → [`Features`]: normalised terms, quotes and speakers, numbers, dates,
+//! attributions, hedges, negations, names. Everything language-specific comes from
+//! [`crate::lang::Lang`] and the rule set's aliases and lexicons.
 
 pub mod dates;
+mod features;
+mod numbers;
+
+pub use features::{extract, Attribution, Cue, Entity, Features, Quote, Term, TermKind};
+pub use numbers::NumberMention;

@@ -31,7 +31,11 @@ pub fn decode(path: &str, bytes: Vec<u8>, encoding: Encoding) -> Result<Decoded>
     if bytes.len() > MAX_ARTICLE_BYTES {
         return Err(Error::input(
             path,
-            format!("file is {} bytes; the limit is {} bytes", bytes.len(), MAX_ARTICLE_BYTES),
+            format!(
+                "file is {} bytes; the limit is {} bytes",
+                bytes.len(),
+                MAX_ARTICLE_BYTES
+            ),
         ));
     }
     if let Some(nul) = bytes.iter().position(|&b| b == 0) {
@@ -75,7 +79,11 @@ pub fn decode(path: &str, bytes: Vec<u8>, encoding: Encoding) -> Result<Decoded>
             }
         },
     };
-    if decoded.text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}').is_empty() {
+    if decoded
+        .text
+        .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+        .is_empty()
+    {
         return Err(Error::input(path, "file is empty"));
     }
     Ok(decoded)
@@ -87,11 +95,26 @@ mod tests {
 
     #[test]
     fn refuses_binary_empty_and_bad_utf8() {
-        assert!(decode("a", b"ab\0c".to_vec(), Encoding::Utf8).unwrap_err().to_string().contains("binary"));
-        assert_eq!(decode("a", b" \n\t".to_vec(), Encoding::Utf8).unwrap_err().to_string(), "a: file is empty");
-        let err = decode("a.txt", b"ok\nd\xe9j\xe0".to_vec(), Encoding::Utf8).unwrap_err().to_string();
+        assert!(decode("a", b"ab\0c".to_vec(), Encoding::Utf8)
+            .unwrap_err()
+            .to_string()
+            .contains("binary"));
+        assert_eq!(
+            decode("a", b" \n\t".to_vec(), Encoding::Utf8)
+                .unwrap_err()
+                .to_string(),
+            "a: file is empty"
+        );
+        let err = decode("a.txt", b"ok\nd\xe9j\xe0".to_vec(), Encoding::Utf8)
+            .unwrap_err()
+            .to_string();
         assert!(err.starts_with("a.txt:2:2: invalid UTF-8"), "{err}");
-        assert_eq!(decode("a", b"d\xe9j\xe0".to_vec(), Encoding::Latin1).unwrap().text, "déjà");
+        assert_eq!(
+            decode("a", b"d\xe9j\xe0".to_vec(), Encoding::Latin1)
+                .unwrap()
+                .text,
+            "déjà"
+        );
         let lossy = decode("a", b"d\xe9j\xe0".to_vec(), Encoding::Lossy).unwrap();
         assert_eq!(lossy.replaced, 2);
     }

@@ -23,9 +23,12 @@ pub fn extract(path: &str, html: &str) -> Result<Extracted> {
     };
     let mut reader = dom_smoothie::Readability::new(html, None, Some(config))
         .map_err(|e| Error::input(path, format!("cannot read HTML: {e}")))?;
-    let article = reader
-        .parse()
-        .map_err(|e| Error::input(path, format!("no article text found in the HTML page ({e})")))?;
+    let article = reader.parse().map_err(|e| {
+        Error::input(
+            path,
+            format!("no article text found in the HTML page ({e})"),
+        )
+    })?;
     let text = article.text_content.to_string();
     if text.trim().is_empty() {
         return Err(Error::input(path, "no article text found in the HTML page"));

@@ -24,7 +24,9 @@ use crate::segment::{self, Role, Segment, SegmentOptions};
 use crate::source::{LineIndex, Span};
 
 /// How the file was read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     Text,
@@ -33,7 +35,9 @@ pub enum Format {
 }
 
 /// Where a piece of metadata came from, so the user can see why the tool chose it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum MetaOrigin {
     Flag,
@@ -180,7 +184,11 @@ fn read_bytes(spec: &InputSpec) -> Result<Vec<u8>> {
     if meta.len() > MAX_ARTICLE_BYTES as u64 {
         return Err(Error::input(
             &spec.path,
-            format!("file is {} bytes; the limit is {} bytes", meta.len(), MAX_ARTICLE_BYTES),
+            format!(
+                "file is {} bytes; the limit is {} bytes",
+                meta.len(),
+                MAX_ARTICLE_BYTES
+            ),
         ));
     }
     std::fs::read(path).map_err(|e| io_error(&spec.path, e))
@@ -190,10 +198,12 @@ fn io_error(path: &str, e: std::io::Error) -> Error {
     let message = match e.kind() {
         std::io::ErrorKind::NotFound => "no such file".to_string(),
         std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        _ => return Error::Io {
-            path: path.to_string(),
-            source: e,
-        },
+        _ => {
+            return Error::Io {
+                path: path.to_string(),
+                source: e,
+            }
+        }
     };
     Error::input(path, message)
 }
@@ -216,7 +226,11 @@ fn detect_format(path: &str, text: &str) -> Format {
         Some("html" | "htm" | "xhtml") => Format::Html,
         _ => {
             let head = text.trim_start_matches('\u{feff}').trim_start();
-            let lower: String = head.chars().take(15).collect::<String>().to_ascii_lowercase();
+            let lower: String = head
+                .chars()
+                .take(15)
+                .collect::<String>()
+                .to_ascii_lowercase();
             if lower.starts_with("<!doctype html") || lower.starts_with("<html") {
                 Format::Html
             } else if head.starts_with("---\n") || head.starts_with("---\r\n") {
@@ -256,7 +270,11 @@ fn date_marker(text: &str, from: usize) -> Option<(Span, String)> {
         .collect();
     PartialDate::parse_iso(&value)?;
     let end = from + lead + 4 + digits_start + value.len();
-    if text[end..].chars().next().is_some_and(|c| !c.is_whitespace()) {
+    if text[end..]
+        .chars()
+        .next()
+        .is_some_and(|c| !c.is_whitespace())
+    {
         return None;
     }
     Some((Span::new(from + lead, end), value))
@@ -347,13 +365,13 @@ fn parse_article(
                     if let Some(l) = f.lang {
                         match LangCode::parse(&l) {
                             Some(code) => lang_code = Some((code, MetaOrigin::FrontMatter)),
-                            None => {
-                                return Err(Error::at(
-                                    &shown,
-                                    frontmatter::key_position(&source, fm.yaml, "lang"),
-                                    format!("front matter: lang {l:?} is not supported; write `fr` or `en`"),
-                                ))
-                            }
+                            None => return Err(Error::at(
+                                &shown,
+                                frontmatter::key_position(&source, fm.yaml, "lang"),
+                                format!(
+                                    "front matter: lang {l:?} is not supported; write `fr` or `en`"
+                                ),
+                            )),
                         }
                     }
                 }
@@ -402,13 +420,19 @@ fn parse_article(
         }
     }
 
-    let (lang_code, lang_from) = lang_code.unwrap_or_else(|| (lang::detect(&text[body_start..]), MetaOrigin::Detected));
+    let (lang_code, lang_from) =
+        lang_code.unwrap_or_else(|| (lang::detect(&text[body_start..]), MetaOrigin::Detected));
     let lang = Lang::get(lang_code);
     let options = SegmentOptions {
         markdown: format != Format::Text || looks_like_markdown(&text[body_start..]),
     };
     let mut segments = pre_segments;
-    segments.extend(segment::segment(text, Span::new(body_start, text.len()), lang, options));
+    segments.extend(segment::segment(
+        text,
+        Span::new(body_start, text.len()),
+        lang,
+        options,
+    ));
 
     // What the text says, where nothing better was given. A title is a heading before the
     // first claim; later headings are section titles.
@@ -432,15 +456,23 @@ fn parse_article(
                 }
             }
             Role::Heading if title.is_none() && !seen_claim => {
-                title = Some(s.trim_matches(|c: char| c == '*' || c.is_whitespace()).to_string());
+                title = Some(
+                    s.trim_matches(|c: char| c == '*' || c.is_whitespace())
+                        .to_string(),
+                );
             }
             _ => {}
         }
     }
-    let (outlet, outlet_from) = outlet.unwrap_or_else(|| (outlet_from_path(&spec.path), MetaOrigin::FileName));
-    let source_spans = extracted
-        .as_deref()
-        .map(|t| html::locate(&source, t, &segments.iter().map(|s| s.span).collect::<Vec<_>>()));
+    let (outlet, outlet_from) =
+        outlet.unwrap_or_else(|| (outlet_from_path(&spec.path), MetaOrigin::FileName));
+    let source_spans = extracted.as_deref().map(|t| {
+        html::locate(
+            &source,
+            t,
+            &segments.iter().map(|s| s.span).collect::<Vec<_>>(),
+        )
+    });
     let lines = LineIndex::new(&source);
     Ok(Article {
         meta: ArticleMeta {
@@ -514,31 +546,51 @@ mod tests {
             outlet: Some("reuters".into()),
             ..Default::default()
         };
-        let a = article_from_text(&spec, "a1", "---\noutlet: AFP\n---\nUne phrase assez longue pour être lue.\n".into()).unwrap();
+        let a = article_from_text(
+            &spec,
+            "a1",
+            "---\noutlet: AFP\n---\nUne phrase assez longue pour être lue.\n".into(),
+        )
+        .unwrap();
         assert_eq!(a.meta.outlet, "reuters");
         assert_eq!(a.meta.outlet_from, MetaOrigin::Flag);
     }
 
     #[test]
     fn bad_front_matter_names_line_and_column() {
-        let err = article_from_text(&InputSpec::path("x.md"), "a1", "---\noutlet: [AFP\n---\nTexte.\n".into())
-            .unwrap_err()
-            .to_string();
+        let err = article_from_text(
+            &InputSpec::path("x.md"),
+            "a1",
+            "---\noutlet: [AFP\n---\nTexte.\n".into(),
+        )
+        .unwrap_err()
+        .to_string();
         assert!(err.starts_with("x.md:"), "{err}");
         assert!(err.contains("front matter"), "{err}");
-        let err = article_from_text(&InputSpec::path("x.md"), "a1", "---\ndate: hier\n---\nTexte.\n".into())
-            .unwrap_err()
-            .to_string();
+        let err = article_from_text(
+            &InputSpec::path("x.md"),
+            "a1",
+            "---\ndate: hier\n---\nTexte.\n".into(),
+        )
+        .unwrap_err()
+        .to_string();
         assert!(err.starts_with("x.md:2:1: front matter: date"), "{err}");
-        let err = article_from_text(&InputSpec::path("x.md"), "a1", "---\noutlet: x\nTexte.\n".into())
-            .unwrap_err()
-            .to_string();
+        let err = article_from_text(
+            &InputSpec::path("x.md"),
+            "a1",
+            "---\noutlet: x\nTexte.\n".into(),
+        )
+        .unwrap_err()
+        .to_string();
         assert!(err.contains("never closes"), "{err}");
     }
 
     #[test]
     fn date_marker_and_signoff() {
-        let a = article("002.txt", " date 2017-05 Une coordination est possible, selon le sénateur. (APS)");
+        let a = article(
+            "002.txt",
+            " date 2017-05 Une coordination est possible, selon le sénateur. (APS)",
+        );
         assert_eq!(a.meta.date.as_deref(), Some("2017-05"));
         assert_eq!(a.meta.outlet, "aps");
         assert_eq!(a.segments[0].role, Role::Boilerplate);
@@ -546,7 +598,10 @@ mod tests {
 
     #[test]
     fn bom_and_crlf_are_read() {
-        let a = article("x.txt", "\u{feff}Titre\r\n\r\nLe président russe a parlé samedi avec Trump.\r\n");
+        let a = article(
+            "x.txt",
+            "\u{feff}Titre\r\n\r\nLe président russe a parlé samedi avec Trump.\r\n",
+        );
         let claims: Vec<_> = a.claim_indices().map(|i| a.segment_text(i)).collect();
         assert_eq!(claims, ["Le président russe a parlé samedi avec Trump."]);
         assert_eq!(a.meta.title.as_deref(), Some("Titre"));

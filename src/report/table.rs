@@ -34,7 +34,15 @@ pub fn render_claims(listing: &ClaimListing, style: TableStyle) -> String {
                 .segments
                 .iter()
                 .filter(|s| s.article == article.id)
-                .map(|s| (s.start, s.line, s.id.clone(), s.text.clone(), s.role.as_str())),
+                .map(|s| {
+                    (
+                        s.start,
+                        s.line,
+                        s.id.clone(),
+                        s.text.clone(),
+                        s.role.as_str(),
+                    )
+                }),
         );
         rows.sort_by_key(|r| r.0);
         let all = !listing.segments.is_empty();
@@ -58,7 +66,9 @@ pub fn render_claims(listing: &ClaimListing, style: TableStyle) -> String {
             if all {
                 cells.push(Cell::new(role));
             }
-            cells.push(Cell::new(text.split_whitespace().collect::<Vec<_>>().join(" ")));
+            cells.push(Cell::new(
+                text.split_whitespace().collect::<Vec<_>>().join(" "),
+            ));
             t.add_row(cells);
         }
         out.push_str(&t.to_string());

@@ -78,7 +78,12 @@ pub(crate) fn ends_sentence(s: &str) -> bool {
 /// Starts like the continuation of a sentence: a lowercase letter, maybe after an opening quote.
 fn continues_sentence(s: &str) -> bool {
     s.chars()
-        .find(|c| !matches!(c, '«' | '"' | '“' | '*' | '_' | '(' | ' ' | '\u{a0}' | '\u{202f}'))
+        .find(|c| {
+            !matches!(
+                c,
+                '«' | '"' | '“' | '*' | '_' | '(' | ' ' | '\u{a0}' | '\u{202f}'
+            )
+        })
         .is_some_and(|c| c.is_lowercase())
 }
 
@@ -134,7 +139,10 @@ mod tests {
 
     #[test]
     fn each_line_is_a_block_in_plain_text() {
-        assert_eq!(texts("Titre\nUne phrase.\r\nUne autre.", false), ["Titre", "Une phrase.", "Une autre."]);
+        assert_eq!(
+            texts("Titre\nUne phrase.\r\nUne autre.", false),
+            ["Titre", "Une phrase.", "Une autre."]
+        );
     }
 
     #[test]
@@ -148,7 +156,12 @@ mod tests {
         let t = "## Titre\nLe président\nrusse a parlé.\n\n- un point\n- un autre";
         assert_eq!(
             texts(t, true),
-            ["Titre", "Le président\nrusse a parlé.", "un point", "un autre"]
+            [
+                "Titre",
+                "Le président\nrusse a parlé.",
+                "un point",
+                "un autre"
+            ]
         );
     }
 }

@@ -14,10 +14,23 @@ use serde::{Deserialize, Serialize};
 use crate::lang::Lang;
 use crate::source::Span;
 
+pub(crate) use sentences::quote_regions;
 pub use sentences::split_sentences;
 
 /// What a segment is. Only claims are compared; the rest is kept for context.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
     Claim,
@@ -60,4 +73,3 @@ pub fn segment(text: &str, body: Span, lang: &Lang, options: SegmentOptions) -> 
     }
     out
 }
-

@@ -34,7 +34,9 @@ fn plain(s: &str) -> String {
 }
 
 fn any_match(patterns: &[regex::Regex], raw: &str, plain: &str) -> bool {
-    patterns.iter().any(|p| p.is_match(raw) || p.is_match(plain))
+    patterns
+        .iter()
+        .any(|p| p.is_match(raw) || p.is_match(plain))
 }
 
 /// A role that a whole line can have on its own: boilerplate, byline, caption.
@@ -61,11 +63,14 @@ fn ends_with_terminator(s: &str) -> bool {
 /// "… de l'Euphrate ." — a space before the final period marks a scraped title run into the
 /// text, not a sentence.
 fn spaced_final_period(s: &str) -> bool {
-    s.strip_suffix('.').is_some_and(|head| head.ends_with(is_space))
+    s.strip_suffix('.')
+        .is_some_and(|head| head.ends_with(is_space))
 }
 
 fn word_count(s: &str) -> usize {
-    s.split(is_space).filter(|w| w.chars().any(char::is_alphanumeric)).count()
+    s.split(is_space)
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
 }
 
 pub(super) fn segment_block(text: &str, block: &Block, lang: &Lang, out: &mut Vec<Segment>) {
@@ -91,7 +96,9 @@ pub(super) fn segment_block(text: &str, block: &Block, lang: &Lang, out: &mut Ve
         let plain_piece = plain(s);
         let role = if any_match(&lang.boilerplate, s, &plain_piece) {
             Role::Boilerplate
-        } else if (single && !ends_sentence(s) || piece.glued && !ends_with_terminator(s) || spaced_final_period(s))
+        } else if (single && !ends_sentence(s)
+            || piece.glued && !ends_with_terminator(s)
+            || spaced_final_period(s))
             && word_count(s) <= MAX_HEADING_WORDS
         {
             Role::Heading

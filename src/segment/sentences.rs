@@ -28,15 +28,35 @@ const MAX_QUOTE_BYTES: usize = 1500;
 const TERMINATORS: [char; 4] = ['.', '!', '?', '…'];
 
 fn is_closer(c: char) -> bool {
-    matches!(c, '»' | '"' | '”' | '’' | '\'' | ')' | ']' | '›' | '*' | '_')
+    matches!(
+        c,
+        '»' | '"' | '”' | '’' | '\'' | ')' | ']' | '›' | '*' | '_'
+    )
 }
 
 fn is_opener(c: char) -> bool {
-    matches!(c, '«' | '"' | '“' | '‘' | '(' | '[' | '‹' | '„' | '*' | '_' | '-' | '–' | '—' | '•' | '¿' | '¡')
+    matches!(
+        c,
+        '«' | '"'
+            | '“'
+            | '‘'
+            | '('
+            | '['
+            | '‹'
+            | '„'
+            | '*'
+            | '_'
+            | '-'
+            | '–'
+            | '—'
+            | '•'
+            | '¿'
+            | '¡'
+    )
 }
 
 /// Byte ranges `(open, close_end)` of quotations that open and close inside `s`.
-fn quote_regions(s: &str, lang: &Lang) -> Vec<(usize, usize)> {
+pub(crate) fn quote_regions(s: &str, lang: &Lang) -> Vec<(usize, usize)> {
     let mut stack: Vec<(usize, char)> = Vec::new();
     let mut regions = Vec::new();
     let chars: Vec<(usize, char)> = s.char_indices().collect();
@@ -51,7 +71,8 @@ fn quote_regions(s: &str, lang: &Lang) -> Vec<(usize, usize)> {
             // whatever is open, else opens. A closer with nothing open is a stray mark.
             let before_word = next.is_some_and(|n| n.is_alphanumeric());
             let after_word = prev.is_some_and(|p| !is_space(p) && p != '(');
-            let before_punct = next.is_none_or(|n| matches!(n, ',' | '.' | ';' | ':' | '!' | '?' | ')' | '»'));
+            let before_punct =
+                next.is_none_or(|n| matches!(n, ',' | '.' | ';' | ':' | '!' | '?' | ')' | '»'));
             let closer = after_word || before_punct;
             let opener = !closer && (before_word || stack.is_empty());
             if opener {
@@ -148,7 +169,9 @@ fn period_is_abbreviation(word: &str, next_word: &str, sentence_so_far: &str, la
         return !opens_sentence;
     }
     // A list marker opening the piece: "1. The first item", "a. The first item".
-    if sentence_so_far.trim() == bare && (bare.len() <= 2 || bare.chars().all(|c| c.is_ascii_digit())) {
+    if sentence_so_far.trim() == bare
+        && (bare.len() <= 2 || bare.chars().all(|c| c.is_ascii_digit()))
+    {
         return true;
     }
     false
@@ -166,7 +189,9 @@ fn glued_heading_at(s: &str, at: usize, lang: &Lang) -> bool {
     };
     let prev_word = word_before(before, before.len());
     let after_lower_word = prev_word.chars().next().is_some_and(|c| c.is_lowercase())
-        && prev_word.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'');
+        && prev_word
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'');
     if !(after_lower_word || matches!(last, '"' | '»' | '”')) {
         return false;
     }
@@ -208,7 +233,9 @@ pub fn split_sentences(text: &str, span: Span, lang: &Lang) -> Vec<Piece> {
             loop {
                 let rest = &s[end..];
                 let trimmed = rest.trim_start_matches(is_space);
-                let Some(d) = trimmed.chars().next() else { break };
+                let Some(d) = trimmed.chars().next() else {
+                    break;
+                };
                 if !is_closer(d) {
                     break;
                 }

@@ -1,0 +1,592 @@
+//! Features of one claim.
+
+use serde::{Deserialize, Serialize};
+
+use super::dates::{find_dates, DateMention, PartialDate};
+use super::numbers::{find_numbers, NumberMention};
+use crate::lang::Lang;
+use crate::normalize::{fold, words, AliasTable, WordKind, WordSpan};
+use crate::source::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TermKind {
+    Word,
+    Entity,
+    Number,
+}
+
+/// A normalised term used for matching, with the word it came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Term {
+    /// Matching key: a stem, `@entity`, `#number` or `~watch-list set`.
+    pub key: String,
+    /// The folded word(s) as written, for soft matching and explanations.
+    pub surface: String,
+    pub kind: TermKind,
+}
+
+/// Words inside quotation marks, and who said them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    /// Byte span within the claim text, marks included.
+    pub span: Span,
+    /// The quoted words, without the marks.
+    pub text: String,
+    /// Normalised speaker (an alias name or the folded words), when the claim names one.
+    pub speaker: Option<String>,
+}
+
+/// A source the claim is attributed to ("selon le Kremlin", "a déclaré Ozerov").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attribution {
+    pub span: Span,
+    /// The source as written.
+    pub text: String,
+    /// Normalised source: an alias name, or the folded content words.
+    pub source: String,
+    /// "la même source", "il": refers back to a source named earlier.
+    pub anaphoric: bool,
+}
+
+/// A hedge or negation cue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cue {
+    pub span: Span,
+    pub text: String,
+}
+
+/// A name: an alias set member or a run of capitalised words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entity {
+    pub span: Span,
+    pub text: String,
+    /// Canonical name: the alias set's first entry, or the last word of the name.
+    pub key: String,
+}
+
+/// Everything the rules look at in one claim.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Features {
+    pub terms: Vec<Term>,
+    pub quotes: Vec<Quote>,
+    pub numbers: Vec<NumberMention>,
+    pub dates: Vec<DateMention>,
+    pub attributions: Vec<Attribution>,
+    pub hedges: Vec<Cue>,
+    pub negations: Vec<Cue>,
+    pub entities: Vec<Entity>,
+}
+
+/// Name-joining words inside a name: "Bachar el-Assad", "Staffan de Mistura".
+const NAME_LINKS: [&str; 8] = ["el", "al", "de", "du", "von", "van", "bin", "ibn"];
+
+/// Extract the features of `text` (a claim of an article in `lang` dated `article_date`).
+/// `aliases` are the rule set's name sets; `term_sets` its watch-list sets, matched as one term.
+pub fn extract(
+    text: &str,
+    lang: &Lang,
+    article_date: Option<PartialDate>,
+    aliases: &AliasTable,
+    term_sets: &AliasTable,
+) -> Features {
+    let ws = words(text);
+    let folded: Vec<String> = ws.iter().map(|w| fold(&text[w.start..w.end])).collect();
+    let dates = find_dates(text, &ws, lang, article_date);
+    let date_spans: Vec<Span> = dates.iter().map(|d| d.span).collect();
+    let numbers = find_numbers(text, &ws, lang, &date_spans);
+    let stemmer = rust_stemmers::Stemmer::create(lang.stemmer);
+
+    // Content words: no stopwords, no elided articles ("l'", "qu'").
+    let content: Vec<usize> = (0..ws.len())
+        .filter(|&k| {
+            let f = &folded[k];
+            if ws[k].kind == WordKind::Number {
+                return true;
+            }
+            let elided = text[ws[k].end..].starts_with(['\'', '’']) && lang.elisions.contains(f);
+            !elided && !lang.stopwords.contains(f)
+        })
+        .collect();
+    let content_words: Vec<&str> = content.iter().map(|&k| folded[k].as_str()).collect();
+
+    let mut terms = Vec::with_capacity(content.len());
+    let mut entities = Vec::new();
+    let mut covered = vec![false; ws.len()];
+    let mut c = 0;
+    while c < content.len() {
+        if let Some((n, id)) = aliases.longest_match(&content_words, c) {
+            let (a, b) = (ws[content[c]].start, ws[content[c + n - 1]].end);
+            terms.push(Term {
+                key: format!("@{}", aliases.key(id)),
+                surface: content_words[c..c + n].join(" "),
+                kind: TermKind::Entity,
+            });
+            entities.push(Entity {
+                span: Span::new(a, b),
+                text: text[a..b].to_string(),
+                key: aliases.name(id).to_string(),
+            });
+            for k in &content[c..c + n] {
+                covered[*k] = true;
+            }
+            c += n;
+            continue;
+        }
+        if let Some((n, id)) = term_sets.longest_match(&content_words, c) {
+            terms.push(Term {
+                key: format!("~{}", term_sets.key(id)),
+                surface: content_words[c..c + n].join(" "),
+                kind: TermKind::Word,
+            });
+            c += n;
+            continue;
+        }
+        let k = content[c];
+        if ws[k].kind == WordKind::Number {
+            if let Some(v) = super::numbers::parse_digits(&text[ws[k].start..ws[k].end], lang) {
+                terms.push(Term {
+                    key: format!("#{v}"),
+                    surface: folded[k].clone(),
+                    kind: TermKind::Number,
+                });
+            }
+        } else if folded[k].chars().count() > 1 || folded[k].chars().all(|ch| ch.is_ascii_digit()) {
+            terms.push(Term {
+                key: stemmer.stem(&folded[k]).into_owned(),
+                surface: folded[k].clone(),
+                kind: TermKind::Word,
+            });
+        }
+        c += 1;
+    }
+    entities.extend(capitalised_names(text, &ws, &folded, &covered, lang));
+    entities.sort_by_key(|e| e.span.start);
+
+    let attributions = find_attributions(text, &ws, &folded, lang, aliases);
+    let quotes = find_quotes(text, lang, &attributions);
+    let hedges = find_hedges(text, &ws, &folded, lang);
+    let negations = find_negations(text, lang);
+    Features {
+        terms,
+        quotes,
+        numbers,
+        dates,
+        attributions,
+        hedges,
+        negations,
+        entities,
+    }
+}
+
+/// Runs of capitalised words that are not at the start of the sentence and not known
+/// function words, months or weekdays: "Staffan de Mistura", "Jarablous".
+fn capitalised_names(
+    text: &str,
+    ws: &[WordSpan],
+    folded: &[String],
+    covered: &[bool],
+    lang: &Lang,
+) -> Vec<Entity> {
+    let is_cap = |k: usize| {
+        let w = &text[ws[k].start..ws[k].end];
+        w.starts_with(char::is_uppercase)
+            && !covered[k]
+            && !lang.stopwords.contains(&folded[k])
+            && !lang.months.contains_key(&folded[k])
+            && !lang.weekdays.contains_key(&folded[k])
+    };
+    let sentence_start = |k: usize| {
+        k == 0 || {
+            let between = &text[ws[k - 1].end..ws[k].start];
+            between.contains(['.', '!', '?', ':', '«', '"', '“'])
+        }
+    };
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < ws.len() {
+        if !is_cap(k) || sentence_start(k) {
+            k += 1;
+            continue;
+        }
+        let mut end = k;
+        while end + 1 < ws.len() {
+            let next = end + 1;
+            if is_cap(next)
+                && !text[ws[end].end..ws[next].start].contains([',', '.', ';', '(', ')'])
+            {
+                end = next;
+            } else if next + 1 < ws.len()
+                && NAME_LINKS.contains(&folded[next].as_str())
+                && is_cap(next + 1)
+            {
+                end = next + 1;
+            } else {
+                break;
+            }
+        }
+        let (a, b) = (ws[k].start, ws[end].end);
+        out.push(Entity {
+            span: Span::new(a, b),
+            text: text[a..b].to_string(),
+            key: folded[end].clone(),
+        });
+        k = end + 1;
+    }
+    out
+}
+
+/// Normalise a source phrase: through the aliases, else its folded content words.
+fn normalise_source(phrase: &[&str], lang: &Lang, aliases: &AliasTable) -> (String, bool) {
+    let joined = phrase.join(" ");
+    if lang.anaphoric_speakers.contains(&joined) {
+        return (joined, true);
+    }
+    let content: Vec<&str> = phrase
+        .iter()
+        .copied()
+        .filter(|w| !lang.stopwords.contains(*w) && !lang.elisions.contains(*w))
+        .collect();
+    for start in 0..content.len() {
+        if let Some((_, id)) = aliases.longest_match(&content, start) {
+            return (aliases.name(id).to_string(), false);
+        }
+    }
+    let anaphoric = content.is_empty() || lang.anaphoric_speakers.contains(&content.join(" "));
+    (content.join(" "), anaphoric)
+}
+
+/// Words that end a source phrase: prepositions and conjunctions that start something else.
+fn ends_source(word: &str) -> bool {
+    matches!(
+        word,
+        "dans"
+            | "a"
+            | "au"
+            | "aux"
+            | "lors"
+            | "en"
+            | "pour"
+            | "sur"
+            | "apres"
+            | "que"
+            | "qui"
+            | "et"
+            | "mais"
+            | "par"
+            | "in"
+            | "on"
+            | "at"
+            | "that"
+            | "who"
+            | "and"
+            | "but"
+            | "to"
+            | "after"
+            | "during"
+            | "for"
+            | "with"
+            | "avec"
+    )
+}
+
+/// Attributions: "selon X", "according to X", "a indiqué X", "X a déclaré", "X said".
+fn find_attributions(
+    text: &str,
+    ws: &[WordSpan],
+    folded: &[String],
+    lang: &Lang,
+    aliases: &AliasTable,
+) -> Vec<Attribution> {
+    let mut out = Vec::new();
+    let punct_between = |a: usize, b: usize| {
+        text[ws[a].end..ws[b].start]
+            .contains([',', '.', ';', ':', '(', ')', '"', '«', '»', '“', '”'])
+    };
+    // The source phrase starting at word k, up to punctuation or a preposition.
+    let phrase_after = |k: usize| -> Option<(usize, usize)> {
+        let mut j = k;
+        while j < ws.len()
+            && (lang.weekdays.contains_key(&folded[j])
+                || lang.relative_days.iter().any(|(p, _)| *p == folded[j]))
+        {
+            j += 1;
+        }
+        let start = j;
+        let mut end = start;
+        while end < ws.len() && end < start + 6 {
+            if end > start && (punct_between(end - 1, end) || ends_source(&folded[end])) {
+                break;
+            }
+            end += 1;
+        }
+        (end > start).then_some((start, end))
+    };
+    let mut k = 0;
+    while k < ws.len() {
+        // "selon le Kremlin", "d'après Moscou", "according to officials".
+        let before = lang
+            .attribution_before
+            .iter()
+            .find(|p| k + p.len() <= ws.len() && p.iter().zip(&folded[k..]).all(|(a, b)| a == b));
+        if let Some(p) = before {
+            if let Some((s, e)) = phrase_after(k + p.len()) {
+                let phrase: Vec<&str> = folded[s..e].iter().map(String::as_str).collect();
+                let (source, anaphoric) = normalise_source(&phrase, lang, aliases);
+                out.push(Attribution {
+                    span: Span::new(ws[s].start, ws[e - 1].end),
+                    text: text[ws[s].start..ws[e - 1].end].to_string(),
+                    source,
+                    anaphoric,
+                });
+                k = e;
+                continue;
+            }
+        }
+        if lang.attribution_verbs.contains(&folded[k]) {
+            // Inverted after a quote or a comma: `", a indiqué le Kremlin`, `ajoute Washington`.
+            let mut v = k;
+            while v > 0
+                && matches!(
+                    folded[v - 1].as_str(),
+                    "a" | "ont" | "avait" | "avaient" | "aurait" | "est" | "has" | "had" | "have"
+                )
+                && !punct_between(v - 1, v)
+            {
+                v -= 1;
+            }
+            let head = text[..ws[v].start].trim_end();
+            let inverted = v == 0
+                || head.ends_with([',', '"', '»', '”'])
+                || folded.get(k + 1).is_some_and(|w| w == "il" || w == "elle");
+            let found = if inverted {
+                phrase_after(k + 1).filter(|(s, _)| !punct_between(k, *s))
+            } else {
+                // "Le Kremlin a indiqué", "the minister said": the noun phrase before.
+                let mut s = v;
+                while s > 0
+                    && v - s < 4
+                    && !punct_between(s - 1, s)
+                    && !ends_source(&folded[s - 1])
+                    && !lang.attribution_verbs.contains(&folded[s - 1])
+                {
+                    s -= 1;
+                }
+                (s < v).then_some((s, v))
+            };
+            if let Some((s, e)) = found {
+                let phrase: Vec<&str> = folded[s..e].iter().map(String::as_str).collect();
+                let (source, anaphoric) = normalise_source(&phrase, lang, aliases);
+                if !source.is_empty() || anaphoric {
+                    out.push(Attribution {
+                        span: Span::new(ws[s].start, ws[e - 1].end),
+                        text: text[ws[s].start..ws[e - 1].end].to_string(),
+                        source,
+                        anaphoric,
+                    });
+                }
+                k = e.max(k + 1);
+                continue;
+            }
+        }
+        k += 1;
+    }
+    out
+}
+
+/// Quotations with their speaker: the attribution nearest to the quote.
+fn find_quotes(text: &str, lang: &Lang, attributions: &[Attribution]) -> Vec<Quote> {
+    let mut regions = crate::segment::quote_regions(text, lang);
+    regions.sort();
+    // Keep outer quotations only.
+    let mut outer: Vec<(usize, usize)> = Vec::new();
+    for r in regions {
+        if outer.last().is_some_and(|o| r.0 < o.1) {
+            continue;
+        }
+        outer.push(r);
+    }
+    outer
+        .into_iter()
+        .filter_map(|(o, e)| {
+            let inner = text[o..e]
+                .trim_start_matches(|c: char| !c.is_alphanumeric())
+                .trim_end_matches(|c: char| {
+                    !(c.is_alphanumeric() || matches!(c, '.' | '!' | '?' | ')'))
+                });
+            if inner.is_empty() {
+                return None;
+            }
+            let speaker = attributions
+                .iter()
+                .filter(|a| a.span.end <= o || a.span.start >= e)
+                .min_by_key(|a| {
+                    if a.span.start >= e {
+                        a.span.start - e
+                    } else {
+                        o - a.span.end
+                    }
+                })
+                .map(|a| {
+                    if a.anaphoric {
+                        None
+                    } else {
+                        Some(a.source.clone())
+                    }
+                })
+                .unwrap_or(None);
+            Some(Quote {
+                span: Span::new(o, e),
+                text: inner.to_string(),
+                speaker,
+            })
+        })
+        .collect()
+}
+
+fn find_hedges(text: &str, ws: &[WordSpan], folded: &[String], lang: &Lang) -> Vec<Cue> {
+    let mut out = Vec::new();
+    for (k, f) in folded.iter().enumerate() {
+        let w = ws[k];
+        let word = &text[w.start..w.end];
+        let by_word = lang.hedge_words.contains(f);
+        let by_pattern = !lang.hedge_exceptions.contains(f)
+            && lang
+                .hedge_patterns
+                .iter()
+                .any(|p| p.find(word).is_some_and(|m| m.len() == word.len()));
+        if by_word || by_pattern {
+            out.push(Cue {
+                span: Span::new(w.start, w.end),
+                text: word.to_string(),
+            });
+        }
+    }
+    for phrase in &lang.hedge_phrases {
+        for k in 0..folded.len() {
+            if k + phrase.len() <= folded.len()
+                && phrase.iter().zip(&folded[k..]).all(|(a, b)| a == b)
+            {
+                let span = Span::new(ws[k].start, ws[k + phrase.len() - 1].end);
+                out.push(Cue {
+                    span,
+                    text: text[span.start..span.end].to_string(),
+                });
+            }
+        }
+    }
+    out.sort_by_key(|c| c.span.start);
+    out
+}
+
+fn find_negations(text: &str, lang: &Lang) -> Vec<Cue> {
+    let excluded: Vec<Span> = lang
+        .not_negations
+        .iter()
+        .flat_map(|p| p.find_iter(text).map(|m| Span::new(m.start(), m.end())))
+        .collect();
+    let mut out: Vec<Cue> = Vec::new();
+    for p in &lang.negation_patterns {
+        for m in p.find_iter(text) {
+            let span = Span::new(m.start(), m.end());
+            let overlaps = |s: &Span| s.start < span.end && span.start < s.end;
+            if excluded.iter().any(overlaps) || out.iter().any(|c| overlaps(&c.span)) {
+                continue;
+            }
+            out.push(Cue {
+                span,
+                text: m.as_str().to_string(),
+            });
+        }
+    }
+    out.sort_by_key(|c| c.span.start);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::{Lang, LangCode};
+
+    fn aliases() -> AliasTable {
+        AliasTable::new(&[
+            vec!["Kremlin".into(), "présidence russe".into()],
+            vec![
+                "Vladimir Poutine".into(),
+                "Poutine".into(),
+                "président russe".into(),
+                "chef de l'État russe".into(),
+            ],
+            vec!["État islamique".into(), "EI".into(), "Daech".into()],
+        ])
+    }
+
+    fn features(text: &str) -> Features {
+        extract(
+            text,
+            Lang::get(LangCode::Fr),
+            PartialDate::parse_iso("2017-01-28"),
+            &aliases(),
+            &AliasTable::default(),
+        )
+    }
+
+    #[test]
+    fn quote_with_inverted_speaker() {
+        let f = features("\"Les présidents se sont exprimés en faveur d'une coordination\", a précisé le Kremlin dans un communiqué.");
+        assert_eq!(f.quotes.len(), 1);
+        assert_eq!(f.quotes[0].speaker.as_deref(), Some("Kremlin"));
+        assert_eq!(f.attributions[0].source, "Kremlin");
+    }
+
+    #[test]
+    fn speaker_before_quote_and_anaphora() {
+        let f = features(
+            "Donald Trump avait répondu: \"J'espère que nous aurons une relation fantastique\".",
+        );
+        assert_eq!(f.quotes[0].speaker.as_deref(), Some("donald trump"));
+        let f = features("\"L'accent a été mis sur la priorité\", a indiqué la même source.");
+        assert_eq!(f.quotes[0].speaker, None);
+        assert!(f.attributions[0].anaphoric);
+    }
+
+    #[test]
+    fn selon_and_named_speaker() {
+        let f = features("Une coordination est possible, selon le sénateur russe Viktor Ozerov qui se base sur l'entretien.");
+        assert_eq!(f.attributions[0].source, "senateur russe viktor ozerov");
+        let f = features(
+            "«Je suis sûr que ce dialogue continuera», a déclaré Ozerov à l'agence Sputnik.",
+        );
+        assert_eq!(f.quotes[0].speaker.as_deref(), Some("ozerov"));
+    }
+
+    #[test]
+    fn hedges_and_negations() {
+        let f = features("La Russie et les Etats-Unis pourraient aboutir à un accord sur une potentielle coordination.");
+        let h: Vec<&str> = f.hedges.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(h, ["pourraient", "potentielle"]);
+        assert!(f.negations.is_empty());
+        let f =
+            features("Moscou ne souhaitait pas voir une telle situation, sans aucun fondement.");
+        assert_eq!(f.negations.len(), 3, "{:?}", f.negations);
+        let f = features("Il ne reste que deux jours.");
+        assert!(f.negations.is_empty(), "{:?}", f.negations);
+        let f = features("Un portrait du président.");
+        assert!(f.hedges.is_empty());
+    }
+
+    #[test]
+    fn aliases_become_entity_terms() {
+        let f = features("Le chef de l'Etat russe a parlé avec le groupe Daech.");
+        let keys: Vec<&str> = f
+            .terms
+            .iter()
+            .filter(|t| t.kind == TermKind::Entity)
+            .map(|t| t.key.as_str())
+            .collect();
+        assert_eq!(keys, ["@vladimir-poutine", "@etat-islamique"]);
+        let f = features("Vladimir Poutine et Staffan de Mistura se sont vus à Astana.");
+        let names: Vec<&str> = f.entities.iter().map(|e| e.key.as_str()).collect();
+        assert_eq!(names, ["Vladimir Poutine", "mistura", "astana"]);
+    }
+}

@@ -1,0 +1,233 @@
+//! Numbers in a claim: digits with French and English separators ("5 000", "3,5",
+//! "1,000.5"), percentages, ordinals ("4e"), spelled-out numbers ("une semaine",
+//! "quinze jours", "trois précédentes", "thirty"), each with its unit when one follows.
+
+use serde::{Deserialize, Serialize};
+
+use crate::lang::Lang;
+use crate::normalize::{fold, WordKind, WordSpan};
+use crate::source::Span;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NumberMention {
+    /// Byte span within the claim text.
+    pub span: Span,
+    pub text: String,
+    pub value: f64,
+    /// Unit name from the language data ("day", "percent", "km2"…), if a unit follows.
+    pub unit: Option<String>,
+    pub ordinal: bool,
+}
+
+/// Parse digits written with the separators of `lang`.
+pub fn parse_digits(raw: &str, lang: &Lang) -> Option<f64> {
+    let s: String = raw
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}'))
+        .collect();
+    let commas = s.matches(',').count();
+    let dots = s.matches('.').count();
+    let normalized = match (commas, dots) {
+        (0, 0) => s,
+        (_, 0) => {
+            let after = s.rsplit(',').next().map_or(0, str::len);
+            if commas > 1 || (after == 3 && lang.decimal_separator != ',') {
+                s.replace(',', "")
+            } else {
+                s.replace(',', ".")
+            }
+        }
+        (0, _) => {
+            let after = s.rsplit('.').next().map_or(0, str::len);
+            if dots > 1 || (after == 3 && lang.decimal_separator == ',') {
+                s.replace('.', "")
+            } else {
+                s
+            }
+        }
+        _ => {
+            // Both: the last one is the decimal mark.
+            if s.rfind(',') > s.rfind('.') {
+                s.replace('.', "").replace(',', ".")
+            } else {
+                s.replace(',', "")
+            }
+        }
+    };
+    normalized.parse().ok()
+}
+
+/// Unit after word `k` (one or two folded words), and how many words it takes.
+fn unit_at(folded: &[String], k: usize, lang: &Lang) -> Option<(String, usize)> {
+    if k + 1 < folded.len() {
+        let two = format!("{} {}", folded[k], folded[k + 1]);
+        if let Some(u) = lang.units.get(&two) {
+            return Some((u.clone(), 2));
+        }
+    }
+    folded
+        .get(k)
+        .and_then(|w| lang.units.get(w))
+        .map(|u| (u.clone(), 1))
+}
+
+/// Find numbers in `text`. Words inside `skip` (date spans) are not numbers.
+pub fn find_numbers(
+    text: &str,
+    words: &[WordSpan],
+    lang: &Lang,
+    skip: &[Span],
+) -> Vec<NumberMention> {
+    let folded: Vec<String> = words.iter().map(|w| fold(&text[w.start..w.end])).collect();
+    let skipped = |w: &WordSpan| skip.iter().any(|s| s.start <= w.start && w.end <= s.end);
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < words.len() {
+        let w = words[k];
+        if skipped(&w) {
+            k += 1;
+            continue;
+        }
+        let (value, mut end_k, mut ordinal) = if w.kind == WordKind::Number {
+            let Some(v) = parse_digits(&text[w.start..w.end], lang) else {
+                k += 1;
+                continue;
+            };
+            (v, k + 1, false)
+        } else if let Some(&v) = lang.number_words.get(&folded[k]) {
+            // A run of number words: "trois mille", "vingt-deux", "two hundred".
+            let mut total = 0.0;
+            let mut current = v;
+            let mut j = k + 1;
+            while j < words.len() && words[j].start <= words[j - 1].end + 1 {
+                let Some(&next) = lang.number_words.get(&folded[j]) else {
+                    break;
+                };
+                if lang.multipliers.contains_key(&folded[j]) {
+                    current = current.max(1.0) * next;
+                    if next >= 1000.0 {
+                        total += current;
+                        current = 0.0;
+                    }
+                } else {
+                    current += next;
+                }
+                j += 1;
+            }
+            let value = total + current;
+            let weak = j == k + 1 && lang.weak_number_words.contains(&folded[k]);
+            if weak && unit_at(&folded, j, lang).is_none() {
+                k += 1;
+                continue;
+            }
+            (value, j, false)
+        } else {
+            k += 1;
+            continue;
+        };
+        // "4e", "1er", "21st": an ordinal suffix glued to the digits.
+        if w.kind == WordKind::Number
+            && end_k < words.len()
+            && words[end_k].start == words[end_k - 1].end
+            && lang
+                .ordinal_suffixes
+                .iter()
+                .any(|s| fold(s) == folded[end_k])
+        {
+            ordinal = true;
+            end_k += 1;
+        }
+        let mut end = words[end_k - 1].end;
+        let after = &text[end..];
+        let trimmed = after.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+        let unit = if trimmed.starts_with('%') {
+            end += after.len() - trimmed.len() + 1;
+            Some("percent".to_string())
+        } else if let Some((u, n)) = unit_at(&folded, end_k, lang) {
+            end = words[end_k + n - 1].end;
+            Some(u)
+        } else {
+            None
+        };
+        out.push(NumberMention {
+            span: Span::new(w.start, end),
+            text: text[w.start..end].to_string(),
+            value,
+            unit,
+            ordinal,
+        });
+        k = end_k;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::{Lang, LangCode};
+
+    fn nums(text: &str, code: LangCode) -> Vec<(f64, Option<String>)> {
+        let lang = Lang::get(code);
+        let words = crate::normalize::words(text);
+        find_numbers(text, &words, lang, &[])
+            .into_iter()
+            .map(|n| (n.value, n.unit))
+            .collect()
+    }
+
+    #[test]
+    fn digits_with_separators() {
+        let fr = Lang::get(LangCode::Fr);
+        let en = Lang::get(LangCode::En);
+        assert_eq!(parse_digits("5 000", fr), Some(5000.0));
+        assert_eq!(parse_digits("3,5", fr), Some(3.5));
+        assert_eq!(parse_digits("1.500.000", fr), Some(1_500_000.0));
+        assert_eq!(parse_digits("1,000.5", en), Some(1000.5));
+        assert_eq!(parse_digits("1,000", en), Some(1000.0));
+        assert_eq!(parse_digits("3.5", en), Some(3.5));
+    }
+
+    #[test]
+    fn units_and_words() {
+        assert_eq!(
+            nums("environ 5 000 kilomètres carrés", LangCode::Fr),
+            vec![(5000.0, Some("km2".into()))]
+        );
+        assert_eq!(
+            nums("La trêve a duré environ une semaine.", LangCode::Fr),
+            vec![(1.0, Some("week".into()))]
+        );
+        assert_eq!(
+            nums("pendant quinze jours", LangCode::Fr),
+            vec![(15.0, Some("day".into()))]
+        );
+        assert_eq!(
+            nums("après les trois précédentes", LangCode::Fr),
+            vec![(3.0, None)]
+        );
+        assert_eq!(
+            nums("une hausse de 3,5 %", LangCode::Fr),
+            vec![(3.5, Some("percent".into()))]
+        );
+        assert_eq!(
+            nums("thirty people died", LangCode::En),
+            vec![(30.0, Some("people".into()))]
+        );
+        assert_eq!(nums("une rencontre", LangCode::Fr), vec![]);
+        assert_eq!(
+            nums("trois mille soldats", LangCode::Fr),
+            vec![(3000.0, Some("soldiers".into()))]
+        );
+    }
+
+    #[test]
+    fn ordinals() {
+        let lang = Lang::get(LangCode::Fr);
+        let text = "la 4e rencontre d'Astana";
+        let words = crate::normalize::words(text);
+        let n = find_numbers(text, &words, lang, &[]);
+        assert_eq!(n.len(), 1);
+        assert!(n[0].ordinal);
+        assert_eq!(n[0].text, "4e");
+    }
+}
