@@ -3,8 +3,10 @@
 //! The pipeline, one module per stage (see ARCHITECTURE.md):
 //! [`ingest`] → [`segment`] → [`extract`] → [`align`] → [`diff`] → [`rules`] → [`report`] → [`check`].
 
+pub mod align;
 pub mod cli;
 pub mod config;
+pub mod diff;
 pub mod error;
 pub mod extract;
 pub mod ingest;

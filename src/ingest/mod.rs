@@ -365,13 +365,15 @@ fn parse_article(
                     if let Some(l) = f.lang {
                         match LangCode::parse(&l) {
                             Some(code) => lang_code = Some((code, MetaOrigin::FrontMatter)),
-                            None => return Err(Error::at(
-                                &shown,
-                                frontmatter::key_position(&source, fm.yaml, "lang"),
-                                format!(
+                            None => {
+                                return Err(Error::at(
+                                    &shown,
+                                    frontmatter::key_position(&source, fm.yaml, "lang"),
+                                    format!(
                                     "front matter: lang {l:?} is not supported; write `fr` or `en`"
                                 ),
-                            )),
+                                ))
+                            }
                         }
                     }
                 }

@@ -1,5 +1,10 @@
 //! Rules: aligned groups + coverage + a rule set (YAML) → findings.
 
+pub mod kinds;
+pub mod ruleset;
+
+pub use ruleset::{Rule, RuleSet};
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 

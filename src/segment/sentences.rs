@@ -80,7 +80,7 @@ pub(crate) fn quote_regions(s: &str, lang: &Lang) -> Vec<(usize, usize)> {
             } else if let Some((o, _)) = stack.pop() {
                 regions.push((o, i + 1));
             }
-        } else if is_open_mark && !(is_close_mark && !stack.is_empty()) {
+        } else if is_open_mark && (!is_close_mark || stack.is_empty()) {
             stack.push((i, c));
         } else if is_close_mark {
             // Any closing mark closes the innermost quotation: the APS seed opens with " and

@@ -1,0 +1,140 @@
+//! Word-level diff of two claims (with `similar`). Numbers stay whole ("3 000" → "30 000" is
+//! one replaced number, not "+30 =000"), and the ops rebuild both texts exactly.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use similar::{capture_diff_slices, Algorithm, DiffTag};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum DiffTagKind {
+    Equal,
+    Insert,
+    Delete,
+}
+
+/// One step of a word diff: text kept, inserted (only in the new text) or deleted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct DiffOp {
+    pub op: DiffTagKind,
+    pub text: String,
+}
+
+/// Words and the gaps between them, as slices of `text`. Concatenated they give `text`.
+fn tokens(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for w in crate::normalize::words(text) {
+        if w.start > pos {
+            out.push(&text[pos..w.start]);
+        }
+        out.push(&text[w.start..w.end]);
+        pos = w.end;
+    }
+    if pos < text.len() {
+        out.push(&text[pos..]);
+    }
+    out
+}
+
+/// Diff `old` against `new`, word by word.
+pub fn word_diff(old: &str, new: &str) -> Vec<DiffOp> {
+    let a = tokens(old);
+    let b = tokens(new);
+    let mut out: Vec<DiffOp> = Vec::new();
+    let mut push = |op: DiffTagKind, text: &str| {
+        if text.is_empty() {
+            return;
+        }
+        match out.last_mut() {
+            Some(last) if last.op == op => last.text.push_str(text),
+            _ => out.push(DiffOp {
+                op,
+                text: text.to_string(),
+            }),
+        }
+    };
+    for d in capture_diff_slices(Algorithm::Patience, &a, &b) {
+        let (tag, old_range, new_range) = d.as_tag_tuple();
+        match tag {
+            DiffTag::Equal => push(DiffTagKind::Equal, &a[old_range].concat()),
+            DiffTag::Delete => push(DiffTagKind::Delete, &a[old_range].concat()),
+            DiffTag::Insert => push(DiffTagKind::Insert, &b[new_range].concat()),
+            DiffTag::Replace => {
+                push(DiffTagKind::Delete, &a[old_range].concat());
+                push(DiffTagKind::Insert, &b[new_range].concat());
+            }
+        }
+    }
+    out
+}
+
+/// The old text rebuilt from a diff.
+pub fn old_text(ops: &[DiffOp]) -> String {
+    ops.iter()
+        .filter(|o| o.op != DiffTagKind::Insert)
+        .map(|o| o.text.as_str())
+        .collect()
+}
+
+/// The new text rebuilt from a diff.
+pub fn new_text(ops: &[DiffOp]) -> String {
+    ops.iter()
+        .filter(|o| o.op != DiffTagKind::Delete)
+        .map(|o| o.text.as_str())
+        .collect()
+}
+
+/// Share of words kept, in [0, 1]: 1 when the texts have the same words.
+pub fn similarity(ops: &[DiffOp]) -> f64 {
+    let count = |op: DiffTagKind| -> usize {
+        ops.iter()
+            .filter(|o| o.op == op)
+            .map(|o| crate::normalize::words(&o.text).len())
+            .sum()
+    };
+    let (eq, ins, del) = (
+        count(DiffTagKind::Equal),
+        count(DiffTagKind::Insert),
+        count(DiffTagKind::Delete),
+    );
+    if eq + ins + del == 0 {
+        return 1.0;
+    }
+    2.0 * eq as f64 / (2 * eq + ins + del) as f64
+}
+
+/// The words that changed: (deleted, inserted), trimmed.
+pub fn changed_words(ops: &[DiffOp]) -> (Vec<String>, Vec<String>) {
+    let pick = |op: DiffTagKind| {
+        ops.iter()
+            .filter(|o| o.op == op)
+            .map(|o| o.text.trim().to_string())
+            .filter(|t| t.chars().any(char::is_alphanumeric))
+            .collect()
+    };
+    (pick(DiffTagKind::Delete), pick(DiffTagKind::Insert))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_diff_whole() {
+        let ops = word_diff("environ 3 000 soldats", "environ 30 000 soldats");
+        let (del, ins) = changed_words(&ops);
+        assert_eq!(del, ["3 000"]);
+        assert_eq!(ins, ["30 000"]);
+    }
+
+    #[test]
+    fn rebuilds_both_sides() {
+        let a = "une coordination réelle des actions russes et américaines";
+        let b = "une véritable coordination entre les actions russes et américaines";
+        let ops = word_diff(a, b);
+        assert_eq!(old_text(&ops), a);
+        assert_eq!(new_text(&ops), b);
+        assert!(similarity(&ops) > 0.5 && similarity(&ops) < 1.0);
+    }
+}

@@ -1,0 +1,101 @@
+//! `attribution`: the same statement attributed to different sources, or to a source on one
+//! side only.
+//!
+//! Example: « …, a indiqué le Kremlin » vs « …, a indiqué la Maison Blanche ». Sources are
+//! normalised through the alias sets, so "le président russe" and "Poutine" are one source;
+//! anaphoric sources ("la même source") are not counted.
+
+use serde_json::json;
+
+use super::{ClaimView, Hit, Rule};
+
+pub const DOC: &str = "The same statement is attributed to different sources (severity of the \
+rule), or one side names a source and the other states it without one (`one_sided_severity`). \
+Sources go through the alias sets; \"la même source\" and other anaphoric sources are ignored.\n\
+Example: \"…, a indiqué le Kremlin\" vs \"…, a indiqué la Maison Blanche\".";
+pub const PARAMS: &[&str] = &["one_sided_severity"];
+
+fn sources(v: &ClaimView) -> Vec<String> {
+    let mut out: Vec<String> = v
+        .features
+        .attributions
+        .iter()
+        .filter(|a| !a.anaphoric && !a.source.is_empty())
+        .map(|a| a.source.clone())
+        .collect();
+    out.dedup();
+    out
+}
+
+fn anaphoric(v: &ClaimView) -> bool {
+    v.features.attributions.iter().any(|a| a.anaphoric)
+}
+
+pub fn check(rule: &Rule, a: &ClaimView, b: &ClaimView) -> Option<Hit> {
+    let (sa, sb) = (sources(a), sources(b));
+    if !sa.is_empty() && !sb.is_empty() {
+        if sa.iter().any(|s| sb.contains(s)) {
+            return None;
+        }
+        return Some(Hit::new(
+            format!(
+                "{} attributes this to {}, {} to {}",
+                a.outlet,
+                sa.join(", "),
+                b.outlet,
+                sb.join(", ")
+            ),
+            json!({"left": sa, "right": sb}),
+        ));
+    }
+    let (named, bare, list) = match (sa.is_empty(), sb.is_empty()) {
+        (false, true) if !anaphoric(b) => (a, b, sa),
+        (true, false) if !anaphoric(a) => (b, a, sb),
+        _ => return None,
+    };
+    Some(Hit {
+        message: format!(
+            "{} attributes this to {}; {} states it without a source",
+            named.outlet,
+            list.join(", "),
+            bare.outlet
+        ),
+        evidence: json!({"attributed": named.id, "sources": list, "unattributed": bare.id}),
+        severity: rule.params.one_sided_severity,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::run;
+    use crate::rules::Severity;
+
+    #[test]
+    fn different_and_one_sided_sources() {
+        let hit = run(
+            "attribution-change",
+            "Les deux dirigeants veulent se rencontrer, a indiqué le Kremlin.",
+            "Les deux dirigeants veulent se rencontrer, a indiqué la Maison Blanche.",
+        )
+        .unwrap();
+        assert_eq!(hit.evidence["left"][0], "Kremlin");
+        assert_eq!(hit.evidence["right"][0], "Maison Blanche");
+        let one = run(
+            "attribution-change",
+            "Les deux dirigeants veulent se rencontrer, selon le Kremlin.",
+            "Les deux dirigeants veulent se rencontrer.",
+        )
+        .unwrap();
+        assert_eq!(one.severity, Some(Severity::Info));
+    }
+
+    #[test]
+    fn aliases_make_one_source() {
+        assert!(run(
+            "attribution-change",
+            "Ils veulent se voir, a indiqué le président russe.",
+            "Ils veulent se voir, a indiqué Vladimir Poutine."
+        )
+        .is_none());
+    }
+}

@@ -1,0 +1,93 @@
+//! `date`: dates or weekdays that disagree.
+//!
+//! Example: « se sont entretenus lundi » vs « se sont entretenus mardi »; « le 9 septembre »
+//! vs « le 19 septembre ». Dates are resolved against each article's date, so "samedi" in an
+//! article of Saturday 28 January and "le 28 janvier" agree.
+
+use serde_json::json;
+
+use super::{ClaimView, Hit};
+use crate::extract::dates::{DateKind, DateMention};
+
+pub const DOC: &str = "Dates or weekdays disagree between claims that state the same thing. \
+Dates are resolved against each article's date (weekdays, \"hier\", \"last Friday\"); a date \
+known to the year and one known to the day agree when the year is the same.\n\
+Example: \"se sont entretenus lundi\" vs \"se sont entretenus mardi\".";
+
+fn compatible(x: &DateMention, y: &DateMention) -> bool {
+    match (x.date, y.date) {
+        (Some(a), Some(b)) => !a.conflicts(&b),
+        _ => match (x.weekday, y.weekday) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        },
+    }
+}
+
+/// Both sides can be compared: resolved dates, or weekdays.
+fn comparable(x: &DateMention, y: &DateMention) -> bool {
+    (x.date.is_some() && y.date.is_some())
+        || (x.kind == DateKind::Weekday && y.kind == DateKind::Weekday)
+}
+
+pub fn check(a: &ClaimView, b: &ClaimView) -> Option<Hit> {
+    let (da, db) = (&a.features.dates, &b.features.dates);
+    for x in da {
+        let candidates: Vec<&DateMention> = db.iter().filter(|y| comparable(x, y)).collect();
+        if candidates.is_empty() || candidates.iter().any(|y| compatible(x, y)) {
+            continue;
+        }
+        // Prefer a date of the same kind as the counterpart ("lundi" vs "mardi").
+        let y = candidates
+            .iter()
+            .find(|y| y.kind == x.kind)
+            .unwrap_or(&candidates[0]);
+        return Some(Hit::new(
+            format!("{} says {}, {} says {}", a.outlet, x.text, b.outlet, y.text),
+            json!({
+                "left": x.text, "right": y.text,
+                "left_date": x.date.map(|d| d.to_string()), "right_date": y.date.map(|d| d.to_string()),
+            }),
+        ));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::run;
+
+    #[test]
+    fn weekdays_and_days_disagree() {
+        assert!(run(
+            "date-conflict",
+            "Poutine et Trump se sont entretenus lundi par téléphone.",
+            "Poutine et Trump se sont entretenus mardi par téléphone."
+        )
+        .is_some());
+        let hit = run(
+            "date-conflict",
+            "Le 9 septembre, Lavrov et Kerry ont adopté un plan.",
+            "Le 19 septembre, Lavrov et Kerry ont adopté un plan.",
+        )
+        .unwrap();
+        assert_eq!(hit.evidence["left"], "9 septembre");
+    }
+
+    #[test]
+    fn resolved_dates_agree() {
+        // The test articles are dated Saturday 2017-01-28.
+        assert!(run(
+            "date-conflict",
+            "Ils ont parlé samedi.",
+            "Ils ont parlé le 28 janvier."
+        )
+        .is_none());
+        assert!(run(
+            "date-conflict",
+            "L'annexion en 2014.",
+            "L'annexion en mars 2014."
+        )
+        .is_none());
+    }
+}

@@ -1,0 +1,173 @@
+//! The rule kinds. Each module holds one kind: its documentation (shown by
+//! `claimdiff rules explain`), the parameters it takes, its check, and its tests.
+
+pub mod attribution;
+pub mod coverage;
+pub mod date;
+pub mod entity;
+pub mod hedge;
+pub mod negation;
+pub mod number;
+pub mod quote;
+pub mod term;
+pub mod wording;
+
+use super::ruleset::Rule;
+use super::{Kind, Severity};
+use crate::diff::DiffOp;
+use crate::extract::Features;
+
+/// A claim as the pair checks see it.
+#[derive(Debug, Clone, Copy)]
+pub struct ClaimView<'a> {
+    pub id: &'a str,
+    pub outlet: &'a str,
+    pub text: &'a str,
+    pub features: &'a Features,
+}
+
+/// What a pair check found.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    pub message: String,
+    pub evidence: serde_json::Value,
+    /// Overrides the rule's severity (e.g. a one-sided attribution).
+    pub severity: Option<Severity>,
+}
+
+impl Hit {
+    pub fn new(message: String, evidence: serde_json::Value) -> Hit {
+        Hit {
+            message,
+            evidence,
+            severity: None,
+        }
+    }
+}
+
+/// The documentation of a kind, with an example.
+pub fn doc(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Number => number::DOC,
+        Kind::Date => date::DOC,
+        Kind::Quote => quote::DOC,
+        Kind::Hedge => hedge::DOC,
+        Kind::Negation => negation::DOC,
+        Kind::Attribution => attribution::DOC,
+        Kind::Entity => entity::DOC,
+        Kind::Term => term::DOC,
+        Kind::Omission => coverage::OMISSION_DOC,
+        Kind::Addition => coverage::ADDITION_DOC,
+        Kind::Wording => wording::DOC,
+    }
+}
+
+/// The parameters a kind takes.
+pub fn params_of(kind: Kind) -> &'static [&'static str] {
+    match kind {
+        Kind::Number => number::PARAMS,
+        Kind::Date => &[],
+        Kind::Quote => quote::PARAMS,
+        Kind::Hedge => hedge::PARAMS,
+        Kind::Negation => negation::PARAMS,
+        Kind::Attribution => attribution::PARAMS,
+        Kind::Entity => &[],
+        Kind::Term => term::PARAMS,
+        Kind::Omission => coverage::OMISSION_PARAMS,
+        Kind::Addition => coverage::ADDITION_PARAMS,
+        Kind::Wording => wording::PARAMS,
+    }
+}
+
+/// Check parameter values; the message says what to write instead.
+pub fn validate(rule: &Rule) -> Result<(), String> {
+    let p = &rule.params;
+    let unit = |name: &str, v: Option<f64>| match v {
+        Some(x) if !(0.0..=1.0).contains(&x) => {
+            Err(format!("`{name}` is {x}; write a number between 0 and 1"))
+        }
+        _ => Ok(()),
+    };
+    unit("min_share", p.min_share)?;
+    unit("max_similarity", p.max_similarity)?;
+    if let Some(t) = p.tolerance {
+        if !(t >= 0.0 && t.is_finite()) {
+            return Err(format!(
+                "`tolerance` is {t}; write a relative tolerance ≥ 0, such as 0.05 for 5 %"
+            ));
+        }
+    }
+    if rule.kind == Kind::Term && p.lexicon.is_none() {
+        return Err(
+            "a `term` rule needs `lexicon:` naming a list of watch-list sets under `lexicons:`"
+                .into(),
+        );
+    }
+    Ok(())
+}
+
+/// Run the pair check of `rule` on the reference claim `a` and another claim `b`, whose word
+/// diff (a → b) is `ops`. Coverage kinds are not pair checks and return nothing here.
+pub fn check_pair(rule: &Rule, a: &ClaimView, b: &ClaimView, ops: &[DiffOp]) -> Option<Hit> {
+    match rule.kind {
+        Kind::Number => number::check(rule, a, b),
+        Kind::Date => date::check(a, b),
+        Kind::Quote => quote::check(rule, a, b),
+        Kind::Hedge => hedge::check(rule, a, b),
+        Kind::Negation => negation::check(rule, a, b),
+        Kind::Attribution => attribution::check(rule, a, b),
+        Kind::Entity => entity::check(a, b, ops),
+        Kind::Term => term::check(a, b),
+        Kind::Wording => wording::check(rule, a, b, ops),
+        Kind::Omission | Kind::Addition => None,
+    }
+}
+
+/// Folded content words of a text, for overlap checks.
+pub(crate) fn content_words(text: &str) -> Vec<String> {
+    crate::normalize::fold_words(text)
+        .into_iter()
+        .filter(|w| w.chars().count() > 2 && !crate::normalize::is_function_word(w))
+        .collect()
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::*;
+    use crate::extract::dates::PartialDate;
+    use crate::lang::{Lang, LangCode};
+
+    pub fn features(text: &str, date: Option<&str>) -> Features {
+        let rules = crate::rules::ruleset::build(None).unwrap();
+        crate::extract::extract(
+            text,
+            Lang::get(LangCode::Fr),
+            date.and_then(PartialDate::parse_iso),
+            &rules.aliases,
+            &rules.term_sets,
+        )
+    }
+
+    /// Run rule `id` of the default set on two French claims.
+    pub fn run(id: &str, a: &str, b: &str) -> Option<Hit> {
+        let rules = crate::rules::ruleset::build(None).unwrap();
+        let rule = rules.rule(id).unwrap();
+        let (fa, fb) = (
+            features(a, Some("2017-01-28")),
+            features(b, Some("2017-01-28")),
+        );
+        let va = ClaimView {
+            id: "a1.c1",
+            outlet: "afp",
+            text: a,
+            features: &fa,
+        };
+        let vb = ClaimView {
+            id: "a2.c1",
+            outlet: "reuters",
+            text: b,
+            features: &fb,
+        };
+        check_pair(rule, &va, &vb, &crate::diff::word_diff(a, b))
+    }
+}

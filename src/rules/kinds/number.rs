@@ -1,0 +1,106 @@
+//! `number`: a number that differs between aligned claims.
+//!
+//! Example: « Trump a remporté 279 grands électeurs » vs « Trump a remporté 297 grands
+//! électeurs » → 279 ≠ 297 (electors). Years and dates are left to the `date` kind, so
+//! "en 2014" vs "en mars 2014" is not a contradiction. A number only one side gives is extra
+//! detail, not a contradiction.
+
+use serde_json::json;
+
+use super::{ClaimView, Hit, Rule};
+use crate::extract::NumberMention;
+
+pub const DOC: &str = "A number differs between claims that state the same thing: the same unit \
+(or none) on both sides, different values beyond `tolerance` (relative; 0 = exact). \
+Years and dates are the `date` kind's; a number given on one side only is not flagged.\n\
+Example: \"279 grands électeurs\" vs \"297 grands électeurs\".";
+pub const PARAMS: &[&str] = &["tolerance"];
+
+fn close(a: f64, b: f64, tol: f64) -> bool {
+    (a - b).abs() <= tol * a.abs().max(b.abs()) + 1e-9
+}
+
+fn comparable(x: &NumberMention, y: &NumberMention) -> bool {
+    x.unit == y.unit && x.ordinal == y.ordinal
+}
+
+pub fn check(rule: &Rule, a: &ClaimView, b: &ClaimView) -> Option<Hit> {
+    let tol = rule.params.tolerance.unwrap_or(0.0);
+    let na = &a.features.numbers;
+    let nb = &b.features.numbers;
+    let unmatched = |xs: &[NumberMention], ys: &[NumberMention]| -> Vec<usize> {
+        (0..xs.len())
+            .filter(|&i| {
+                !ys.iter()
+                    .any(|y| comparable(&xs[i], y) && close(xs[i].value, y.value, tol))
+            })
+            .collect()
+    };
+    let (ua, ub) = (unmatched(na, nb), unmatched(nb, na));
+    for &i in &ua {
+        if let Some(&j) = ub.iter().find(|&&j| comparable(&na[i], &nb[j])) {
+            let (x, y) = (&na[i], &nb[j]);
+            let unit = x.unit.clone();
+            return Some(Hit::new(
+                format!("{} says {}, {} says {}", a.outlet, x.text, b.outlet, y.text),
+                json!({"left": x.text, "right": y.text, "left_value": x.value, "right_value": y.value, "unit": unit}),
+            ));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::run;
+
+    #[test]
+    fn flags_a_changed_number_with_its_unit() {
+        let hit = run(
+            "number-changed",
+            "Trump a obtenu 279 grands électeurs contre 228.",
+            "Trump a obtenu 297 grands électeurs contre 228.",
+        )
+        .unwrap();
+        assert_eq!(hit.evidence["left"], "279 grands électeurs");
+        assert_eq!(hit.evidence["right"], "297 grands électeurs");
+    }
+
+    #[test]
+    fn ignores_years_and_one_sided_numbers() {
+        assert!(run(
+            "number-changed",
+            "L'annexion de la Crimée en 2014.",
+            "L'annexion de la Crimée en mars 2014."
+        )
+        .is_none());
+        assert!(run(
+            "number-changed",
+            "La trêve a duré une semaine.",
+            "La trêve a duré."
+        )
+        .is_none());
+        assert!(run(
+            "number-changed",
+            "La trêve a duré une semaine.",
+            "La trêve a duré une semaine."
+        )
+        .is_none());
+    }
+
+    #[test]
+    fn spelled_out_and_digits_compare() {
+        assert!(run(
+            "number-changed",
+            "La trêve a duré quinze jours.",
+            "La trêve a duré 15 jours."
+        )
+        .is_none());
+        assert!(run(
+            "number-changed",
+            "La trêve a duré quinze jours.",
+            "La trêve a duré dix jours."
+        )
+        .is_some());
+    }
+}

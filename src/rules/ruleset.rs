@@ -1,0 +1,555 @@
+//! Rule files: parsing, validation (file:line:column and what to write instead), `extends`,
+//! and the effective [`RuleSet`]. `crate::config::load` is the one entry point.
+
+use std::collections::BTreeMap;
+
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::{kinds, Kind, Severity};
+use crate::error::{Error, Position, Result};
+use crate::normalize::AliasTable;
+
+pub const DEFAULT_NAME: &str = "default";
+pub const DEFAULT_PATH: &str = "rules/default.yaml";
+pub const DEFAULT_YAML: &str = include_str!("../../rules/default.yaml");
+
+/// Limits for hostile rule files.
+const MAX_ALIAS_SETS: usize = 20_000;
+const MAX_PHRASES: usize = 200_000;
+const MAX_RULES: usize = 1_000;
+
+/// A rule file as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleFile {
+    version: u32,
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default)]
+    extends: Option<String>,
+    #[serde(default)]
+    languages: Vec<crate::lang::LangCode>,
+    #[serde(default)]
+    aliases: Vec<Vec<String>>,
+    #[serde(default)]
+    lexicons: BTreeMap<String, Vec<Vec<String>>>,
+    #[serde(default)]
+    rules: Vec<RuleEntry>,
+}
+
+/// One entry of `rules:`. With a `kind` it defines (or replaces) a rule; without, it changes
+/// the rule of that id that the extended file defines. Parameters are shared by name across
+/// kinds; each kind says which it takes (`claimdiff rules explain KIND`). The fields are
+/// written out (not flattened from [`Params`]) so that serde reports line and column.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleEntry {
+    id: String,
+    #[serde(default)]
+    kind: Option<Kind>,
+    #[serde(default)]
+    severity: Option<Severity>,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    enabled: Option<bool>,
+    #[serde(default)]
+    tolerance: Option<f64>,
+    #[serde(default)]
+    min_changed_words: Option<usize>,
+    #[serde(default)]
+    one_sided_severity: Option<Severity>,
+    #[serde(default)]
+    lexicon: Option<String>,
+    #[serde(default)]
+    min_share: Option<f64>,
+    #[serde(default)]
+    min_sources: Option<usize>,
+    #[serde(default)]
+    min_articles: Option<usize>,
+    #[serde(default)]
+    max_similarity: Option<f64>,
+    #[serde(default)]
+    patterns: Option<Vec<String>>,
+}
+
+impl RuleEntry {
+    fn params(&self) -> Params {
+        Params {
+            tolerance: self.tolerance,
+            min_changed_words: self.min_changed_words,
+            one_sided_severity: self.one_sided_severity,
+            lexicon: self.lexicon.clone(),
+            min_share: self.min_share,
+            min_sources: self.min_sources,
+            min_articles: self.min_articles,
+            max_similarity: self.max_similarity,
+            patterns: self.patterns.clone(),
+        }
+    }
+}
+
+/// Parameters of the rule kinds.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Params {
+    /// number: relative difference tolerated (0.05 = 5 %).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tolerance: Option<f64>,
+    /// quote: how many words must differ.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_changed_words: Option<usize>,
+    /// attribution: severity when only one side names a source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub one_sided_severity: Option<Severity>,
+    /// term: the lexicon of watch-list sets.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lexicon: Option<String>,
+    /// omission: share of sources that must carry a claim.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_share: Option<f64>,
+    /// omission: number of sources that must carry a claim.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_sources: Option<usize>,
+    /// addition: flag lone claims only when at least this many articles are compared.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_articles: Option<usize>,
+    /// wording: flag pairs whose word similarity is below this.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_similarity: Option<f64>,
+    /// hedge, negation: extra regular expressions that count as cues.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub patterns: Option<Vec<String>>,
+}
+
+impl Params {
+    /// Names of the parameters that are set.
+    fn set_names(&self) -> Vec<&'static str> {
+        let mut out = Vec::new();
+        if self.tolerance.is_some() {
+            out.push("tolerance");
+        }
+        if self.min_changed_words.is_some() {
+            out.push("min_changed_words");
+        }
+        if self.one_sided_severity.is_some() {
+            out.push("one_sided_severity");
+        }
+        if self.lexicon.is_some() {
+            out.push("lexicon");
+        }
+        if self.min_share.is_some() {
+            out.push("min_share");
+        }
+        if self.min_sources.is_some() {
+            out.push("min_sources");
+        }
+        if self.min_articles.is_some() {
+            out.push("min_articles");
+        }
+        if self.max_similarity.is_some() {
+            out.push("max_similarity");
+        }
+        if self.patterns.is_some() {
+            out.push("patterns");
+        }
+        out
+    }
+
+    fn overlay(&mut self, other: &Params) {
+        macro_rules! take {
+            ($($f:ident),*) => { $( if other.$f.is_some() { self.$f = other.$f.clone(); } )* };
+        }
+        take!(
+            tolerance,
+            min_changed_words,
+            one_sided_severity,
+            lexicon,
+            min_share,
+            min_sources,
+            min_articles,
+            max_similarity,
+            patterns
+        );
+    }
+}
+
+/// A rule ready to run.
+#[derive(Debug, Clone, Serialize)]
+pub struct Rule {
+    pub id: String,
+    pub kind: Kind,
+    pub severity: Severity,
+    pub description: String,
+    pub enabled: bool,
+    pub params: Params,
+    /// Where the rule was defined: `rules/default.yaml` or the user's file.
+    pub origin: String,
+    #[serde(skip)]
+    pub patterns: Vec<Regex>,
+}
+
+/// The effective rule set: rules, aliases and lexicons after `extends`.
+#[derive(Debug, Clone)]
+pub struct RuleSet {
+    /// `default`, or the user's file path.
+    pub name: String,
+    pub sha256: String,
+    pub rules: Vec<Rule>,
+    pub alias_sets: Vec<Vec<String>>,
+    pub lexicons: BTreeMap<String, Vec<Vec<String>>>,
+    pub aliases: AliasTable,
+    /// The watch-list sets of every `term` rule's lexicon, matched as one term each.
+    pub term_sets: AliasTable,
+}
+
+impl RuleSet {
+    pub fn rule(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.id == id)
+    }
+
+    pub fn enabled(&self) -> impl Iterator<Item = &Rule> {
+        self.rules.iter().filter(|r| r.enabled)
+    }
+}
+
+/// 1-based position of the `id: ID` line of a rule (or of `key:` after it), for errors that
+/// serde cannot place (duplicates, parameters of the wrong kind, bad patterns).
+fn locate(text: &str, id: &str, key: Option<&str>) -> Position {
+    let needle_id = [
+        format!("id: {id}"),
+        format!("id: \"{id}\""),
+        format!("id: '{id}'"),
+    ];
+    let mut start = None;
+    for n in &needle_id {
+        if let Some(i) = text.find(n.as_str()) {
+            start = Some(i);
+            break;
+        }
+    }
+    let Some(mut at) = start else {
+        return Position { line: 1, column: 1 };
+    };
+    if let Some(k) = key {
+        if let Some(i) = text[at..].find(&format!("{k}:")) {
+            at += i;
+        }
+    }
+    let line = text[..at].matches('\n').count() + 1;
+    let col = at - text[..at].rfind('\n').map_or(0, |i| i + 1) + 1;
+    Position { line, column: col }
+}
+
+/// Add "did you mean" to serde's unknown-field and unknown-variant messages.
+fn suggest(err: Error) -> Error {
+    let fix = |message: String| -> String {
+        let Some(start) = message.find('`') else {
+            return message;
+        };
+        let Some(len) = message[start + 1..].find('`') else {
+            return message;
+        };
+        let bad = &message[start + 1..start + 1 + len];
+        let Some(exp) = message.find("expected one of ") else {
+            return message;
+        };
+        let options: Vec<&str> = message[exp..].split('`').skip(1).step_by(2).collect();
+        let best = options
+            .iter()
+            .map(|o| (strsim::jaro_winkler(bad, o), *o))
+            .max_by(|a, b| a.0.total_cmp(&b.0));
+        match best {
+            Some((s, o)) if s > 0.8 => format!("{message}; did you mean `{o}`?"),
+            _ => message,
+        }
+    };
+    match err {
+        Error::InputAt { path, pos, message } => Error::InputAt {
+            path,
+            pos,
+            message: fix(message),
+        },
+        other => other,
+    }
+}
+
+fn parse_file(path: &str, text: &str) -> Result<RuleFile> {
+    let file: RuleFile = crate::config::parse_yaml(path, text).map_err(suggest)?;
+    if file.version != 1 {
+        return Err(Error::at(
+            path,
+            Position { line: 1, column: 1 },
+            format!(
+                "rule file version {} is not supported; write `version: 1`",
+                file.version
+            ),
+        ));
+    }
+    let phrases: usize = file.aliases.iter().map(Vec::len).sum::<usize>()
+        + file
+            .lexicons
+            .values()
+            .flatten()
+            .map(Vec::len)
+            .sum::<usize>();
+    if file.aliases.len() > MAX_ALIAS_SETS || phrases > MAX_PHRASES || file.rules.len() > MAX_RULES
+    {
+        return Err(Error::input(
+            path,
+            format!("rule file too large (at most {MAX_ALIAS_SETS} alias sets, {MAX_PHRASES} phrases, {MAX_RULES} rules)"),
+        ));
+    }
+    Ok(file)
+}
+
+fn compile_patterns(
+    path: &str,
+    text: &str,
+    entry_id: &str,
+    patterns: &[String],
+) -> Result<Vec<Regex>> {
+    patterns
+        .iter()
+        .map(|p| {
+            regex::RegexBuilder::new(&format!("(?i){p}"))
+                .size_limit(1 << 20)
+                .dfa_size_limit(1 << 20)
+                .nest_limit(64)
+                .build()
+                .map_err(|e| {
+                    Error::at(
+                        path,
+                        locate(text, entry_id, Some("patterns")),
+                        format!(
+                            "rule `{entry_id}`: bad pattern {p:?} ({}); write a regular expression in the syntax of Rust's regex crate",
+                            crate::lang::one_line(&e.to_string())
+                        ),
+                    )
+                })
+        })
+        .collect()
+}
+
+/// Apply `file` (read from `path`, text `text`) on top of `base` rules.
+fn apply(path: &str, text: &str, file: &RuleFile, base: Vec<Rule>) -> Result<Vec<Rule>> {
+    let mut rules = base;
+    let mut seen: Vec<&str> = Vec::new();
+    for entry in &file.rules {
+        if seen.contains(&entry.id.as_str()) {
+            return Err(Error::at(
+                path,
+                locate_nth(text, &entry.id, 2),
+                format!(
+                    "duplicate rule id `{}`; give each rule its own id, or merge the two entries",
+                    entry.id
+                ),
+            ));
+        }
+        seen.push(&entry.id);
+        if entry.id.trim().is_empty() || entry.id.contains(char::is_whitespace) {
+            return Err(Error::at(
+                path,
+                locate(text, &entry.id, None),
+                format!(
+                    "rule id {:?} must be one word, like `quote-drift`",
+                    entry.id
+                ),
+            ));
+        }
+        let existing = rules.iter().position(|r| r.id == entry.id);
+        let rule = match (entry.kind, existing) {
+            (Some(kind), _) => {
+                let base_rule = existing
+                    .map(|i| rules[i].clone())
+                    .filter(|r| r.kind == kind);
+                let severity = entry.severity.or(base_rule.as_ref().map(|r| r.severity)).ok_or_else(|| {
+                    Error::at(path, locate(text, &entry.id, None), format!("rule `{}` needs a `severity`: write one of info, low, medium, high", entry.id))
+                })?;
+                let description = entry
+                    .description
+                    .clone()
+                    .or(base_rule.as_ref().map(|r| r.description.clone()))
+                    .ok_or_else(|| {
+                        Error::at(
+                            path,
+                            locate(text, &entry.id, None),
+                            format!("rule `{}` needs a one-line `description`", entry.id),
+                        )
+                    })?;
+                let mut params = base_rule.map(|r| r.params).unwrap_or_default();
+                params.overlay(&entry.params());
+                Rule {
+                    id: entry.id.clone(),
+                    kind,
+                    severity,
+                    description,
+                    enabled: entry.enabled.unwrap_or(true),
+                    params,
+                    origin: path.to_string(),
+                    patterns: Vec::new(),
+                }
+            }
+            (None, Some(i)) => {
+                let mut r = rules[i].clone();
+                if let Some(s) = entry.severity {
+                    r.severity = s;
+                }
+                if let Some(d) = &entry.description {
+                    r.description = d.clone();
+                }
+                if let Some(e) = entry.enabled {
+                    r.enabled = e;
+                }
+                r.params.overlay(&entry.params());
+                r.origin = path.to_string();
+                r
+            }
+            (None, None) => {
+                let known: Vec<&str> = rules.iter().map(|r| r.id.as_str()).collect();
+                let hint = known
+                    .iter()
+                    .map(|k| (strsim::jaro_winkler(&entry.id, k), *k))
+                    .max_by(|a, b| a.0.total_cmp(&b.0))
+                    .filter(|(s, _)| *s > 0.8)
+                    .map(|(_, k)| format!("did you mean `{k}`, or "))
+                    .unwrap_or_default();
+                return Err(Error::at(
+                    path,
+                    locate(text, &entry.id, None),
+                    format!("rule `{}` has no `kind` and extends no rule of that id; {hint}add `kind:` (one of {})", entry.id, Kind::ALL.map(Kind::as_str).join(", ")),
+                ));
+            }
+        };
+        let allowed = kinds::params_of(rule.kind);
+        for name in entry.params().set_names() {
+            if !allowed.contains(&name) {
+                return Err(Error::at(
+                    path,
+                    locate(text, &entry.id, Some(name)),
+                    format!(
+                        "rule `{}`: parameter `{name}` does not apply to kind `{}`; it takes {}",
+                        entry.id,
+                        rule.kind,
+                        if allowed.is_empty() {
+                            "no parameters".to_string()
+                        } else {
+                            allowed
+                                .iter()
+                                .map(|a| format!("`{a}`"))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        }
+                    ),
+                ));
+            }
+        }
+        kinds::validate(&rule).map_err(|m| {
+            Error::at(
+                path,
+                locate(text, &entry.id, None),
+                format!("rule `{}`: {m}", entry.id),
+            )
+        })?;
+        match existing {
+            Some(i) => rules[i] = rule,
+            None => rules.push(rule),
+        }
+    }
+    Ok(rules)
+}
+
+fn locate_nth(text: &str, id: &str, n: usize) -> Position {
+    let needle = format!("id: {id}");
+    let mut at = 0;
+    let mut found = 0;
+    while let Some(i) = text[at..].find(&needle) {
+        found += 1;
+        if found == n {
+            let pos = at + i;
+            let line = text[..pos].matches('\n').count() + 1;
+            let col = pos - text[..pos].rfind('\n').map_or(0, |i| i + 1) + 1;
+            return Position { line, column: col };
+        }
+        at += i + needle.len();
+    }
+    locate(text, id, None)
+}
+
+/// Build the rule set from the bundled defaults and, optionally, a user file (path, text).
+pub fn build(user: Option<(&str, &str)>) -> Result<RuleSet> {
+    let default_file = parse_file(DEFAULT_PATH, DEFAULT_YAML)?;
+    let mut rules = apply(DEFAULT_PATH, DEFAULT_YAML, &default_file, Vec::new())?;
+    let mut alias_sets = default_file.aliases.clone();
+    let mut lexicons = default_file.lexicons.clone();
+    let mut name = DEFAULT_NAME.to_string();
+    if let Some((path, text)) = user {
+        let file = parse_file(path, text)?;
+        match file.extends.as_deref() {
+            Some("default") => {}
+            None | Some("none") => {
+                rules.clear();
+                alias_sets.clear();
+                lexicons.clear();
+            }
+            Some(other) => {
+                return Err(Error::at(
+                    path,
+                    Position { line: 1, column: 1 },
+                    format!("`extends: {other}`: only `default` (the bundled rules) or `none` can be extended"),
+                ))
+            }
+        }
+        rules = apply(path, text, &file, rules)?;
+        alias_sets.extend(file.aliases.iter().cloned());
+        for (k, v) in &file.lexicons {
+            lexicons
+                .entry(k.clone())
+                .or_default()
+                .extend(v.iter().cloned());
+        }
+        for r in &rules {
+            if let Some(lex) = &r.params.lexicon {
+                if !lexicons.contains_key(lex) {
+                    return Err(Error::at(
+                        path,
+                        locate(text, &r.id, Some("lexicon")),
+                        format!("rule `{}` names lexicon `{lex}`, which no file defines; add it under `lexicons:`", r.id),
+                    ));
+                }
+            }
+        }
+        for r in &mut rules {
+            if let Some(p) = &r.params.patterns {
+                r.patterns = compile_patterns(path, text, &r.id, p)?;
+            }
+        }
+        name = file.name.clone().unwrap_or_else(|| path.to_string());
+        let _ = file.languages;
+    }
+    let mut term_words: Vec<Vec<String>> = Vec::new();
+    for r in rules.iter().filter(|r| r.kind == Kind::Term && r.enabled) {
+        if let Some(sets) = r.params.lexicon.as_ref().and_then(|l| lexicons.get(l)) {
+            term_words.extend(sets.iter().cloned());
+        }
+    }
+    let canonical = serde_json::json!({
+        "rules": rules,
+        "aliases": alias_sets,
+        "lexicons": lexicons,
+    });
+    let sha256 = Sha256::digest(canonical.to_string().as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    Ok(RuleSet {
+        name,
+        sha256,
+        aliases: AliasTable::new(&alias_sets),
+        term_sets: AliasTable::new(&term_words),
+        rules,
+        alias_sets,
+        lexicons,
+    })
+}
