@@ -13,6 +13,8 @@ pub mod ingest;
 pub mod lang;
 pub mod normalize;
 pub mod output;
+pub mod pipeline;
+pub mod progress;
 pub mod report;
 pub mod rules;
 pub mod segment;

@@ -48,6 +48,116 @@ pub enum ColorChoice {
 pub enum Command {
     /// Split articles into claims and show them, with where each one is in its file.
     Claims(ClaimsArgs),
+    /// Align the claims of two or more articles, diff their wording and flag divergences.
+    Compare(CompareArgs),
+    /// List, explain or validate rules.
+    #[command(subcommand)]
+    Rules(RulesCommand),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Tables and coloured diffs for the terminal (the default when stdout is a terminal).
+    Table,
+    /// The JSON contract, claimdiff.report/1 (the default when piped).
+    Json,
+    /// A Markdown report to paste into a ticket or an article draft.
+    Md,
+    /// One self-contained HTML page.
+    Html,
+}
+
+/// When to fail (exit code 1): a finding at or above this severity, or never.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Info,
+    Low,
+    Medium,
+    High,
+    Never,
+}
+
+impl FailOn {
+    pub fn severity(self) -> Option<crate::rules::Severity> {
+        use crate::rules::Severity;
+        match self {
+            FailOn::Info => Some(Severity::Info),
+            FailOn::Low => Some(Severity::Low),
+            FailOn::Medium => Some(Severity::Medium),
+            FailOn::High => Some(Severity::High),
+            FailOn::Never => None,
+        }
+    }
+}
+
+/// How a report is written.
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// Output format; default: table on a terminal, json when piped.
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormat>,
+    /// Write to this file (whole or not at all) instead of standard output.
+    #[arg(long, short)]
+    pub output: Option<std::path::PathBuf>,
+    /// Title of the report (the event); default: the first article's title.
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Show why claims were aligned: each pair's score and its top contributing terms.
+    #[arg(long)]
+    pub explain: bool,
+}
+
+/// How claims are aligned and checked.
+#[derive(Debug, Args)]
+pub struct AnalysisArgs {
+    /// A rule file (YAML); `extends: default` builds on the bundled rules.
+    #[arg(long, value_name = "FILE")]
+    pub rules: Option<std::path::PathBuf>,
+    /// Outlet whose wording the others are diffed against; default: the earliest article.
+    #[arg(long, value_name = "OUTLET")]
+    pub reference: Option<String>,
+    /// Pairs scoring below this never align (0–1).
+    #[arg(long, value_name = "SCORE")]
+    pub threshold: Option<f64>,
+    /// How candidate pairs are found: an index over rare terms, or every pair (slow; for
+    /// benchmarks).
+    #[arg(long, value_enum, default_value_t = crate::align::CandidateMode::Index)]
+    pub candidates: crate::align::CandidateMode,
+    /// Read what can be read and report the files that cannot, instead of stopping.
+    #[arg(long)]
+    pub keep_going: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub analysis: AnalysisArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// Exit with code 1 when a finding reaches this severity.
+    #[arg(long, value_enum, default_value_t = FailOn::Never)]
+    pub fail_on: FailOn,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// List the rules in effect (the bundled ones, or a rule file applied on them).
+    List {
+        #[arg(long, value_name = "FILE")]
+        rules: Option<std::path::PathBuf>,
+    },
+    /// Explain a rule (by id) or a kind: what it flags, its parameters, an example.
+    Explain {
+        /// A rule id (e.g. quote-drift) or a kind (e.g. quote).
+        id: String,
+        #[arg(long, value_name = "FILE")]
+        rules: Option<std::path::PathBuf>,
+    },
+    /// Validate a rule file: unknown keys, wrong types, unknown kinds, duplicate ids, bad
+    /// patterns are reported with file:line:column.
+    Check { file: std::path::PathBuf },
 }
 
 /// Articles to read, and what the command line says about them.
@@ -64,8 +174,8 @@ pub struct InputArgs {
     #[arg(long)]
     pub date: Option<String>,
     /// Title of the article (one input only).
-    #[arg(long)]
-    pub title: Option<String>,
+    #[arg(long, value_name = "TITLE")]
+    pub article_title: Option<String>,
     /// Language of the articles; detected per article when not given.
     #[arg(long, value_parser = parse_lang)]
     pub lang: Option<LangCode>,
@@ -94,4 +204,13 @@ pub struct ClaimsArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn arguments_are_consistent() {
+        use clap::CommandFactory;
+        super::Cli::command().debug_assert();
+    }
 }

@@ -60,6 +60,8 @@ fn one_line(e: &anyhow::Error) -> String {
 pub fn run(cli: Cli) -> Result<i32> {
     match cli.command {
         Command::Claims(a) => claims(a, &cli.global),
+        Command::Compare(a) => compare(a, &cli.global),
+        Command::Rules(r) => rules_command(r),
     }
 }
 
@@ -85,9 +87,11 @@ pub(crate) fn input_specs(inputs: &args::InputArgs) -> Result<Vec<InputSpec>> {
         anyhow::bail!("no input files; pass article paths, or - for standard input");
     }
     let single = inputs.files.len() == 1;
-    if !single && (inputs.outlet.is_some() || inputs.date.is_some() || inputs.title.is_some()) {
+    if !single
+        && (inputs.outlet.is_some() || inputs.date.is_some() || inputs.article_title.is_some())
+    {
         anyhow::bail!(
-            "--outlet, --date and --title describe one article but {} files were given; use PATH=OUTLET per file, or front matter",
+            "--outlet, --date and --article-title describe one article but {} files were given; use PATH=OUTLET per file, or front matter",
             inputs.files.len()
         );
     }
@@ -109,7 +113,7 @@ pub(crate) fn input_specs(inputs: &args::InputArgs) -> Result<Vec<InputSpec>> {
                 path,
                 outlet: inputs.outlet.clone().or(outlet),
                 date: inputs.date.clone(),
-                title: inputs.title.clone(),
+                title: inputs.article_title.clone(),
                 lang: inputs.lang,
             })
         })
@@ -174,5 +178,232 @@ fn claims(a: args::ClaimsArgs, global: &args::GlobalArgs) -> Result<i32> {
         args::ListFormat::Table => table::render_claims(&listing, table_style(global)),
     };
     crate::output::emit(&crate::output::Destination::Stdout, rendered.as_bytes())?;
+    Ok(exit::OK)
+}
+
+/// Read the inputs; with `--keep-going`, report unreadable ones on stderr and go on.
+pub(crate) fn read_inputs(
+    specs: &[InputSpec],
+    options: ReadOptions,
+    keep_going: bool,
+    first_id: usize,
+) -> Result<Vec<crate::ingest::Article>> {
+    let mut articles = Vec::new();
+    let mut failed = 0;
+    for (i, spec) in specs.iter().enumerate() {
+        match ingest::read_article(spec, &format!("a{}", first_id + i), options) {
+            Ok(a) => articles.push(a),
+            Err(e) if keep_going => {
+                eprintln!(
+                    "claimdiff: skipped: {}",
+                    crate::lang::one_line(&e.to_string())
+                );
+                failed += 1;
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+    if articles.is_empty() && failed > 0 {
+        anyhow::bail!("no input could be read");
+    }
+    Ok(articles)
+}
+
+fn resolve_format(f: Option<args::ReportFormat>, output: &args::OutputArgs) -> args::ReportFormat {
+    if let Some(f) = f {
+        return f;
+    }
+    if let Some(path) = &output.output {
+        match path.extension().and_then(|e| e.to_str()) {
+            Some("md") => return args::ReportFormat::Md,
+            Some("html" | "htm") => return args::ReportFormat::Html,
+            Some("json") => return args::ReportFormat::Json,
+            _ => {}
+        }
+    }
+    if std::io::stdout().is_terminal() && output.output.is_none() {
+        args::ReportFormat::Table
+    } else {
+        args::ReportFormat::Json
+    }
+}
+
+/// Render a report in the chosen format.
+pub(crate) fn render(
+    report: &crate::report::model::Report,
+    output: &args::OutputArgs,
+    global: &args::GlobalArgs,
+) -> Result<String> {
+    Ok(match resolve_format(output.format, output) {
+        args::ReportFormat::Json => crate::report::json::render_json(report),
+        args::ReportFormat::Table => {
+            let mut style = table_style(global);
+            if output.output.is_some() {
+                style.color = matches!(global.color, args::ColorChoice::Always);
+            }
+            table::render_report(report, style, output.explain)
+        }
+        args::ReportFormat::Md | args::ReportFormat::Html => anyhow::bail!("MERGE-PENDING"),
+    })
+}
+
+pub(crate) fn align_options(a: &args::AnalysisArgs) -> Result<crate::align::AlignOptions> {
+    let mut options = crate::align::AlignOptions {
+        candidates: a.candidates,
+        ..Default::default()
+    };
+    if let Some(t) = a.threshold {
+        if !(0.0..=1.0).contains(&t) {
+            anyhow::bail!("--threshold {t}: write a score between 0 and 1");
+        }
+        options.threshold = t;
+    }
+    Ok(options)
+}
+
+pub(crate) fn today() -> String {
+    chrono::Local::now().format("%Y-%m-%d").to_string()
+}
+
+fn compare(a: args::CompareArgs, global: &args::GlobalArgs) -> Result<i32> {
+    let specs = input_specs(&a.input)?;
+    if let Some(out) = &a.output.output {
+        crate::output::check_not_an_input(
+            out,
+            &specs.iter().map(|s| s.path.clone()).collect::<Vec<_>>(),
+        )?;
+    }
+    let rules = crate::config::load(a.analysis.rules.as_deref())?;
+    let progress = crate::progress::Progress::new(global.quiet, "reading");
+    let articles = read_inputs(
+        &specs,
+        ReadOptions {
+            encoding: a.input.encoding,
+        },
+        a.analysis.keep_going,
+        1,
+    )?;
+    if articles.len() < 2 {
+        anyhow::bail!(
+            "compare needs at least two articles ({} given)",
+            articles.len()
+        );
+    }
+    progress.stage("extracting");
+    let corpus = crate::pipeline::Corpus::from_articles(&articles, &rules);
+    drop(articles);
+    progress.stage("aligning");
+    let options = crate::pipeline::RunOptions {
+        align: align_options(&a.analysis)?,
+        reference_outlet: a.analysis.reference.clone(),
+        title: a.output.title.clone(),
+        run_date: Some(today()),
+        verbose: false,
+    };
+    let report = crate::pipeline::run(&corpus, &rules, crate::pipeline::Mode::Compare, &options);
+    progress.stage("rendering");
+    let rendered = render(&report, &a.output, global)?;
+    progress.finish();
+    crate::output::emit(
+        &crate::output::Destination::from_option(a.output.output.as_deref()),
+        rendered.as_bytes(),
+    )?;
+    Ok(if crate::pipeline::reaches(&report, a.fail_on.severity()) {
+        exit::FINDINGS
+    } else {
+        exit::OK
+    })
+}
+
+fn rules_command(cmd: args::RulesCommand) -> Result<i32> {
+    use crate::rules::kinds;
+    let mut out = String::new();
+    match cmd {
+        args::RulesCommand::List { rules } => {
+            let set = crate::config::load(rules.as_deref())?;
+            let mut t = table::new_table(TableStyle {
+                width: comfy_table::Table::new().width(),
+                color: false,
+            });
+            t.set_header(vec!["id", "kind", "severity", "on", "description"]);
+            for r in &set.rules {
+                t.add_row(vec![
+                    r.id.clone(),
+                    r.kind.to_string(),
+                    r.severity.to_string(),
+                    if r.enabled { "yes".into() } else { "no".into() },
+                    r.description.clone(),
+                ]);
+            }
+            out.push_str(&format!(
+                "rule set: {} (sha256 {})\n",
+                set.name,
+                &set.sha256[..12]
+            ));
+            out.push_str(&t.to_string());
+            out.push('\n');
+        }
+        args::RulesCommand::Explain { id, rules } => {
+            let set = crate::config::load(rules.as_deref())?;
+            if let Some(r) = set.rule(&id) {
+                out.push_str(&format!(
+                    "{} ({} · {}{})\n  {}\n  defined in {}\n",
+                    r.id,
+                    r.kind,
+                    r.severity,
+                    if r.enabled { "" } else { " · off" },
+                    r.description,
+                    r.origin
+                ));
+                let params = serde_json::to_value(&r.params)?;
+                if let Some(map) = params.as_object().filter(|m| !m.is_empty()) {
+                    for (k, v) in map {
+                        out.push_str(&format!("  {k}: {v}\n"));
+                    }
+                }
+                out.push_str(&format!("\nkind `{}`: {}\n", r.kind, kinds::doc(r.kind)));
+                let params = kinds::params_of(r.kind);
+                if !params.is_empty() {
+                    out.push_str(&format!("parameters: {}\n", params.join(", ")));
+                }
+            } else if let Some(kind) = crate::rules::Kind::ALL.iter().find(|k| k.as_str() == id) {
+                out.push_str(&format!("kind `{kind}`: {}\n", kinds::doc(*kind)));
+                let params = kinds::params_of(*kind);
+                out.push_str(&format!(
+                    "parameters: {}\n",
+                    if params.is_empty() {
+                        "none".to_string()
+                    } else {
+                        params.join(", ")
+                    }
+                ));
+                let ids: Vec<&str> = set
+                    .rules
+                    .iter()
+                    .filter(|r| r.kind == *kind)
+                    .map(|r| r.id.as_str())
+                    .collect();
+                out.push_str(&format!("rules of this kind: {}\n", ids.join(", ")));
+            } else {
+                let ids: Vec<&str> = set.rules.iter().map(|r| r.id.as_str()).collect();
+                anyhow::bail!(
+                    "no rule or kind `{id}`; rules: {}; kinds: {}",
+                    ids.join(", "),
+                    crate::rules::Kind::ALL.map(|k| k.as_str()).join(", ")
+                );
+            }
+        }
+        args::RulesCommand::Check { file } => {
+            let set = crate::config::load(Some(&file))?;
+            out.push_str(&format!(
+                "{}: ok ({} rules, {} enabled, {} alias sets)\n",
+                file.display(),
+                set.rules.len(),
+                set.enabled().count(),
+                set.aliases.len()
+            ));
+        }
+    }
+    crate::output::emit(&crate::output::Destination::Stdout, out.as_bytes())?;
     Ok(exit::OK)
 }

@@ -96,6 +96,17 @@ pub struct GroupRecord {
     /// The claim other wordings are diffed against.
     pub reference_claim: String,
     pub pairs: Vec<PairRecord>,
+    /// Each other claim's word diff against the reference claim.
+    #[serde(default)]
+    pub diffs: Vec<ClaimDiff>,
+}
+
+/// A claim's wording, word by word, against its group's reference claim.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct ClaimDiff {
+    pub claim: String,
+    pub against: String,
+    pub ops: Vec<crate::diff::DiffOp>,
 }
 
 /// One divergence flagged by a rule.
@@ -111,6 +122,8 @@ pub struct FindingRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group: Option<String>,
     pub claims: Vec<String>,
+    /// `path:line:column` of each claim, in the order of `claims`.
+    pub locations: Vec<String>,
     pub message: String,
     pub evidence: serde_json::Value,
 }

@@ -76,3 +76,164 @@ pub fn render_claims(listing: &ClaimListing, style: TableStyle) -> String {
     }
     out
 }
+
+/// Colour a severity for the terminal.
+fn severity_cell(sev: crate::rules::Severity, color: bool) -> Cell {
+    use comfy_table::Color;
+    let cell = Cell::new(sev.as_str());
+    if !color {
+        return cell;
+    }
+    cell.fg(match sev {
+        crate::rules::Severity::High => Color::Red,
+        crate::rules::Severity::Medium => Color::Yellow,
+        crate::rules::Severity::Low => Color::Cyan,
+        crate::rules::Severity::Info => Color::DarkGrey,
+    })
+}
+
+/// Inline word diff with ANSI colours (or [-…-]{+…+} markers when plain).
+pub fn inline_diff(ops: &[crate::diff::DiffOp], color: bool) -> String {
+    use crate::diff::DiffTagKind;
+    let mut s = String::new();
+    for op in ops {
+        let text = op.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let text = if op.text.starts_with(char::is_whitespace) {
+            format!(" {text}")
+        } else {
+            text
+        };
+        let text = if op.text.ends_with(char::is_whitespace) && !text.ends_with(' ') {
+            format!("{text} ")
+        } else {
+            text
+        };
+        match (op.op, color) {
+            (DiffTagKind::Equal, _) => s.push_str(&text),
+            (DiffTagKind::Delete, true) => s.push_str(&format!("\x1b[31;9m{text}\x1b[0m")),
+            (DiffTagKind::Insert, true) => s.push_str(&format!("\x1b[32;4m{text}\x1b[0m")),
+            (DiffTagKind::Delete, false) => s.push_str(&format!("[-{text}-]")),
+            (DiffTagKind::Insert, false) => s.push_str(&format!("{{+{text}+}}")),
+        }
+    }
+    s
+}
+
+/// The terminal view of a report: sources, groups, findings, lone claims.
+pub fn render_report(report: &super::model::Report, style: TableStyle, explain: bool) -> String {
+    use std::collections::HashMap;
+    let outlet_of: HashMap<&str, &str> = report
+        .articles
+        .iter()
+        .map(|a| (a.id.as_str(), a.outlet.as_str()))
+        .collect();
+    let claim_article: HashMap<&str, &str> = report
+        .claims
+        .iter()
+        .map(|c| (c.id.as_str(), c.article.as_str()))
+        .collect();
+    let claim_text: HashMap<&str, &str> = report
+        .claims
+        .iter()
+        .map(|c| (c.id.as_str(), c.text.as_str()))
+        .collect();
+    let outlet_of_claim = |c: &str| {
+        outlet_of
+            .get(claim_article.get(c).copied().unwrap_or(""))
+            .copied()
+            .unwrap_or("?")
+    };
+    let mut out = String::new();
+    if let Some(t) = &report.title {
+        out.push_str(&format!("{t}\n"));
+    }
+    out.push_str(&format!(
+        "{} articles · {} claims · {} groups · {} single-source claims · {} findings · rules: {}\n\n",
+        report.summary.articles, report.summary.claims, report.summary.groups, report.summary.single_source_claims, report.summary.findings, report.rules.name
+    ));
+    let mut t = new_table(style);
+    t.set_header(vec!["id", "outlet", "date", "lang", "claims", "path"]);
+    for a in &report.articles {
+        let n = report.claims.iter().filter(|c| c.article == a.id).count();
+        let outlet = if a.reference {
+            format!("{} (reference)", a.outlet)
+        } else {
+            a.outlet.clone()
+        };
+        t.add_row(vec![
+            a.id.clone(),
+            outlet,
+            a.date.clone().unwrap_or_default(),
+            a.lang.to_string(),
+            n.to_string(),
+            a.path.clone(),
+        ]);
+    }
+    out.push_str(&t.to_string());
+    out.push_str("\n\nAligned claims\n");
+    let mut t = new_table(style);
+    t.set_header(vec!["group", "score", "outlets", "label"]);
+    for g in &report.groups {
+        let outlets: Vec<&str> = g.claims.iter().map(|c| outlet_of_claim(c)).collect();
+        t.add_row(vec![
+            g.id.clone(),
+            format!("{:.2}", g.score),
+            outlets.join(", "),
+            g.label.clone(),
+        ]);
+    }
+    out.push_str(&t.to_string());
+    out.push('\n');
+    for g in &report.groups {
+        out.push_str(&format!("\n{} · {}\n", g.id, g.label));
+        out.push_str(&format!(
+            "  {} {}: {}\n",
+            g.reference_claim,
+            outlet_of_claim(&g.reference_claim),
+            claim_text.get(g.reference_claim.as_str()).unwrap_or(&"")
+        ));
+        for d in &g.diffs {
+            out.push_str(&format!(
+                "  {} {}: {}\n",
+                d.claim,
+                outlet_of_claim(&d.claim),
+                inline_diff(&d.ops, style.color)
+            ));
+        }
+        if explain {
+            for p in &g.pairs {
+                let terms: Vec<String> = p
+                    .top_terms
+                    .iter()
+                    .map(|t| format!("{} ({:.2})", t.term, t.weight))
+                    .collect();
+                out.push_str(&format!(
+                    "  why {} ~ {} = {:.2}: {}\n",
+                    p.claims[0],
+                    p.claims[1],
+                    p.score,
+                    terms.join(", ")
+                ));
+            }
+        }
+    }
+    out.push_str("\nFindings\n");
+    let mut t = new_table(style);
+    t.set_header(vec!["id", "severity", "kind", "rule", "message", "where"]);
+    for f in &report.findings {
+        t.add_row(vec![
+            Cell::new(&f.id),
+            severity_cell(f.severity, style.color),
+            Cell::new(f.kind.as_str()),
+            Cell::new(&f.rule),
+            Cell::new(&f.message),
+            Cell::new(f.locations.join("\n")),
+        ]);
+    }
+    out.push_str(&t.to_string());
+    out.push('\n');
+    if let Some(n) = report.summary.unchanged {
+        out.push_str(&format!("\n{n} claims unchanged against the reference.\n"));
+    }
+    out
+}

@@ -6,7 +6,7 @@
 
 use serde_json::json;
 
-use super::{ClaimView, Hit, Rule};
+use super::{content_words, ClaimView, Hit, Rule};
 
 pub const DOC: &str = "One side states as fact what the other reports as possible: a hedge \
 (conditional mood, \"pourrait\", \"potentielle\", \"éventuel\", \"may\", \"reportedly\", \
@@ -15,19 +15,40 @@ regular expressions.\n\
 Example: \"Trump reprendra l'accord\" vs \"Trump pourrait reprendre l'accord\".";
 pub const PARAMS: &[&str] = &["patterns"];
 
-fn cues(rule: &Rule, v: &ClaimView) -> Vec<String> {
-    let mut out: Vec<String> = v.features.hedges.iter().map(|c| c.text.clone()).collect();
+/// Hedge cues of `v` whose neighbourhood (the cue and the words around it) the `other` claim
+/// shares: a hedge on a clause the other side does not report is not a change of certainty.
+fn cues(rule: &Rule, v: &ClaimView, other: &ClaimView) -> Vec<String> {
+    let mut spans: Vec<(usize, usize)> = v
+        .features
+        .hedges
+        .iter()
+        .map(|c| (c.span.start, c.span.end))
+        .collect();
     for p in &rule.patterns {
-        out.extend(p.find_iter(v.text).map(|m| m.as_str().to_string()));
+        spans.extend(p.find_iter(v.text).map(|m| (m.start(), m.end())));
     }
-    out
+    let other_words = content_words(other.text);
+    spans
+        .into_iter()
+        .filter(|&(s, e)| {
+            let before: Vec<&str> = v.text[..s].split_whitespace().rev().take(2).collect();
+            let after: Vec<&str> = v.text[e..].split_whitespace().take(3).collect();
+            let around = format!("{} {}", before.join(" "), after.join(" "));
+            content_words(&around)
+                .iter()
+                .any(|w| other_words.contains(w))
+        })
+        .map(|(s, e)| v.text[s..e].to_string())
+        .collect()
 }
 
 pub fn check(rule: &Rule, a: &ClaimView, b: &ClaimView) -> Option<Hit> {
-    let (ca, cb) = (cues(rule, a), cues(rule, b));
+    let (ca, cb) = (cues(rule, a, b), cues(rule, b, a));
+    let (all_a, all_b) = (a.features.hedges.is_empty(), b.features.hedges.is_empty());
+    // The plain side must have no hedge at all, anchored or not.
     let (hedged, plain, words) = match (ca.is_empty(), cb.is_empty()) {
-        (false, true) => (a, b, ca),
-        (true, false) => (b, a, cb),
+        (false, true) if all_b => (a, b, ca),
+        (true, false) if all_a => (b, a, cb),
         _ => return None,
     };
     Some(Hit::new(

@@ -29,6 +29,38 @@ fn overlap(a: &str, b: &str) -> f64 {
     shared as f64 / wa.len().min(wb.len()) as f64
 }
 
+/// Sentences of a quote (split at ". " followed by a capital).
+fn sentences(q: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, _) in q.match_indices(". ") {
+        if q[i + 2..].starts_with(char::is_uppercase) {
+            out.push(q[start..i + 1].trim());
+            start = i + 2;
+        }
+    }
+    out.push(q[start..].trim());
+    out
+}
+
+/// The pair of sentences, one from each quote, that share the most words.
+fn closest_passages<'a>(a: &'a str, b: &'a str) -> (&'a str, &'a str) {
+    let (sa, sb) = (sentences(a), sentences(b));
+    if sa.len() == 1 && sb.len() == 1 {
+        return (a, b);
+    }
+    let mut best = (a, b, overlap(a, b));
+    for x in &sa {
+        for y in &sb {
+            let o = overlap(x, y);
+            if o > best.2 {
+                best = (x, y, o);
+            }
+        }
+    }
+    (best.0, best.1)
+}
+
 pub fn check(rule: &Rule, a: &ClaimView, b: &ClaimView) -> Option<Hit> {
     let min_changed = rule.params.min_changed_words.unwrap_or(1);
     let mut best: Option<(f64, Hit)> = None;
@@ -39,11 +71,13 @@ pub fn check(rule: &Rule, a: &ClaimView, b: &ClaimView) -> Option<Hit> {
                     continue;
                 }
             }
-            let ov = overlap(&qa.text, &qb.text);
+            // A quote of several sentences is compared by its sentence closest to the other.
+            let (ta, tb) = closest_passages(&qa.text, &qb.text);
+            let ov = overlap(ta, tb);
             if ov < MIN_OVERLAP {
                 continue;
             }
-            let ops = word_diff(&qa.text, &qb.text);
+            let ops = word_diff(ta, tb);
             let (del, ins) = changed_words(&ops);
             let changed = del
                 .iter()
@@ -62,7 +96,7 @@ pub fn check(rule: &Rule, a: &ClaimView, b: &ClaimView) -> Option<Hit> {
                     speaker.as_deref().unwrap_or("the same source"),
                     changed
                 ),
-                json!({"speaker": speaker, "left": qa.text, "right": qb.text, "removed": del, "added": ins, "diff": ops}),
+                json!({"speaker": speaker, "left": ta, "right": tb, "removed": del, "added": ins, "diff": ops}),
             );
             if best.as_ref().is_none_or(|(o, _)| ov > *o) {
                 best = Some((ov, hit));

@@ -1,0 +1,517 @@
+//! The pipeline end to end: a [`Corpus`] of claims with their features → align → diff →
+//! rules → one [`Report`]. `compare` treats every article alike; `check` looks at new
+//! articles against reference ones (files or a baseline).
+
+use std::collections::{BTreeMap, HashMap};
+
+use rayon::prelude::*;
+use serde_json::json;
+
+use crate::align::{self, AlignOptions};
+use crate::diff::{similarity, word_diff};
+use crate::extract::dates::PartialDate;
+use crate::extract::{extract, Features};
+use crate::ingest::{Article, ArticleMeta};
+use crate::lang::Lang;
+use crate::report::model::{
+    ClaimDiff, ClaimRecord, FindingRecord, GroupRecord, PairRecord, Report, RuleSetInfo, Summary,
+    Tool, SCHEMA,
+};
+use crate::rules::kinds::{self, coverage, ClaimView};
+use crate::rules::{Kind, RuleSet, Severity};
+
+/// Claims of several articles, with their features: what alignment and rules work on.
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    pub articles: Vec<ArticleMeta>,
+    pub claims: Vec<ClaimRecord>,
+    pub features: Vec<Features>,
+}
+
+impl Corpus {
+    /// The claims of read articles.
+    pub fn from_articles(articles: &[Article], rules: &RuleSet) -> Corpus {
+        let mut claims = Vec::new();
+        for a in articles {
+            for (n, i) in a.claim_indices().enumerate() {
+                let span = a.source_span(i);
+                let (line, column) = a.position(i);
+                claims.push(ClaimRecord {
+                    id: format!("{}.c{}", a.meta.id, n + 1),
+                    article: a.meta.id.clone(),
+                    text: a.segment_text(i).to_string(),
+                    start: span.start,
+                    end: span.end,
+                    line,
+                    column,
+                    reference: a.meta.reference,
+                });
+            }
+        }
+        let metas: Vec<ArticleMeta> = articles.iter().map(|a| a.meta.clone()).collect();
+        Corpus::from_claims(metas, claims, rules)
+    }
+
+    /// Claims already split (from a baseline): extract their features again.
+    pub fn from_claims(
+        articles: Vec<ArticleMeta>,
+        claims: Vec<ClaimRecord>,
+        rules: &RuleSet,
+    ) -> Corpus {
+        let by_id: HashMap<&str, &ArticleMeta> =
+            articles.iter().map(|a| (a.id.as_str(), a)).collect();
+        let features = claims
+            .par_iter()
+            .map(|c| {
+                let meta = by_id[c.article.as_str()];
+                extract(
+                    &c.text,
+                    Lang::get(meta.lang),
+                    meta.date.as_deref().and_then(PartialDate::parse_iso),
+                    &rules.aliases,
+                    &rules.term_sets,
+                )
+            })
+            .collect();
+        Corpus {
+            articles,
+            claims,
+            features,
+        }
+    }
+
+    fn article_index(&self) -> HashMap<&str, usize> {
+        self.articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.as_str(), i))
+            .collect()
+    }
+}
+
+/// What kind of run: every article alike, or new articles against references.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Compare,
+    Check,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct RunOptions {
+    pub align: AlignOptions,
+    /// Outlet whose wording other claims are diffed against.
+    pub reference_outlet: Option<String>,
+    pub title: Option<String>,
+    pub run_date: Option<String>,
+    /// `check`: list unchanged claims too.
+    pub verbose: bool,
+}
+
+/// A finding before it gets its id.
+struct Draft {
+    rule: usize,
+    severity: Severity,
+    group: Option<usize>,
+    claims: Vec<usize>,
+    message: String,
+    evidence: serde_json::Value,
+}
+
+/// Run the pipeline.
+pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -> Report {
+    let art_index = corpus.article_index();
+    let article_of: Vec<usize> = corpus
+        .claims
+        .iter()
+        .map(|c| art_index[c.article.as_str()])
+        .collect();
+    let inputs: Vec<align::group::AlignInput> = corpus
+        .features
+        .iter()
+        .zip(&article_of)
+        .map(|(f, &a)| align::group::AlignInput {
+            article: a,
+            features: f,
+        })
+        .collect();
+    let alignment = align::align(&inputs, &options.align);
+    let is_ref = |c: usize| corpus.claims[c].reference;
+
+    // The reference claim of each group: the chosen outlet, else the earliest article (or a
+    // reference article in `check`), else the most central claim.
+    let reference_of = |members: &[usize], pairs: &[align::ScoredPair]| -> usize {
+        if let Some(outlet) = &options.reference_outlet {
+            if let Some(&m) = members.iter().find(|&&m| {
+                corpus.articles[article_of[m]]
+                    .outlet
+                    .eq_ignore_ascii_case(outlet)
+            }) {
+                return m;
+            }
+        }
+        if mode == Mode::Check {
+            if let Some(&m) = members.iter().filter(|&&m| is_ref(m)).max_by(|&&x, &&y| {
+                centrality(x, pairs)
+                    .total_cmp(&centrality(y, pairs))
+                    .then(y.cmp(&x))
+            }) {
+                return m;
+            }
+        }
+        let dated: Vec<(String, usize)> = members
+            .iter()
+            .filter_map(|&m| corpus.articles[article_of[m]].date.clone().map(|d| (d, m)))
+            .collect();
+        if dated.len() == members.len() {
+            let earliest = dated.iter().map(|d| &d.0).min().cloned();
+            let first: Vec<usize> = dated
+                .iter()
+                .filter(|d| Some(&d.0) == earliest.as_ref())
+                .map(|d| d.1)
+                .collect();
+            if first.len() == 1 {
+                return first[0];
+            }
+        }
+        *members
+            .iter()
+            .max_by(|&&x, &&y| {
+                centrality(x, pairs)
+                    .total_cmp(&centrality(y, pairs))
+                    .then(y.cmp(&x))
+            })
+            .expect("groups are not empty")
+    };
+
+    let view = |c: usize| ClaimView {
+        id: &corpus.claims[c].id,
+        outlet: &corpus.articles[article_of[c]].outlet,
+        text: &corpus.claims[c].text,
+        features: &corpus.features[c],
+    };
+
+    let mut groups = Vec::new();
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut unchanged = 0;
+    let pair_rules: Vec<(usize, &crate::rules::Rule)> = rules
+        .rules
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| {
+            r.enabled && !matches!(r.kind, Kind::Omission | Kind::Addition | Kind::Wording)
+        })
+        .collect();
+    let wording_rule = rules
+        .rules
+        .iter()
+        .enumerate()
+        .find(|(_, r)| r.enabled && r.kind == Kind::Wording);
+
+    for (gi, g) in alignment.groups.iter().enumerate() {
+        let reference = reference_of(&g.members, &g.pairs);
+        let mut diffs = Vec::new();
+        for &m in &g.members {
+            if m == reference {
+                continue;
+            }
+            let ops = word_diff(&corpus.claims[reference].text, &corpus.claims[m].text);
+            // In `check`, reference claims were verified already: only new claims are checked.
+            let checked = mode == Mode::Compare || !is_ref(m);
+            if checked {
+                let (a, b) = (view(reference), view(m));
+                let before = drafts.len();
+                for &(ri, rule) in &pair_rules {
+                    if let Some(hit) = kinds::check_pair(rule, &a, &b, &ops) {
+                        drafts.push(Draft {
+                            rule: ri,
+                            severity: hit.severity.unwrap_or(rule.severity),
+                            group: Some(gi),
+                            claims: vec![reference, m],
+                            message: hit.message,
+                            evidence: hit.evidence,
+                        });
+                    }
+                }
+                if drafts.len() == before {
+                    if let Some((ri, rule)) = wording_rule {
+                        if let Some(hit) = kinds::check_pair(rule, &a, &b, &ops) {
+                            drafts.push(Draft {
+                                rule: ri,
+                                severity: hit.severity.unwrap_or(rule.severity),
+                                group: Some(gi),
+                                claims: vec![reference, m],
+                                message: hit.message,
+                                evidence: hit.evidence,
+                            });
+                        }
+                    }
+                }
+                if mode == Mode::Check && drafts.len() == before && similarity(&ops) >= 1.0 {
+                    unchanged += 1;
+                }
+            }
+            diffs.push(ClaimDiff {
+                claim: corpus.claims[m].id.clone(),
+                against: corpus.claims[reference].id.clone(),
+                ops,
+            });
+        }
+        let pairs = g
+            .pairs
+            .iter()
+            .map(|p| PairRecord {
+                claims: [corpus.claims[p.a].id.clone(), corpus.claims[p.b].id.clone()],
+                score: round3(p.score.score),
+                top_terms: alignment.scorer.explain(&p.score, 6),
+            })
+            .collect::<Vec<_>>();
+        let label = group_label(&alignment, g);
+        groups.push(GroupRecord {
+            id: format!("g{}", gi + 1),
+            claims: g
+                .members
+                .iter()
+                .map(|&m| corpus.claims[m].id.clone())
+                .collect(),
+            score: round3(g.mean_score()),
+            label,
+            reference_claim: corpus.claims[reference].id.clone(),
+            pairs,
+            diffs,
+        });
+    }
+
+    coverage_findings(corpus, rules, mode, &alignment, &article_of, &mut drafts);
+
+    // Findings in the order of the text they are about: group order, then claim order.
+    drafts.sort_by_key(|d| (d.claims.iter().copied().max().unwrap_or(0), d.group, d.rule));
+    let location = |c: usize| {
+        let cl = &corpus.claims[c];
+        format!(
+            "{}:{}:{}",
+            corpus.articles[article_of[c]].path, cl.line, cl.column
+        )
+    };
+    let findings: Vec<FindingRecord> = drafts
+        .into_iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let rule = &rules.rules[d.rule];
+            FindingRecord {
+                id: format!("f{}", i + 1),
+                rule: rule.id.clone(),
+                kind: rule.kind,
+                severity: d.severity,
+                group: d.group.map(|g| format!("g{}", g + 1)),
+                claims: d
+                    .claims
+                    .iter()
+                    .map(|&c| corpus.claims[c].id.clone())
+                    .collect(),
+                locations: d.claims.iter().map(|&c| location(c)).collect(),
+                message: d.message,
+                evidence: d.evidence,
+            }
+        })
+        .collect();
+
+    let mut summary = Summary {
+        articles: corpus.articles.len(),
+        claims: corpus.claims.len(),
+        groups: groups.len(),
+        single_source_claims: alignment.singles.len(),
+        findings: findings.len(),
+        unchanged: (mode == Mode::Check).then_some(unchanged),
+        ..Default::default()
+    };
+    let claim_article: HashMap<&str, usize> = corpus
+        .claims
+        .iter()
+        .zip(&article_of)
+        .map(|(c, &a)| (c.id.as_str(), a))
+        .collect();
+    for f in &findings {
+        *summary
+            .by_severity
+            .entry(f.severity.to_string())
+            .or_default() += 1;
+        *summary.by_kind.entry(f.kind.to_string()).or_default() += 1;
+        let mut outlets: Vec<&str> = f
+            .claims
+            .iter()
+            .map(|c| corpus.articles[claim_article[c.as_str()]].outlet.as_str())
+            .collect();
+        outlets.sort_unstable();
+        outlets.dedup();
+        for o in outlets {
+            *summary.by_outlet.entry(o.to_string()).or_default() += 1;
+        }
+    }
+    Report {
+        schema: SCHEMA.to_string(),
+        tool: Tool::current(),
+        command: match mode {
+            Mode::Compare => "compare",
+            Mode::Check => "check",
+        }
+        .to_string(),
+        title: options
+            .title
+            .clone()
+            .or_else(|| corpus.articles.iter().find_map(|a| a.title.clone())),
+        run_date: options.run_date.clone(),
+        rules: RuleSetInfo {
+            name: rules.name.clone(),
+            sha256: rules.sha256.clone(),
+        },
+        articles: corpus.articles.clone(),
+        claims: corpus.claims.clone(),
+        groups,
+        findings,
+        summary,
+        reference_article: options.reference_outlet.as_ref().and_then(|o| {
+            corpus
+                .articles
+                .iter()
+                .find(|a| a.outlet.eq_ignore_ascii_case(o))
+                .map(|a| a.id.clone())
+        }),
+    }
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+fn centrality(m: usize, pairs: &[align::ScoredPair]) -> f64 {
+    pairs
+        .iter()
+        .filter(|p| p.a == m || p.b == m)
+        .map(|p| p.score.score)
+        .sum()
+}
+
+/// The group's heaviest shared terms, as a short label.
+fn group_label(alignment: &align::Alignment, g: &align::Group) -> String {
+    let mut weight: BTreeMap<String, f64> = BTreeMap::new();
+    for p in &g.pairs {
+        for &(id, w) in &p.score.shared {
+            *weight
+                .entry(alignment.scorer.display(id).to_string())
+                .or_default() += w;
+        }
+    }
+    let mut terms: Vec<(String, f64)> = weight.into_iter().collect();
+    terms.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    terms
+        .into_iter()
+        .take(4)
+        .map(|t| t.0)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Omissions and additions: who carries which claim.
+fn coverage_findings(
+    corpus: &Corpus,
+    rules: &RuleSet,
+    mode: Mode,
+    alignment: &align::Alignment,
+    article_of: &[usize],
+    drafts: &mut Vec<Draft>,
+) {
+    let n_articles = corpus.articles.len();
+    let population: Vec<usize> = (0..n_articles)
+        .filter(|&a| mode == Mode::Compare || corpus.articles[a].reference)
+        .collect();
+    let targets: Vec<usize> = (0..n_articles)
+        .filter(|&a| mode == Mode::Compare || !corpus.articles[a].reference)
+        .collect();
+    for (ri, rule) in rules.rules.iter().enumerate().filter(|(_, r)| r.enabled) {
+        match rule.kind {
+            Kind::Omission => {
+                let min_share = rule.params.min_share.unwrap_or(0.66);
+                let min_sources = rule.params.min_sources.unwrap_or(2);
+                let mut carriers: Vec<(Option<usize>, Vec<usize>)> = alignment
+                    .groups
+                    .iter()
+                    .enumerate()
+                    .map(|(gi, g)| (Some(gi), g.members.clone()))
+                    .collect();
+                carriers.extend(alignment.singles.iter().map(|&s| (None, vec![s])));
+                for (gi, members) in carriers {
+                    let carried: Vec<usize> = population
+                        .iter()
+                        .copied()
+                        .filter(|&a| members.iter().any(|&m| article_of[m] == a))
+                        .collect();
+                    if !coverage::is_widely_carried(
+                        carried.len(),
+                        population.len(),
+                        min_share,
+                        min_sources,
+                    ) {
+                        continue;
+                    }
+                    for &t in &targets {
+                        if members.iter().any(|&m| article_of[m] == t) {
+                            continue;
+                        }
+                        let carrier_claims: Vec<usize> = members
+                            .iter()
+                            .copied()
+                            .filter(|&m| population.contains(&article_of[m]))
+                            .collect();
+                        let outlets: Vec<&str> = carried
+                            .iter()
+                            .map(|&a| corpus.articles[a].outlet.as_str())
+                            .collect();
+                        drafts.push(Draft {
+                            rule: ri,
+                            severity: rule.severity,
+                            group: gi,
+                            claims: carrier_claims.clone(),
+                            message: format!("{} leaves out a claim that {} carr{}", corpus.articles[t].outlet, outlets.join(", "), if outlets.len() == 1 { "ies" } else { "y" }),
+                            evidence: json!({"missing_from": corpus.articles[t].id, "outlet": corpus.articles[t].outlet, "carried_by": outlets, "claim": corpus.claims[carrier_claims[0]].text}),
+                        });
+                    }
+                }
+            }
+            Kind::Addition => {
+                if mode == Mode::Compare && n_articles < rule.params.min_articles.unwrap_or(3) {
+                    continue;
+                }
+                // Claims of a target article that no other source (no reference, in `check`) carries.
+                let mut lone: Vec<(Option<usize>, usize)> =
+                    alignment.singles.iter().map(|&s| (None, s)).collect();
+                if mode == Mode::Check {
+                    for (gi, g) in alignment.groups.iter().enumerate() {
+                        if !g.members.iter().any(|&m| corpus.claims[m].reference) {
+                            lone.extend(g.members.iter().map(|&m| (Some(gi), m)));
+                        }
+                    }
+                }
+                for (gi, c) in lone {
+                    if !targets.contains(&article_of[c]) {
+                        continue;
+                    }
+                    let outlet = &corpus.articles[article_of[c]].outlet;
+                    drafts.push(Draft {
+                        rule: ri,
+                        severity: rule.severity,
+                        group: gi,
+                        claims: vec![c],
+                        message: format!("only {outlet} carries this claim"),
+                        evidence: json!({"outlet": outlet, "claim": corpus.claims[c].text}),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Exit status of a run: does any finding reach `fail_on`?
+pub fn reaches(report: &Report, fail_on: Option<Severity>) -> bool {
+    fail_on.is_some_and(|level| report.findings.iter().any(|f| f.severity >= level))
+}

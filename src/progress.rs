@@ -1,0 +1,47 @@
+//! Progress on stderr (indicatif) for runs long enough to need it; hidden when stderr is not
+//! a terminal or with `--quiet`.
+
+use std::io::IsTerminal;
+use std::time::Duration;
+
+use indicatif::{ProgressBar, ProgressStyle};
+
+pub struct Progress {
+    bar: Option<ProgressBar>,
+}
+
+impl Progress {
+    pub fn new(quiet: bool, first: &str) -> Progress {
+        if quiet || !std::io::stderr().is_terminal() {
+            return Progress { bar: None };
+        }
+        let bar = ProgressBar::new_spinner();
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} {msg} {elapsed}").expect("static template"),
+        );
+        bar.set_message(first.to_string());
+        // A spinner that only appears after a second: short runs print nothing.
+        bar.enable_steady_tick(Duration::from_millis(120));
+        bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
+        let shown = bar.clone();
+        std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_secs(1));
+            if !shown.is_finished() {
+                shown.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            }
+        });
+        Progress { bar: Some(bar) }
+    }
+
+    pub fn stage(&self, name: &str) {
+        if let Some(b) = &self.bar {
+            b.set_message(name.to_string());
+        }
+    }
+
+    pub fn finish(&self) {
+        if let Some(b) = &self.bar {
+            b.finish_and_clear();
+        }
+    }
+}
