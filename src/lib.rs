@@ -4,6 +4,7 @@
 //! [`ingest`] → [`segment`] → [`extract`] → [`align`] → [`diff`] → [`rules`] → [`report`] → [`check`].
 
 pub mod align;
+pub mod check;
 pub mod cli;
 pub mod config;
 pub mod diff;

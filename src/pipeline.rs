@@ -183,9 +183,27 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
             .expect("groups are not empty")
     };
 
+    // Outlets name the sides of a finding; versions of one outlet are told apart by article.
+    let labels: Vec<String> = corpus
+        .articles
+        .iter()
+        .map(|a| {
+            let shared = corpus
+                .articles
+                .iter()
+                .filter(|b| b.outlet == a.outlet)
+                .count()
+                > 1;
+            if shared {
+                format!("{} ({})", a.outlet, a.id)
+            } else {
+                a.outlet.clone()
+            }
+        })
+        .collect();
     let view = |c: usize| ClaimView {
         id: &corpus.claims[c].id,
-        outlet: &corpus.articles[article_of[c]].outlet,
+        outlet: &labels[article_of[c]],
         text: &corpus.claims[c].text,
         features: &corpus.features[c],
     };

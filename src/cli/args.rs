@@ -50,9 +50,51 @@ pub enum Command {
     Claims(ClaimsArgs),
     /// Align the claims of two or more articles, diff their wording and flag divergences.
     Compare(CompareArgs),
+    /// Check new articles (or new versions) against reference articles or a baseline.
+    Check(CheckArgs),
+    /// Save the verified state of reference articles as a baseline file.
+    Baseline(BaselineArgs),
     /// List, explain or validate rules.
     #[command(subcommand)]
     Rules(RulesCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Reference articles, or one baseline file (from `claimdiff baseline`).
+    #[arg(long, required = true, num_args = 1.., value_name = "REF")]
+    pub against: Vec<String>,
+    /// Treat the references as earlier versions of the new article (also automatic when
+    /// every new article has a reference of the same outlet).
+    #[arg(long)]
+    pub versions: bool,
+    /// After the check, write the new state into the baseline given to --against
+    /// (atomically: the old file stays whole until the new one is complete).
+    #[arg(long)]
+    pub update_baseline: bool,
+    /// Also list unchanged claims.
+    #[arg(long)]
+    pub verbose: bool,
+    #[command(flatten)]
+    pub analysis: AnalysisArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// Exit with code 1 when a finding reaches this severity (`never`: always 0).
+    #[arg(long, value_enum, default_value_t = FailOn::High)]
+    pub fail_on: FailOn,
+}
+
+#[derive(Debug, Args)]
+pub struct BaselineArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub analysis: AnalysisArgs,
+    /// Where to write the baseline (JSON).
+    #[arg(long, short, required = true)]
+    pub output: std::path::PathBuf,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -61,6 +61,8 @@ pub fn run(cli: Cli) -> Result<i32> {
     match cli.command {
         Command::Claims(a) => claims(a, &cli.global),
         Command::Compare(a) => compare(a, &cli.global),
+        Command::Check(a) => check(a, &cli.global),
+        Command::Baseline(a) => baseline(a, &cli.global),
         Command::Rules(r) => rules_command(r),
     }
 }
@@ -406,4 +408,135 @@ fn rules_command(cmd: args::RulesCommand) -> Result<i32> {
     }
     crate::output::emit(&crate::output::Destination::Stdout, out.as_bytes())?;
     Ok(exit::OK)
+}
+
+fn run_options(
+    a: &args::AnalysisArgs,
+    title: Option<String>,
+    verbose: bool,
+) -> Result<crate::pipeline::RunOptions> {
+    Ok(crate::pipeline::RunOptions {
+        align: align_options(a)?,
+        reference_outlet: a.reference.clone(),
+        title,
+        run_date: Some(today()),
+        verbose,
+    })
+}
+
+fn baseline(a: args::BaselineArgs, global: &args::GlobalArgs) -> Result<i32> {
+    let specs = input_specs(&a.input)?;
+    crate::output::check_not_an_input(
+        &a.output,
+        &specs.iter().map(|s| s.path.clone()).collect::<Vec<_>>(),
+    )?;
+    let rules = crate::config::load(a.analysis.rules.as_deref())?;
+    let progress = crate::progress::Progress::new(global.quiet, "reading");
+    let articles = read_inputs(
+        &specs,
+        ReadOptions {
+            encoding: a.input.encoding,
+        },
+        a.analysis.keep_going,
+        1,
+    )?;
+    let corpus = crate::pipeline::Corpus::from_articles(&articles, &rules);
+    let state = crate::check::Baseline::from_corpus(
+        &corpus,
+        &rules,
+        &run_options(&a.analysis, None, false)?,
+    );
+    progress.finish();
+    crate::output::write_atomic(&a.output, state.to_json().as_bytes())?;
+    eprintln!(
+        "claimdiff: baseline of {} articles, {} claims, {} groups written to {}",
+        state.articles.len(),
+        state.claims.len(),
+        state.groups.len(),
+        a.output.display()
+    );
+    Ok(exit::OK)
+}
+
+fn check(a: args::CheckArgs, global: &args::GlobalArgs) -> Result<i32> {
+    use crate::check::{self as chk, Baseline};
+    let specs = input_specs(&a.input)?;
+    let mut inputs: Vec<String> = specs.iter().map(|s| s.path.clone()).collect();
+    inputs.extend(a.against.iter().cloned());
+    if let Some(out) = &a.output.output {
+        crate::output::check_not_an_input(out, &inputs)?;
+    }
+    let rules = crate::config::load(a.analysis.rules.as_deref())?;
+    let options = ReadOptions {
+        encoding: a.input.encoding,
+    };
+
+    // The reference: one baseline file, or articles.
+    let baseline_text = match a.against.as_slice() {
+        [one] if one != "-" && std::path::Path::new(one).is_file() => {
+            let bytes = std::fs::read(one).map_err(|e| crate::Error::Io {
+                path: one.clone(),
+                source: e,
+            })?;
+            String::from_utf8(bytes)
+                .ok()
+                .filter(|t| chk::looks_like_baseline(t) || one.ends_with(".json"))
+        }
+        _ => None,
+    };
+    if a.update_baseline && baseline_text.is_none() {
+        anyhow::bail!("--update-baseline needs --against BASELINE.json (a file written by `claimdiff baseline`)");
+    }
+    let reference = match &baseline_text {
+        Some(text) => {
+            let b = Baseline::parse(&a.against[0], text)?;
+            if let Some(w) = chk::rules_changed(&b.rules, &rules) {
+                eprintln!("claimdiff: warning: {}: {w}", a.against[0]);
+            }
+            b.into_reference(&rules)
+        }
+        None => {
+            let ref_specs: Vec<InputSpec> = a
+                .against
+                .iter()
+                .map(|p| InputSpec {
+                    path: p.clone(),
+                    lang: a.input.lang,
+                    ..Default::default()
+                })
+                .collect();
+            let mut refs = read_inputs(&ref_specs, options, a.analysis.keep_going, 1)?;
+            for (i, r) in refs.iter_mut().enumerate() {
+                r.meta.id = format!("r{}", i + 1);
+                r.meta.reference = true;
+            }
+            crate::pipeline::Corpus::from_articles(&refs, &rules)
+        }
+    };
+    let new_articles = read_inputs(&specs, options, a.analysis.keep_going, 1)?;
+    let new = crate::pipeline::Corpus::from_articles(&new_articles, &rules);
+    let corpus = chk::check_corpus(reference, new, a.versions);
+    let run = run_options(&a.analysis, a.output.title.clone(), a.verbose)?;
+    let report = chk::run_check(&corpus, &rules, &run);
+    let rendered = render(&report, &a.output, global)?;
+    crate::output::emit(
+        &crate::output::Destination::from_option(a.output.output.as_deref()),
+        rendered.as_bytes(),
+    )?;
+    if a.update_baseline {
+        let state = chk::updated_state(&corpus);
+        let b = Baseline::from_corpus(&state, &rules, &run);
+        crate::output::write_atomic(std::path::Path::new(&a.against[0]), b.to_json().as_bytes())?;
+        eprintln!(
+            "claimdiff: baseline {} updated ({} articles, {} claims)",
+            a.against[0],
+            b.articles.len(),
+            b.claims.len()
+        );
+    }
+    Ok(if crate::pipeline::reaches(&report, a.fail_on.severity()) {
+        exit::FINDINGS
+    } else {
+        exit::OK
+    })
 }

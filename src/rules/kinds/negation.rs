@@ -41,29 +41,48 @@ fn cues(rule: &Rule, v: &ClaimView) -> Vec<(String, String)> {
         .collect()
 }
 
-pub fn check(rule: &Rule, a: &ClaimView, b: &ClaimView) -> Option<Hit> {
-    let (ca, cb) = (cues(rule, a), cues(rule, b));
-    let (neg, other, list) = match (ca.is_empty(), cb.is_empty()) {
-        (false, true) => (a, b, ca),
-        (true, false) => (b, a, cb),
-        _ => return None,
-    };
+/// Cues of `xs` that `ys` lacks (by folded cue words, counted), anchored in `other`'s words.
+fn extra<'c>(
+    xs: &'c [(String, String)],
+    ys: &[(String, String)],
+    other: &ClaimView,
+) -> Vec<&'c (String, String)> {
+    let mut unmatched: Vec<String> = ys.iter().map(|y| crate::normalize::fold(&y.0)).collect();
     let other_words = content_words(other.text);
-    let anchored: Vec<&(String, String)> = list
-        .iter()
+    xs.iter()
+        .filter(|x| {
+            let f = crate::normalize::fold(&x.0);
+            match unmatched.iter().position(|u| *u == f) {
+                Some(i) => {
+                    unmatched.remove(i);
+                    false
+                }
+                None => true,
+            }
+        })
         .filter(|(_, around)| {
             content_words(around)
                 .iter()
                 .any(|w| other_words.contains(w))
         })
-        .collect();
-    let first = anchored.first()?;
+        .collect()
+}
+
+pub fn check(rule: &Rule, a: &ClaimView, b: &ClaimView) -> Option<Hit> {
+    let (ca, cb) = (cues(rule, a), cues(rule, b));
+    let (ea, eb) = (extra(&ca, &cb, b), extra(&cb, &ca, a));
+    let (neg, other, list) = match (ea.is_empty(), eb.is_empty()) {
+        (false, true) => (a, b, ea),
+        (true, false) => (b, a, eb),
+        _ => return None,
+    };
+    let first = list.first()?;
     Some(Hit::new(
         format!(
             "{} negates (\"{}\") what {} affirms",
             neg.outlet, first.0, other.outlet
         ),
-        json!({"negated": neg.id, "cues": anchored.iter().map(|c| &c.0).collect::<Vec<_>>(), "affirmed": other.id}),
+        json!({"negated": neg.id, "cues": list.iter().map(|c| &c.0).collect::<Vec<_>>(), "affirmed": other.id}),
     ))
 }
 

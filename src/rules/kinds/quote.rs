@@ -18,7 +18,7 @@ entre les actions russes et américaines ».";
 pub const PARAMS: &[&str] = &["min_changed_words"];
 
 /// Share of content words two quotes must share to be the same passage.
-const MIN_OVERLAP: f64 = 0.35;
+const MIN_OVERLAP: f64 = 0.3;
 
 fn overlap(a: &str, b: &str) -> f64 {
     let (wa, wb) = (content_words(a), content_words(b));

@@ -1,0 +1,247 @@
+//! Regression checks: new articles (or new versions) against a reference set, which is either
+//! articles or a saved baseline (`claimdiff.baseline/1`, a reviewable JSON file).
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Position, Result};
+use crate::ingest::ArticleMeta;
+use crate::pipeline::{Corpus, Mode, RunOptions};
+use crate::report::model::{ClaimRecord, Report, RuleSetInfo, Tool};
+use crate::rules::RuleSet;
+
+pub const BASELINE_SCHEMA: &str = "claimdiff.baseline/1";
+
+/// A group of the verified state: which claims state the same thing.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct BaselineGroup {
+    pub id: String,
+    pub claims: Vec<String>,
+}
+
+/// The verified state: articles (with the SHA-256 of each source file), their claims, how
+/// they align, and the rule set they were checked with.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Baseline {
+    pub schema: String,
+    pub tool: Tool,
+    pub rules: RuleSetInfo,
+    pub articles: Vec<ArticleMeta>,
+    pub claims: Vec<ClaimRecord>,
+    pub groups: Vec<BaselineGroup>,
+}
+
+impl Baseline {
+    /// The state of `corpus` (aligned with `rules`).
+    pub fn from_corpus(corpus: &Corpus, rules: &RuleSet, options: &RunOptions) -> Baseline {
+        let report = crate::pipeline::run(corpus, rules, Mode::Compare, options);
+        let mut articles = report.articles.clone();
+        for a in &mut articles {
+            a.reference = false;
+        }
+        let mut claims = report.claims.clone();
+        for c in &mut claims {
+            c.reference = false;
+        }
+        Baseline {
+            schema: BASELINE_SCHEMA.to_string(),
+            tool: Tool::current(),
+            rules: report.rules.clone(),
+            articles,
+            claims,
+            groups: report
+                .groups
+                .iter()
+                .map(|g| BaselineGroup {
+                    id: g.id.clone(),
+                    claims: g.claims.clone(),
+                })
+                .collect(),
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        let mut s =
+            serde_json::to_string_pretty(self).expect("the baseline model always serialises");
+        s.push('\n');
+        s
+    }
+
+    /// Parse a baseline file, refusing anything that is not a whole, consistent baseline.
+    pub fn parse(path: &str, text: &str) -> Result<Baseline> {
+        let b: Baseline = serde_json::from_str(text).map_err(|e| {
+            let what = if e.is_eof() {
+                "truncated"
+            } else {
+                "not a valid claimdiff baseline"
+            };
+            Error::at(
+                path,
+                Position {
+                    line: e.line(),
+                    column: e.column(),
+                },
+                format!(
+                    "{what}: {}; recreate it with `claimdiff baseline`",
+                    crate::lang::one_line(&e.to_string())
+                ),
+            )
+        })?;
+        if b.schema != BASELINE_SCHEMA {
+            return Err(Error::input(
+                path,
+                format!("schema {:?} is not {BASELINE_SCHEMA}", b.schema),
+            ));
+        }
+        let ids: std::collections::HashSet<&str> =
+            b.articles.iter().map(|a| a.id.as_str()).collect();
+        let claim_ids: std::collections::HashSet<&str> =
+            b.claims.iter().map(|c| c.id.as_str()).collect();
+        if let Some(c) = b.claims.iter().find(|c| !ids.contains(c.article.as_str())) {
+            return Err(Error::input(
+                path,
+                format!(
+                    "claim {} names article {}, which the baseline does not have",
+                    c.id, c.article
+                ),
+            ));
+        }
+        if let Some(g) = b
+            .groups
+            .iter()
+            .find(|g| g.claims.iter().any(|c| !claim_ids.contains(c.as_str())))
+        {
+            return Err(Error::input(
+                path,
+                format!("group {} names a claim the baseline does not have", g.id),
+            ));
+        }
+        Ok(b)
+    }
+
+    /// The baseline as reference articles and claims, renamed `r1`, `r1.c1`… so they never
+    /// collide with the new articles' ids.
+    pub fn into_reference(self, rules: &RuleSet) -> Corpus {
+        let corpus = Corpus::from_claims(self.articles, self.claims, rules);
+        renumber(corpus, "r", true)
+    }
+}
+
+/// Give articles the ids `{prefix}1`, `{prefix}2`… and claims `{article}.c1`…, in order.
+pub fn renumber(mut corpus: Corpus, prefix: &str, reference: bool) -> Corpus {
+    let mut map = std::collections::HashMap::new();
+    for (i, a) in corpus.articles.iter_mut().enumerate() {
+        let id = format!("{prefix}{}", i + 1);
+        map.insert(std::mem::replace(&mut a.id, id.clone()), id);
+        a.reference = reference;
+    }
+    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for c in &mut corpus.claims {
+        let article = map[&c.article].clone();
+        let n = counts.entry(article.clone()).or_default();
+        *n += 1;
+        c.id = format!("{article}.c{n}");
+        c.article = article;
+        c.reference = reference;
+    }
+    corpus
+}
+
+/// Does `text` look like a baseline (rather than an article)?
+pub fn looks_like_baseline(text: &str) -> bool {
+    let head: String = text.chars().take(200).collect();
+    head.trim_start().starts_with('{') && head.contains(BASELINE_SCHEMA)
+}
+
+/// Join reference and new claims into one corpus. With `versions`, or when every new
+/// article has a reference of the same outlet, only those references are kept: each new
+/// article is then a new version of its earlier one.
+pub fn check_corpus(reference: Corpus, new: Corpus, versions: bool) -> Corpus {
+    let same_outlet = |a: &ArticleMeta, b: &ArticleMeta| a.outlet.eq_ignore_ascii_case(&b.outlet);
+    let all_versions = !versions
+        && new
+            .articles
+            .iter()
+            .all(|n| reference.articles.iter().any(|r| same_outlet(r, n)));
+    let keep: Vec<bool> = reference
+        .articles
+        .iter()
+        .map(|r| versions || !all_versions || new.articles.iter().any(|n| same_outlet(r, n)))
+        .collect();
+    let kept_ids: std::collections::HashSet<String> = reference
+        .articles
+        .iter()
+        .zip(&keep)
+        .filter(|(_, k)| **k)
+        .map(|(a, _)| a.id.clone())
+        .collect();
+    let mut out = Corpus::default();
+    for a in reference.articles.into_iter().chain(new.articles) {
+        if a.reference && !kept_ids.contains(&a.id) {
+            continue;
+        }
+        out.articles.push(a);
+    }
+    for (c, f) in reference
+        .claims
+        .into_iter()
+        .zip(reference.features)
+        .chain(new.claims.into_iter().zip(new.features))
+    {
+        if c.reference && !kept_ids.contains(&c.article) {
+            continue;
+        }
+        out.claims.push(c);
+        out.features.push(f);
+    }
+    out
+}
+
+/// The state after a check: the references the new articles do not replace, and the new
+/// articles. A new article replaces the reference of its outlet.
+pub fn updated_state(corpus: &Corpus) -> Corpus {
+    let new_outlets: Vec<String> = corpus
+        .articles
+        .iter()
+        .filter(|a| !a.reference)
+        .map(|a| a.outlet.to_lowercase())
+        .collect();
+    let dropped: std::collections::HashSet<String> = corpus
+        .articles
+        .iter()
+        .filter(|a| a.reference && new_outlets.contains(&a.outlet.to_lowercase()))
+        .map(|a| a.id.clone())
+        .collect();
+    let mut out = Corpus::default();
+    for a in &corpus.articles {
+        if !dropped.contains(&a.id) {
+            out.articles.push(a.clone());
+        }
+    }
+    for (c, f) in corpus.claims.iter().zip(&corpus.features) {
+        if !dropped.contains(&c.article) {
+            out.claims.push(c.clone());
+            out.features.push(f.clone());
+        }
+    }
+    renumber(out, "a", false)
+}
+
+/// A warning when the rule set changed since the baseline was saved.
+pub fn rules_changed(baseline: &RuleSetInfo, rules: &RuleSet) -> Option<String> {
+    (baseline.sha256 != rules.sha256).then(|| {
+        format!(
+            "the rule set changed since the baseline was saved (baseline: {} {}, now: {} {}); findings may differ for that reason",
+            baseline.name,
+            &baseline.sha256[..baseline.sha256.len().min(12)],
+            rules.name,
+            &rules.sha256[..12]
+        )
+    })
+}
+
+/// Run a check of `corpus` (references marked) and return the report.
+pub fn run_check(corpus: &Corpus, rules: &RuleSet, options: &RunOptions) -> Report {
+    crate::pipeline::run(corpus, rules, Mode::Check, options)
+}

@@ -1,0 +1,400 @@
+//! The binary on the bundled fixtures: compare, check, baseline, rules, exit codes.
+
+use assert_cmd::Command;
+
+fn claimdiff() -> Command {
+    let mut c = Command::cargo_bin("claimdiff").unwrap();
+    c.env("NO_COLOR", "1");
+    c
+}
+
+fn json_of(args: &[&str]) -> (serde_json::Value, i32) {
+    let out = claimdiff().args(args).output().unwrap();
+    let code = out.status.code().unwrap();
+    let v = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+    (v, code)
+}
+
+#[test]
+fn january_kremlin_quote_is_one_group_with_a_quote_finding() {
+    let (r, code) = json_of(&[
+        "compare",
+        "fixtures/events/2017-01/afp.md",
+        "fixtures/events/2017-01/reuters-swiss.md",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0);
+    assert_eq!(r["schema"], "claimdiff.report/1");
+    let text_of = |id: &str| {
+        r["claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == id)
+            .unwrap()["text"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let group = r["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| {
+            g["claims"].as_array().unwrap().iter().any(|c| {
+                text_of(c.as_str().unwrap()).contains("coordination réelle des actions russes")
+            })
+        })
+        .expect("the AFP quote is aligned");
+    let members: Vec<String> = group["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| text_of(c.as_str().unwrap()))
+        .collect();
+    assert!(
+        members
+            .iter()
+            .any(|t| t.contains("véritable coordination entre les actions russes et américaines")),
+        "{members:?}"
+    );
+    let quote = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["kind"] == "quote")
+        .expect("a quote finding");
+    assert_eq!(quote["group"], group["id"]);
+    assert!(quote["locations"][0]
+        .as_str()
+        .unwrap()
+        .starts_with("fixtures/events/2017-01/afp.md:"));
+}
+
+#[test]
+fn json_is_byte_identical_across_runs() {
+    let run = || {
+        claimdiff()
+            .args([
+                "compare",
+                "fixtures/events/2016-11/sputnik.md",
+                "fixtures/events/2016-11/rt-france.md",
+                "--format",
+                "json",
+            ])
+            .output()
+            .unwrap()
+            .stdout
+    };
+    assert_eq!(run(), run());
+}
+
+#[test]
+fn every_finding_points_at_existing_claims() {
+    let (r, _) = json_of(&[
+        "compare",
+        "fixtures/seeds/000_da1ad20a460b3aa2.txt",
+        "fixtures/seeds/001_fefcd0f3b72511c5.txt",
+        "fixtures/seeds/002_c77bffe88f816a3e.txt",
+        "fixtures/seeds/003_f88875b5d44bba2d.txt",
+        "fixtures/seeds/004_43b49ed0a464ae58.txt",
+        "--format",
+        "json",
+    ]);
+    let ids: Vec<&str> = r["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    for f in r["findings"].as_array().unwrap() {
+        for c in f["claims"].as_array().unwrap() {
+            assert!(ids.contains(&c.as_str().unwrap()), "{f}");
+        }
+    }
+}
+
+#[test]
+fn a_new_version_with_one_edit_of_each_kind() {
+    let (r, code) = json_of(&[
+        "check",
+        "fixtures/versions/sputnik-v2.md",
+        "--against",
+        "fixtures/versions/sputnik-v1.md",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 1, "high findings fail by default");
+    let mut kinds: Vec<&str> = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["kind"].as_str().unwrap())
+        .collect();
+    kinds.sort_unstable();
+    assert_eq!(
+        kinds,
+        [
+            "addition",
+            "attribution",
+            "date",
+            "entity",
+            "hedge",
+            "negation",
+            "number",
+            "omission",
+            "quote"
+        ]
+    );
+    assert!(r["summary"]["unchanged"].as_u64().unwrap() > 20);
+}
+
+#[test]
+fn exit_codes_follow_fail_on() {
+    let base = [
+        "check",
+        "fixtures/versions/sputnik-v2.md",
+        "--against",
+        "fixtures/versions/sputnik-v1.md",
+        "--format",
+        "json",
+    ];
+    claimdiff()
+        .args(base)
+        .args(["--fail-on", "never"])
+        .assert()
+        .code(0);
+    claimdiff()
+        .args(base)
+        .args(["--fail-on", "high"])
+        .assert()
+        .code(1);
+    // The same version against itself: nothing to report.
+    claimdiff()
+        .args([
+            "check",
+            "fixtures/versions/sputnik-v1.md",
+            "--against",
+            "fixtures/versions/sputnik-v1.md",
+            "--fail-on",
+            "info",
+            "--format",
+            "json",
+        ])
+        .assert()
+        .code(0);
+    claimdiff()
+        .args(["check", "fixtures/versions/sputnik-v2.md"])
+        .assert()
+        .code(2);
+    claimdiff()
+        .args(["compare", "missing.md", "fixtures/events/2017-01/afp.md"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn baseline_round_trip_and_rule_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let b = dir.path().join("baseline.json");
+    let b = b.to_str().unwrap();
+    claimdiff()
+        .args(["baseline", "fixtures/versions/sputnik-v1.md", "-o", b])
+        .assert()
+        .code(0);
+    let (r, code) = json_of(&[
+        "check",
+        "fixtures/versions/sputnik-v2.md",
+        "--against",
+        b,
+        "--format",
+        "json",
+        "--update-baseline",
+    ]);
+    assert_eq!(code, 1);
+    assert!(!r["findings"].as_array().unwrap().is_empty());
+    let (r, code) = json_of(&[
+        "check",
+        "fixtures/versions/sputnik-v2.md",
+        "--against",
+        b,
+        "--format",
+        "json",
+        "--fail-on",
+        "info",
+    ]);
+    assert_eq!(code, 0, "{}", r["findings"]);
+    assert!(r["findings"].as_array().unwrap().is_empty());
+    // A rule set changed since the baseline: a warning, and the check still runs.
+    let out = claimdiff()
+        .args([
+            "check",
+            "fixtures/versions/sputnik-v2.md",
+            "--against",
+            b,
+            "--rules",
+            "fixtures/rules/strict.yaml",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("rule set changed since the baseline"));
+}
+
+#[test]
+fn a_new_outlet_against_a_baseline_of_two_others() {
+    let dir = tempfile::tempdir().unwrap();
+    let b = dir.path().join("b.json");
+    let b = b.to_str().unwrap();
+    claimdiff()
+        .args([
+            "baseline",
+            "fixtures/events/2016-11/sputnik.md",
+            "fixtures/events/2016-11/rt-france.md",
+            "-o",
+            b,
+        ])
+        .assert()
+        .code(0);
+    let (r, _) = json_of(&[
+        "check",
+        "fixtures/events/2017-01/afp.md",
+        "--against",
+        b,
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+    ]);
+    let refs = r["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["reference"] == true)
+        .count();
+    assert_eq!(refs, 2);
+    // Every claim of the new article is either aligned with a reference or an addition.
+    assert!(r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["kind"] == "addition"));
+}
+
+#[test]
+fn corrupted_baseline_is_refused_and_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let b = dir.path().join("b.json");
+    claimdiff()
+        .args([
+            "baseline",
+            "fixtures/versions/sputnik-v1.md",
+            "-o",
+            b.to_str().unwrap(),
+        ])
+        .assert()
+        .code(0);
+    let whole = std::fs::read_to_string(&b).unwrap();
+    let cut = &whole[..whole.len() / 2];
+    std::fs::write(&b, cut).unwrap();
+    let out = claimdiff()
+        .args([
+            "check",
+            "fixtures/versions/sputnik-v2.md",
+            "--against",
+            b.to_str().unwrap(),
+            "--update-baseline",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("b.json:") && err.contains("truncated"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert_eq!(
+        std::fs::read_to_string(&b).unwrap(),
+        cut,
+        "the bad baseline is not overwritten"
+    );
+}
+
+#[test]
+fn rule_files_are_validated_with_positions() {
+    claimdiff()
+        .args(["rules", "check", "fixtures/rules/strict.yaml"])
+        .assert()
+        .code(0);
+    let cases = [
+        (
+            "fixtures/rules/bad-unknown-key.yaml",
+            "bad-unknown-key.yaml:5:5",
+            "did you mean `tolerance`",
+        ),
+        (
+            "fixtures/rules/bad-duplicate.yaml",
+            "bad-duplicate.yaml:8:5",
+            "duplicate rule id",
+        ),
+        (
+            "fixtures/rules/bad-kind.yaml",
+            "bad-kind.yaml:4:11",
+            "did you mean `number`",
+        ),
+        (
+            "fixtures/rules/bad-pattern.yaml",
+            "bad-pattern.yaml:8:5",
+            "bad pattern",
+        ),
+    ];
+    for (file, pos, text) in cases {
+        let out = claimdiff().args(["rules", "check", file]).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{file}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(pos) && err.contains(text), "{file}: {err}");
+        assert_eq!(err.lines().count(), 1);
+    }
+}
+
+#[test]
+fn rules_list_and_explain() {
+    let out = claimdiff().args(["rules", "list"]).output().unwrap();
+    let s = String::from_utf8_lossy(&out.stdout);
+    for id in [
+        "number-changed",
+        "quote-drift",
+        "hedge-change",
+        "claim-omitted",
+        "wording-drift",
+    ] {
+        assert!(s.contains(id), "{id}");
+    }
+    let out = claimdiff()
+        .args(["rules", "explain", "quote-drift"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Example:"));
+    claimdiff()
+        .args(["rules", "explain", "nope"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn output_file_is_not_an_input() {
+    claimdiff()
+        .args([
+            "compare",
+            "fixtures/events/2017-01/afp.md",
+            "fixtures/events/2017-01/reuters-swiss.md",
+            "-o",
+            "fixtures/events/2017-01/afp.md",
+        ])
+        .assert()
+        .code(2);
+}
