@@ -131,6 +131,9 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
         .zip(&article_of)
         .map(|(f, &a)| align::group::AlignInput {
             article: a,
+            article_date: corpus.articles[a]
+                .partial_date()
+                .and_then(PartialDate::to_naive),
             features: f,
         })
         .collect();
@@ -496,7 +499,10 @@ fn coverage_findings(
                 }
             }
             Kind::Addition => {
-                if mode == Mode::Compare && n_articles < rule.params.min_articles.unwrap_or(3) {
+                // In `compare`, lone claims are listed in the report anyway; as findings only
+                // when the rule asks for them with `min_articles`.
+                if mode == Mode::Compare && rule.params.min_articles.is_none_or(|m| n_articles < m)
+                {
                     continue;
                 }
                 // Claims of a target article that no other source (no reference, in `check`) carries.

@@ -34,7 +34,24 @@ impl Default for AlignOptions {
 /// What alignment needs to know of a claim.
 pub struct AlignInput<'a> {
     pub article: usize,
+    /// The article's date, when known to the day.
+    pub article_date: Option<chrono::NaiveDate>,
     pub features: &'a Features,
+}
+
+/// Articles further apart than this report different events: their claims align only as
+/// strongly as claims whose dates disagree.
+const EVENT_DAYS: i64 = 14;
+
+/// Claims that cannot be about the same moment: explicit dates that disagree, or articles
+/// weeks apart.
+fn conflict(a: &AlignInput, b: &AlignInput) -> bool {
+    if let (Some(x), Some(y)) = (a.article_date, b.article_date) {
+        if (x - y).num_days().abs() > EVENT_DAYS {
+            return true;
+        }
+    }
+    dates_conflict(a.features, b.features)
 }
 
 #[derive(Debug, Clone)]
@@ -108,9 +125,7 @@ pub fn align(claims: &[AlignInput], options: &AlignOptions) -> Alignment {
             if score.score < options.threshold {
                 return None;
             }
-            if score.score < options.date_conflict_threshold
-                && dates_conflict(claims[a].features, claims[b].features)
-            {
+            if score.score < options.date_conflict_threshold && conflict(&claims[a], &claims[b]) {
                 return None;
             }
             Some(ScoredPair { a, b, score })
@@ -151,6 +166,9 @@ pub fn align(claims: &[AlignInput], options: &AlignOptions) -> Alignment {
                 let s = *known
                     .entry(key)
                     .or_insert_with(|| scorer.score(&sets[key.0], &sets[key.1]).score);
+                if s < options.date_conflict_threshold && conflict(&claims[x], &claims[y]) {
+                    sum = f64::NEG_INFINITY;
+                }
                 sum += s;
                 count += 1;
             }

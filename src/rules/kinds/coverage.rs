@@ -15,9 +15,9 @@ Example: three of four outlets report \"the two leaders agreed to meet\"; the fo
 pub const OMISSION_PARAMS: &[&str] = &["min_share", "min_sources"];
 
 pub const ADDITION_DOC: &str = "A claim only one source carries. In `check`: every claim of a new \
-article that no reference article carries. In `compare`: claims no other article carries, \
-when at least `min_articles` articles are compared (with two, every lone claim is also an \
-omission of the other side).\n\
+article that no reference article carries. In `compare`, lone claims are listed in the \
+report's single-source section; they become findings only when the rule sets `min_articles` \
+and at least that many articles are compared.\n\
 Example: only one outlet reports \"the call lasted about an hour\".";
 pub const ADDITION_PARAMS: &[&str] = &["min_articles"];
 
