@@ -1,5 +1,7 @@
 //! Report: the [`model::Report`] every renderer reads, and the renderers.
 
 pub mod json;
+pub mod markdown;
 pub mod model;
 pub mod table;
+mod view;

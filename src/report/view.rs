@@ -1,0 +1,512 @@
+//! What the Markdown and HTML renderers both need to lay a [`Report`] out: lookups, orderings,
+//! and the one place each finding is shown. Nothing here adds a fact to the report; it only
+//! arranges what the model already holds, so that both formats arrange it the same way.
+
+use std::cmp::{Ordering, Reverse};
+use std::collections::BTreeMap;
+
+use super::model::{ClaimDiff, ClaimRecord, FindingRecord, GroupRecord, Report};
+use crate::diff::{DiffOp, DiffTagKind};
+use crate::ingest::ArticleMeta;
+use crate::rules::Severity;
+
+/// Highest first: the order readers triage in.
+pub(crate) const SEVERITIES: [Severity; 4] = [
+    Severity::High,
+    Severity::Medium,
+    Severity::Low,
+    Severity::Info,
+];
+
+pub(crate) struct View<'a> {
+    pub report: &'a Report,
+    /// Article id → its position in `report.articles`, which is the order the user gave.
+    position: BTreeMap<&'a str, usize>,
+    claims: BTreeMap<&'a str, &'a ClaimRecord>,
+    labels: BTreeMap<&'a str, String>,
+    /// Claim id → the first group, in report order, that holds it with another article's claim.
+    shared_group_of: BTreeMap<&'a str, &'a str>,
+    groups: Vec<&'a GroupRecord>,
+    single_source: Vec<&'a ClaimRecord>,
+    by_group: BTreeMap<&'a str, Vec<&'a FindingRecord>>,
+    by_claim: BTreeMap<&'a str, Vec<&'a FindingRecord>>,
+    unplaced: Vec<&'a FindingRecord>,
+}
+
+impl<'a> View<'a> {
+    pub fn new(report: &'a Report) -> View<'a> {
+        let position: BTreeMap<&str, usize> = report
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.as_str(), i))
+            .collect();
+        let claims: BTreeMap<&str, &ClaimRecord> =
+            report.claims.iter().map(|c| (c.id.as_str(), c)).collect();
+
+        let mut outlet_uses: BTreeMap<&str, usize> = BTreeMap::new();
+        for a in &report.articles {
+            *outlet_uses.entry(a.outlet.as_str()).or_default() += 1;
+        }
+        // Two versions of one dispatch share an outlet; the article id tells their columns apart.
+        let labels = report
+            .articles
+            .iter()
+            .map(|a| {
+                let label = if outlet_uses[a.outlet.as_str()] > 1 {
+                    format!("{} ({})", a.outlet, a.id)
+                } else {
+                    a.outlet.clone()
+                };
+                (a.id.as_str(), label)
+            })
+            .collect();
+
+        let mut view = View {
+            report,
+            position,
+            claims,
+            labels,
+            shared_group_of: BTreeMap::new(),
+            groups: Vec::new(),
+            single_source: Vec::new(),
+            by_group: BTreeMap::new(),
+            by_claim: BTreeMap::new(),
+            unplaced: Vec::new(),
+        };
+
+        let mut groups: Vec<&GroupRecord> = report.groups.iter().collect();
+        groups.sort_by(|a, b| {
+            Reverse(view.group_articles(a).len())
+                .cmp(&Reverse(view.group_articles(b).len()))
+                .then_with(|| natural_cmp(&a.id, &b.id))
+        });
+        for g in &report.groups {
+            if view.is_shared(g) {
+                for c in &g.claims {
+                    view.shared_group_of
+                        .entry(c.as_str())
+                        .or_insert(g.id.as_str());
+                }
+            }
+        }
+        view.groups = groups;
+
+        let mut single: Vec<&ClaimRecord> = report
+            .claims
+            .iter()
+            .filter(|c| !view.shared_group_of.contains_key(c.id.as_str()))
+            .collect();
+        single.sort_by(|a, b| view.claim_order(a, b));
+        view.single_source = single;
+
+        let group_claims: BTreeMap<&str, &GroupRecord> =
+            report.groups.iter().map(|g| (g.id.as_str(), g)).collect();
+        for f in &report.findings {
+            let group = f
+                .group
+                .as_deref()
+                .and_then(|id| group_claims.get(id).copied());
+            match view.home(f, group) {
+                Home::Group(g) => view.by_group.entry(g).or_default().push(f),
+                Home::Claim(c) => view.by_claim.entry(c).or_default().push(f),
+                Home::Unplaced => view.unplaced.push(f),
+            }
+        }
+        for list in view.by_group.values_mut().chain(view.by_claim.values_mut()) {
+            list.sort_by(|a, b| finding_cmp(a, b));
+        }
+        view.unplaced.sort_by(|a, b| finding_cmp(a, b));
+        view
+    }
+
+    /// Where a finding is shown: with the shared group it is about, else beside the lone
+    /// claim it names (omissions and additions), else in a section of its own.
+    fn home(&self, f: &'a FindingRecord, group: Option<&'a GroupRecord>) -> Home<'a> {
+        if let Some(g) = group.filter(|g| self.is_shared(g)) {
+            return Home::Group(g.id.as_str());
+        }
+        let named = f
+            .claims
+            .iter()
+            .chain(group.into_iter().flat_map(|g| &g.claims));
+        for id in named {
+            if let Some(claim) = self.claims.get(id.as_str()) {
+                return match self.shared_group_of.get(id.as_str()) {
+                    Some(g) => Home::Group(g),
+                    None => Home::Claim(claim.id.as_str()),
+                };
+            }
+        }
+        Home::Unplaced
+    }
+
+    fn claim_order(&self, a: &ClaimRecord, b: &ClaimRecord) -> Ordering {
+        self.article_position(&a.article)
+            .cmp(&self.article_position(&b.article))
+            .then(a.start.cmp(&b.start))
+            .then_with(|| natural_cmp(&a.id, &b.id))
+    }
+
+    /// Articles missing from `report.articles` sort last rather than vanish.
+    fn article_position(&self, article: &str) -> usize {
+        self.position.get(article).copied().unwrap_or(usize::MAX)
+    }
+
+    pub fn article(&self, id: &str) -> Option<&'a ArticleMeta> {
+        self.position.get(id).map(|&i| &self.report.articles[i])
+    }
+
+    /// The outlet, with the article id when several articles share the outlet.
+    pub fn label(&self, article: &str) -> String {
+        self.labels
+            .get(article)
+            .cloned()
+            .unwrap_or_else(|| article.to_string())
+    }
+
+    /// `path:line:column`, what an editor or a terminal jumps to.
+    pub fn location(&self, claim: &ClaimRecord) -> String {
+        let path = self
+            .article(&claim.article)
+            .map_or(claim.article.as_str(), |a| a.path.as_str());
+        format!("{path}:{}:{}", claim.line, claim.column)
+    }
+
+    /// How many claims of the article the report holds.
+    pub fn claim_count(&self, article: &str) -> usize {
+        self.report
+            .claims
+            .iter()
+            .filter(|c| c.article == article)
+            .count()
+    }
+
+    /// The distinct articles carrying the group, in the user's order.
+    pub fn group_articles(&self, group: &GroupRecord) -> Vec<&'a str> {
+        let mut ids: Vec<&str> = group
+            .claims
+            .iter()
+            .filter_map(|c| self.claims.get(c.as_str()))
+            .map(|c| c.article.as_str())
+            .collect();
+        ids.sort_by_key(|a| (self.article_position(a), *a));
+        ids.dedup();
+        ids
+    }
+
+    /// A group only one article carries says nothing about agreement: it is single-source.
+    pub fn is_shared(&self, group: &GroupRecord) -> bool {
+        self.group_articles(group).len() >= 2
+    }
+
+    /// Every group, the most widely carried first.
+    pub fn groups(&self) -> &[&'a GroupRecord] {
+        &self.groups
+    }
+
+    pub fn shared_groups(&self) -> impl Iterator<Item = &'a GroupRecord> + '_ {
+        self.groups.iter().copied().filter(|g| self.is_shared(g))
+    }
+
+    /// The group's claims: the reference first, then in the user's order of articles.
+    pub fn group_claims(&self, group: &GroupRecord) -> Vec<&'a ClaimRecord> {
+        let mut claims: Vec<&ClaimRecord> = group
+            .claims
+            .iter()
+            .filter_map(|c| self.claims.get(c.as_str()).copied())
+            .collect();
+        claims.sort_by(|a, b| {
+            (b.id == group.reference_claim)
+                .cmp(&(a.id == group.reference_claim))
+                .then_with(|| self.claim_order(a, b))
+        });
+        claims
+    }
+
+    /// Claims no other article carries, in the user's order of articles, then reading order.
+    pub fn single_source(&self) -> &[&'a ClaimRecord] {
+        &self.single_source
+    }
+
+    /// Findings shown with a shared group, most severe first.
+    pub fn group_findings(&self, group: &str) -> &[&'a FindingRecord] {
+        self.by_group.get(group).map_or(&[], Vec::as_slice)
+    }
+
+    /// Findings shown beside a single-source claim, most severe first.
+    pub fn claim_findings(&self, claim: &str) -> &[&'a FindingRecord] {
+        self.by_claim.get(claim).map_or(&[], Vec::as_slice)
+    }
+
+    /// Findings that name no claim the report holds.
+    pub fn unplaced_findings(&self) -> &[&'a FindingRecord] {
+        &self.unplaced
+    }
+
+    /// The finding's claims, each with its `path:line:column` as the report gives it.
+    pub fn finding_claims(&self, finding: &'a FindingRecord) -> Vec<(&'a str, Option<&'a str>)> {
+        finding
+            .claims
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.as_str(), finding.locations.get(i).map(String::as_str)))
+            .collect()
+    }
+
+    pub fn diff(&self, group: &'a GroupRecord, claim: &str) -> Option<&'a ClaimDiff> {
+        group
+            .diffs
+            .iter()
+            .find(|d| d.claim == claim && d.against == group.reference_claim)
+    }
+}
+
+enum Home<'a> {
+    Group(&'a str),
+    Claim(&'a str),
+    Unplaced,
+}
+
+/// Most severe first, then by kind and rule so that like findings sit together.
+fn finding_cmp(a: &FindingRecord, b: &FindingRecord) -> Ordering {
+    b.severity
+        .cmp(&a.severity)
+        .then(a.kind.cmp(&b.kind))
+        .then_with(|| a.rule.cmp(&b.rule))
+        .then_with(|| natural_cmp(&a.id, &b.id))
+}
+
+/// Compares ids so that `g2` sorts before `g10` and `a1.c9` before `a1.c10`.
+pub(crate) fn natural_cmp(a: &str, b: &str) -> Ordering {
+    let (mut x, mut y) = (a, b);
+    loop {
+        match (x.chars().next(), y.chars().next()) {
+            (None, None) => return a.cmp(b),
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+            (Some(c), Some(d)) if c.is_ascii_digit() && d.is_ascii_digit() => {
+                let xn = x.len() - x.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+                let yn = y.len() - y.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+                let (xd, yd) = (
+                    x[..xn].trim_start_matches('0'),
+                    y[..yn].trim_start_matches('0'),
+                );
+                let ord = xd.len().cmp(&yd.len()).then_with(|| xd.cmp(yd));
+                if ord != Ordering::Equal {
+                    return ord;
+                }
+                x = &x[xn..];
+                y = &y[yn..];
+            }
+            (Some(c), Some(d)) => {
+                if c != d {
+                    return c.cmp(&d);
+                }
+                x = &x[c.len_utf8()..];
+                y = &y[d.len_utf8()..];
+            }
+        }
+    }
+}
+
+/// The keys of a count map, most severe first; names the tool does not know come last.
+pub(crate) fn severity_keys(counts: &BTreeMap<String, usize>) -> Vec<&str> {
+    let mut keys: Vec<&str> = counts.keys().map(String::as_str).collect();
+    let rank = |k: &str| {
+        SEVERITIES
+            .iter()
+            .position(|s| s.as_str() == k)
+            .unwrap_or(SEVERITIES.len())
+    };
+    keys.sort_by_key(|k| (rank(k), *k));
+    keys
+}
+
+/// Evidence as `(key, value)` lines; strings lose their JSON quotes, other values stay
+/// compact JSON. Evidence that is not an object is one line without a key.
+pub(crate) fn evidence_entries(evidence: &serde_json::Value) -> Vec<(Option<&str>, String)> {
+    match evidence {
+        serde_json::Value::Null => Vec::new(),
+        serde_json::Value::Object(map) => map
+            .iter()
+            .map(|(k, v)| (Some(k.as_str()), compact(v)))
+            .collect(),
+        other => vec![(None, compact(other))],
+    }
+}
+
+fn compact(value: &serde_json::Value) -> String {
+    match value {
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// Every run of whitespace (line breaks included) as one space, edges kept, so that text
+/// from a wrapped source line stays on one line of output.
+pub(crate) fn one_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            if !in_space {
+                out.push(' ');
+            }
+            in_space = true;
+        } else {
+            out.push(c);
+            in_space = false;
+        }
+    }
+    out
+}
+
+/// The claim's words with `<ins>`/`<del>` around what differs from the reference; `escape`
+/// makes words safe for the target format. Markdown and HTML share this markup because
+/// GitHub keeps both tags when it sanitises Markdown.
+pub(crate) fn marked_diff(ops: &[DiffOp], escape: impl Fn(&str) -> String) -> String {
+    let mut out = String::new();
+    for op in ops {
+        let flat = one_line(&op.text);
+        let (lead, core, trail) = split_spaces(&flat);
+        match op.op {
+            DiffTagKind::Equal => out.push_str(&escape(&flat)),
+            // Spaces a deletion takes away are not in the claim: showing them would double
+            // the space between the surrounding words.
+            DiffTagKind::Delete if core.is_empty() => {}
+            DiffTagKind::Insert if core.is_empty() => out.push_str(lead),
+            DiffTagKind::Insert => {
+                out.push_str(&format!("{lead}<ins>{}</ins>{trail}", escape(core)))
+            }
+            DiffTagKind::Delete => {
+                out.push_str(&format!("{lead}<del>{}</del>{trail}", escape(core)))
+            }
+        }
+    }
+    out.trim().to_string()
+}
+
+/// Splits off leading and trailing whitespace, so that diff markup wraps words only and the
+/// spaces between words stay outside it.
+fn split_spaces(text: &str) -> (&str, &str, &str) {
+    let core = text.trim();
+    if core.is_empty() {
+        return (text, "", "");
+    }
+    let lead = &text[..text.len() - text.trim_start().len()];
+    let trail = &text[text.trim_end().len()..];
+    (lead, core, trail)
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::report::model::Report;
+
+    /// Three outlets on the Putin–Trump call of 28 January 2017: a shared claim with a changed
+    /// duration, a shared quote with a word dropped, a claim one outlet alone carries (with an
+    /// omission finding), one in no group at all (with an addition finding), and an omission
+    /// the way the pipeline reports it: the carriers' claims of a group one outlet lacks.
+    pub(crate) fn sample_report() -> Report {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/fixtures/reports/call-2017-01-28.json"
+        );
+        let raw = std::fs::read_to_string(path).unwrap();
+        let mut report: Report = serde_json::from_str(&raw).unwrap();
+        report.run_date = Some("2026-11-20".to_string());
+        report
+    }
+
+    #[test]
+    fn natural_order_of_ids() {
+        let mut ids = vec!["g10", "g2", "a1.c10", "a1.c9", "g02", "g1", "f"];
+        ids.sort_by(|a, b| natural_cmp(a, b));
+        assert_eq!(ids, ["a1.c9", "a1.c10", "f", "g1", "g02", "g2", "g10"]);
+    }
+
+    #[test]
+    fn groups_sorted_by_coverage_then_id() {
+        let report = sample_report();
+        let view = View::new(&report);
+        let ids: Vec<&str> = view.groups().iter().map(|g| g.id.as_str()).collect();
+        assert_eq!(ids, ["g1", "g2", "g3"]);
+        let shared: Vec<&str> = view.shared_groups().map(|g| g.id.as_str()).collect();
+        assert_eq!(shared, ["g1", "g2"]);
+    }
+
+    #[test]
+    fn every_finding_has_one_home() {
+        let report = sample_report();
+        let view = View::new(&report);
+        let in_groups: Vec<&str> = ["g1", "g2"]
+            .iter()
+            .flat_map(|g| view.group_findings(g))
+            .map(|f| f.id.as_str())
+            .collect();
+        assert_eq!(in_groups, ["f1", "f2", "f5"]);
+        assert_eq!(view.claim_findings("a1.c3")[0].id, "f3");
+        assert_eq!(view.claim_findings("a3.c2")[0].id, "f4");
+        assert!(view.unplaced_findings().is_empty());
+    }
+
+    #[test]
+    fn single_source_claims_include_lone_groups_and_ungrouped_claims() {
+        let report = sample_report();
+        let view = View::new(&report);
+        let ids: Vec<&str> = view.single_source().iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["a1.c3", "a3.c2"]);
+    }
+
+    #[test]
+    fn shared_outlets_are_told_apart_by_article() {
+        let mut report = sample_report();
+        report.articles[1].outlet = "afp".to_string();
+        let view = View::new(&report);
+        assert_eq!(view.label("a1"), "afp (a1)");
+        assert_eq!(view.label("a2"), "afp (a2)");
+        assert_eq!(view.label("a3"), "reuters");
+    }
+
+    #[test]
+    fn evidence_strings_lose_quotes() {
+        let v = serde_json::json!({"found": "45 minutes", "values": [1, 2]});
+        assert_eq!(
+            evidence_entries(&v),
+            [
+                (Some("found"), "45 minutes".to_string()),
+                (Some("values"), "[1,2]".to_string())
+            ]
+        );
+        assert!(evidence_entries(&serde_json::Value::Null).is_empty());
+    }
+
+    #[test]
+    fn diff_markup_wraps_words_not_spaces() {
+        let op = |op, text: &str| DiffOp {
+            op,
+            text: text.to_string(),
+        };
+        let ops = [
+            op(DiffTagKind::Equal, "a "),
+            op(DiffTagKind::Delete, "b\n"),
+            op(DiffTagKind::Insert, " "),
+            op(DiffTagKind::Delete, " "),
+            op(DiffTagKind::Insert, "c <d> "),
+            op(DiffTagKind::Equal, "e"),
+        ];
+        let escape = |s: &str| s.replace('<', "&lt;").replace('>', "&gt;");
+        assert_eq!(
+            marked_diff(&ops, escape),
+            "a <del>b</del>  <ins>c &lt;d&gt;</ins> e"
+        );
+    }
+
+    #[test]
+    fn spaces_stay_outside_markup() {
+        assert_eq!(split_spaces(" de 45 minutes "), (" ", "de 45 minutes", " "));
+        assert_eq!(split_spaces("  "), ("  ", "", ""));
+        assert_eq!(one_line("a\n  b\tc "), "a b c ");
+    }
+}
