@@ -1,5 +1,6 @@
 //! Report: the [`model::Report`] every renderer reads, and the renderers.
 
+pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod model;

@@ -165,6 +165,10 @@ impl<'a> View<'a> {
             .unwrap_or_else(|| article.to_string())
     }
 
+    pub fn claim(&self, id: &str) -> Option<&'a ClaimRecord> {
+        self.claims.get(id).copied()
+    }
+
     /// `path:line:column`, what an editor or a terminal jumps to.
     pub fn location(&self, claim: &ClaimRecord) -> String {
         let path = self
@@ -224,6 +228,18 @@ impl<'a> View<'a> {
         claims
     }
 
+    /// The group's claims from one article, in reading order.
+    pub fn claims_in(&self, group: &GroupRecord, article: &str) -> Vec<&'a ClaimRecord> {
+        let mut claims: Vec<&ClaimRecord> = group
+            .claims
+            .iter()
+            .filter_map(|c| self.claims.get(c.as_str()).copied())
+            .filter(|c| c.article == article)
+            .collect();
+        claims.sort_by(|a, b| self.claim_order(a, b));
+        claims
+    }
+
     /// Claims no other article carries, in the user's order of articles, then reading order.
     pub fn single_source(&self) -> &[&'a ClaimRecord] {
         &self.single_source
@@ -242,6 +258,22 @@ impl<'a> View<'a> {
     /// Findings that name no claim the report holds.
     pub fn unplaced_findings(&self) -> &[&'a FindingRecord] {
         &self.unplaced
+    }
+
+    /// The findings about a group that name a claim of the article: one heat-map cell.
+    pub fn cell_findings(&self, group: &GroupRecord, article: &str) -> Vec<&'a FindingRecord> {
+        self.report
+            .findings
+            .iter()
+            .filter(|f| f.group.as_deref() == Some(group.id.as_str()))
+            .filter(|f| {
+                f.claims.iter().any(|c| {
+                    self.claims
+                        .get(c.as_str())
+                        .is_some_and(|c| c.article == article)
+                })
+            })
+            .collect()
     }
 
     /// The finding's claims, each with its `path:line:column` as the report gives it.
