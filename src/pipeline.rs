@@ -133,7 +133,7 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
             article: a,
             article_date: corpus.articles[a]
                 .partial_date()
-                .and_then(PartialDate::to_naive),
+                .and_then(PartialDate::day_range),
             features: f,
         })
         .collect();

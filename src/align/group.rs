@@ -34,8 +34,8 @@ impl Default for AlignOptions {
 /// What alignment needs to know of a claim.
 pub struct AlignInput<'a> {
     pub article: usize,
-    /// The article's date, when known to the day.
-    pub article_date: Option<chrono::NaiveDate>,
+    /// The days the article's date can be (a date known to the month spans the month).
+    pub article_date: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
     pub features: &'a Features,
 }
 
@@ -46,8 +46,15 @@ const EVENT_DAYS: i64 = 14;
 /// Claims that cannot be about the same moment: explicit dates that disagree, or articles
 /// weeks apart.
 fn conflict(a: &AlignInput, b: &AlignInput) -> bool {
-    if let (Some(x), Some(y)) = (a.article_date, b.article_date) {
-        if (x - y).num_days().abs() > EVENT_DAYS {
+    if let (Some((a0, a1)), Some((b0, b1))) = (a.article_date, b.article_date) {
+        let gap = if a1 < b0 {
+            (b0 - a1).num_days()
+        } else if b1 < a0 {
+            (a0 - b1).num_days()
+        } else {
+            0
+        };
+        if gap > EVENT_DAYS {
             return true;
         }
     }

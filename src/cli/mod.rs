@@ -246,9 +246,7 @@ pub(crate) fn render(
             table::render_report(report, style, output.explain)
         }
         args::ReportFormat::Md => crate::report::markdown::render_markdown(report),
-        args::ReportFormat::Html => anyhow::bail!(
-            "the HTML report is not available in this build; use --format md, json or table"
-        ),
+        args::ReportFormat::Html => crate::report::html::render_html(report),
     })
 }
 

@@ -59,6 +59,28 @@ impl PartialDate {
         NaiveDate::from_ymd_opt(self.year?, self.month?, self.day?)
     }
 
+    /// The first and last day the date can be: "2017-05" is 1–31 May 2017.
+    pub fn day_range(self) -> Option<(NaiveDate, NaiveDate)> {
+        let year = self.year?;
+        let (m0, m1) = match self.month {
+            Some(m) => (m, m),
+            None => (1, 12),
+        };
+        let first = NaiveDate::from_ymd_opt(year, m0, self.day.unwrap_or(1))?;
+        let last = match self.day {
+            Some(d) => NaiveDate::from_ymd_opt(year, m1, d)?,
+            None => {
+                let next = if m1 == 12 {
+                    NaiveDate::from_ymd_opt(year + 1, 1, 1)
+                } else {
+                    NaiveDate::from_ymd_opt(year, m1 + 1, 1)
+                };
+                next? - Duration::days(1)
+            }
+        };
+        Some((first, last))
+    }
+
     /// Two dates contradict when a field both know differs.
     pub fn conflicts(&self, other: &PartialDate) -> bool {
         fn differ<T: PartialEq>(a: Option<T>, b: Option<T>) -> bool {
@@ -428,6 +450,20 @@ mod tests {
             find_full_date("écrit par X | 15 novembre 2016", lang).map(|d| d.to_string()),
             Some("2016-11-15".into())
         );
+    }
+
+    #[test]
+    fn day_ranges() {
+        let r = PartialDate::parse_iso("2017-02")
+            .unwrap()
+            .day_range()
+            .unwrap();
+        assert_eq!(
+            (r.0.to_string(), r.1.to_string()),
+            ("2017-02-01".into(), "2017-02-28".into())
+        );
+        let r = PartialDate::parse_iso("2016").unwrap().day_range().unwrap();
+        assert_eq!(r.1.to_string(), "2016-12-31");
     }
 
     #[test]
