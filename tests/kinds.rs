@@ -4,7 +4,17 @@
 use assert_cmd::Command;
 
 const KINDS: [&str; 11] = [
-    "number", "date", "quote", "hedge", "negation", "attribution", "entity", "term", "wording", "omission", "addition",
+    "number",
+    "date",
+    "quote",
+    "hedge",
+    "negation",
+    "attribution",
+    "entity",
+    "term",
+    "wording",
+    "omission",
+    "addition",
 ];
 
 fn findings(kind: &str) -> Vec<serde_json::Value> {
@@ -18,7 +28,11 @@ fn findings(kind: &str) -> Vec<serde_json::Value> {
         cmd.args(["compare", &a, &b]);
     }
     let out = cmd.args(["--format", "json"]).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     r["findings"].as_array().unwrap().clone()
 }
@@ -30,7 +44,12 @@ fn each_kind_fixture_raises_exactly_its_finding() {
         let f = findings(kind);
         let kinds: Vec<&str> = f.iter().map(|x| x["kind"].as_str().unwrap()).collect();
         if kinds != [kind] {
-            failures.push(format!("{kind}: got {kinds:?}: {:?}", f.iter().map(|x| x["message"].as_str().unwrap()).collect::<Vec<_>>()));
+            failures.push(format!(
+                "{kind}: got {kinds:?}: {:?}",
+                f.iter()
+                    .map(|x| x["message"].as_str().unwrap())
+                    .collect::<Vec<_>>()
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));

@@ -9,29 +9,47 @@ fn check(path: &str, schema: schemars::Schema) {
         return;
     }
     let current = std::fs::read_to_string(path).unwrap_or_default();
-    assert!(current == fresh, "{path} is stale: run `UPDATE_SCHEMA=1 cargo test --test schema` and commit it");
+    assert!(
+        current == fresh,
+        "{path} is stale: run `UPDATE_SCHEMA=1 cargo test --test schema` and commit it"
+    );
 }
 
 #[test]
 fn report_schema_is_current() {
-    check("docs/schema/report.schema.json", schemars::schema_for!(claimdiff::report::model::Report));
+    check(
+        "docs/schema/report.schema.json",
+        schemars::schema_for!(claimdiff::report::model::Report),
+    );
 }
 
 #[test]
 fn baseline_schema_is_current() {
-    check("docs/schema/baseline.schema.json", schemars::schema_for!(claimdiff::check::Baseline));
+    check(
+        "docs/schema/baseline.schema.json",
+        schemars::schema_for!(claimdiff::check::Baseline),
+    );
 }
 
 #[test]
 fn claims_schema_is_current() {
-    check("docs/schema/claims.schema.json", schemars::schema_for!(claimdiff::report::model::ClaimListing));
+    check(
+        "docs/schema/claims.schema.json",
+        schemars::schema_for!(claimdiff::report::model::ClaimListing),
+    );
 }
 
 #[test]
 fn a_real_report_has_the_contract_fields() {
     let out = assert_cmd::Command::cargo_bin("claimdiff")
         .unwrap()
-        .args(["compare", "fixtures/events/2017-01/afp.md", "fixtures/events/2017-01/reuters-swiss.md", "--format", "json"])
+        .args([
+            "compare",
+            "fixtures/events/2017-01/afp.md",
+            "fixtures/events/2017-01/reuters-swiss.md",
+            "--format",
+            "json",
+        ])
         .output()
         .unwrap();
     let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -52,7 +70,9 @@ fn a_real_report_has_the_contract_fields() {
         }
     }
     for f in r["findings"].as_array().unwrap() {
-        for k in ["id", "rule", "kind", "severity", "claims", "message", "evidence"] {
+        for k in [
+            "id", "rule", "kind", "severity", "claims", "message", "evidence",
+        ] {
             assert!(f.get(k).is_some(), "finding lacks {k}");
         }
     }

@@ -20,9 +20,18 @@ fn report(files: &[&str]) -> Report {
     run(&corpus, &rules, Mode::Compare, &options)
 }
 
-const JANUARY: [&str; 2] = ["fixtures/events/2017-01/afp.md", "fixtures/events/2017-01/reuters-swiss.md"];
-const NOVEMBER: [&str; 2] = ["fixtures/events/2016-11/sputnik.md", "fixtures/events/2016-11/rt-france.md"];
-const PLAIN: TableStyle = TableStyle { width: Some(120), color: false };
+const JANUARY: [&str; 2] = [
+    "fixtures/events/2017-01/afp.md",
+    "fixtures/events/2017-01/reuters-swiss.md",
+];
+const NOVEMBER: [&str; 2] = [
+    "fixtures/events/2016-11/sputnik.md",
+    "fixtures/events/2016-11/rt-france.md",
+];
+const PLAIN: TableStyle = TableStyle {
+    width: Some(120),
+    color: false,
+};
 
 #[test]
 fn january_2017_json() {
@@ -31,12 +40,18 @@ fn january_2017_json() {
 
 #[test]
 fn january_2017_markdown() {
-    insta::assert_snapshot!(claimdiff::report::markdown::render_markdown(&report(&JANUARY)));
+    insta::assert_snapshot!(claimdiff::report::markdown::render_markdown(&report(
+        &JANUARY
+    )));
 }
 
 #[test]
 fn january_2017_table() {
-    insta::assert_snapshot!(claimdiff::report::table::render_report(&report(&JANUARY), PLAIN, true));
+    insta::assert_snapshot!(claimdiff::report::table::render_report(
+        &report(&JANUARY),
+        PLAIN,
+        true
+    ));
 }
 
 #[test]
@@ -51,12 +66,18 @@ fn november_2016_json() {
 
 #[test]
 fn november_2016_markdown() {
-    insta::assert_snapshot!(claimdiff::report::markdown::render_markdown(&report(&NOVEMBER)));
+    insta::assert_snapshot!(claimdiff::report::markdown::render_markdown(&report(
+        &NOVEMBER
+    )));
 }
 
 #[test]
 fn november_2016_table() {
-    insta::assert_snapshot!(claimdiff::report::table::render_report(&report(&NOVEMBER), PLAIN, false));
+    insta::assert_snapshot!(claimdiff::report::table::render_report(
+        &report(&NOVEMBER),
+        PLAIN,
+        false
+    ));
 }
 
 #[test]
@@ -76,7 +97,11 @@ fn one_input_every_format() {
     for f in &r.findings {
         assert!(json.contains(&format!("\"{}\"", f.id)));
         assert!(md.contains(&f.rule), "markdown lacks {}", f.rule);
-        assert!(html.contains(&format!("id=\"finding-{}\"", f.id)), "html lacks {}", f.id);
+        assert!(
+            html.contains(&format!("id=\"finding-{}\"", f.id)),
+            "html lacks {}",
+            f.id
+        );
         assert!(table.contains(&f.rule), "table lacks {}", f.rule);
     }
     for g in &r.groups {

@@ -87,8 +87,14 @@ fn continues_sentence(s: &str) -> bool {
         .is_some_and(|c| c.is_lowercase())
 }
 
-/// Group the lines of `text[body]` into blocks.
-pub fn blocks(text: &str, body: Span, markdown: bool) -> Vec<Block> {
+/// Group the lines of `text[body]` into blocks. `standalone` says whether a line is complete
+/// on its own (a caption, a byline, boilerplate): such lines are never joined to others.
+pub fn blocks(
+    text: &str,
+    body: Span,
+    markdown: bool,
+    standalone: &dyn Fn(&str) -> bool,
+) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
     let mut blank_before = true;
     let mut prev_list_item = false;
@@ -107,10 +113,14 @@ pub fn blocks(text: &str, body: Span, markdown: bool) -> Vec<Block> {
         }
         let here = &text[span.start..span.end];
         let join = match out.last() {
-            Some(prev) if !prev.heading && !heading && !list_item => {
+            Some(prev) if !prev.heading && !heading && !list_item && !standalone(here) => {
                 let prev_text = &text[prev.span.start..prev.span.end];
-                let soft_wrap = markdown && !blank_before && !prev_list_item;
-                soft_wrap || (!ends_sentence(prev_text) && continues_sentence(here))
+                if standalone(prev_text) {
+                    false
+                } else {
+                    let soft_wrap = markdown && !blank_before && !prev_list_item;
+                    soft_wrap || (!ends_sentence(prev_text) && continues_sentence(here))
+                }
             }
             _ => false,
         };
@@ -131,10 +141,12 @@ mod tests {
     use super::*;
 
     fn texts(text: &str, markdown: bool) -> Vec<&str> {
-        blocks(text, Span::new(0, text.len()), markdown)
-            .iter()
-            .map(|b| &text[b.span.start..b.span.end])
-            .collect()
+        blocks(text, Span::new(0, text.len()), markdown, &|l: &str| {
+            l.ends_with(']')
+        })
+        .iter()
+        .map(|b| &text[b.span.start..b.span.end])
+        .collect()
     }
 
     #[test]
@@ -149,6 +161,12 @@ mod tests {
     fn a_sentence_broken_over_lines_is_joined() {
         let t = "et, d'ajouter que bien que\n\n«n'aimant pas du tout».";
         assert_eq!(texts(t, false), [t]);
+    }
+
+    #[test]
+    fn standalone_lines_are_not_joined() {
+        let t = "Trump au téléphone. [Jonathan Ernst]\nVladimir Poutine et Donald Trump ont parlé.";
+        assert_eq!(texts(t, true).len(), 2);
     }
 
     #[test]

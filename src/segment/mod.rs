@@ -68,7 +68,8 @@ pub struct SegmentOptions {
 /// Split `text[body]` into segments, in text order. Spans index `text`.
 pub fn segment(text: &str, body: Span, lang: &Lang, options: SegmentOptions) -> Vec<Segment> {
     let mut out = Vec::new();
-    for block in blocks::blocks(text, body, options.markdown) {
+    let standalone = |line: &str| roles::line_role(line, lang).is_some();
+    for block in blocks::blocks(text, body, options.markdown, &standalone) {
         roles::segment_block(text, &block, lang, &mut out);
     }
     out

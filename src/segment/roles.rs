@@ -40,7 +40,7 @@ fn any_match(patterns: &[regex::Regex], raw: &str, plain: &str) -> bool {
 }
 
 /// A role that a whole line can have on its own: boilerplate, byline, caption.
-fn line_role(raw: &str, lang: &Lang) -> Option<Role> {
+pub(super) fn line_role(raw: &str, lang: &Lang) -> Option<Role> {
     let plain = plain(raw);
     if any_match(&lang.boilerplate, raw.trim(), &plain) {
         return Some(Role::Boilerplate);
