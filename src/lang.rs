@@ -131,6 +131,45 @@ struct LangFile {
     anaphoric_speakers: Vec<String>,
 }
 
+/// The language's regular expressions, compiled.
+#[derive(Debug)]
+pub struct Patterns {
+    pub boilerplate: Vec<Regex>,
+    /// Agency sign-offs; group 1 names the outlet ("(APS)", "reuters/mre").
+    pub signoffs: Vec<Regex>,
+    pub bylines: Vec<Regex>,
+    pub captions: Vec<Regex>,
+    pub hedges: Vec<Regex>,
+    pub negations: Vec<Regex>,
+    pub not_negations: Vec<Regex>,
+}
+
+#[derive(Debug, Clone, Default)]
+struct RawPatterns {
+    boilerplate: Vec<String>,
+    signoffs: Vec<String>,
+    bylines: Vec<String>,
+    captions: Vec<String>,
+    hedges: Vec<String>,
+    negations: Vec<String>,
+    not_negations: Vec<String>,
+}
+
+impl RawPatterns {
+    fn compile(&self, file: &str) -> Result<Patterns> {
+        let ci = |v: &[String]| v.iter().map(|p| format!("(?i){p}")).collect::<Vec<_>>();
+        Ok(Patterns {
+            boilerplate: compile(file, "boilerplate", &self.boilerplate)?,
+            signoffs: compile(file, "signoffs", &self.signoffs)?,
+            bylines: compile(file, "bylines", &self.bylines)?,
+            captions: compile(file, "captions", &self.captions)?,
+            hedges: compile(file, "hedges.patterns", &self.hedges)?,
+            negations: compile(file, "negations.patterns", &ci(&self.negations))?,
+            not_negations: compile(file, "negations.not_negations", &ci(&self.not_negations))?,
+        })
+    }
+}
+
 /// Compiled language data. Word lists are folded (lowercase, no accents) where the code
 /// compares folded words, and kept as written where case matters (abbreviations).
 #[derive(Debug)]
@@ -160,18 +199,15 @@ pub struct Lang {
     pub thousands_separators: Vec<char>,
     pub hedge_words: HashSet<String>,
     pub hedge_phrases: Vec<Vec<String>>,
-    pub hedge_patterns: Vec<Regex>,
     pub hedge_exceptions: HashSet<String>,
-    pub negation_patterns: Vec<Regex>,
-    pub not_negations: Vec<Regex>,
     pub attribution_before: Vec<Vec<String>>,
     pub attribution_verbs: HashSet<String>,
     pub attribution_channels: Vec<Vec<String>>,
-    pub boilerplate: Vec<Regex>,
-    /// Agency sign-offs; group 1 names the outlet ("(APS)", "reuters/mre").
-    pub signoffs: Vec<Regex>,
-    pub bylines: Vec<Regex>,
-    pub captions: Vec<Regex>,
+    /// Regular expressions, compiled on first use: a run on French articles never pays for
+    /// the English ones.
+    patterns: OnceLock<Patterns>,
+    raw_patterns: RawPatterns,
+    file: String,
     /// Speakers that refer back to an earlier one ("la même source"), folded.
     pub anaphoric_speakers: HashSet<String>,
 }
@@ -213,6 +249,16 @@ impl Lang {
     /// Parse one language file. `file` names it in errors.
     pub fn from_yaml(file: &str, text: &str) -> Result<Lang> {
         let raw: LangFile = crate::config::parse_yaml(file, text)?;
+        let raw_patterns = RawPatterns {
+            boilerplate: raw.boilerplate.clone(),
+            signoffs: raw.signoffs.clone(),
+            bylines: raw.bylines.clone(),
+            captions: raw.captions.clone(),
+            hedges: raw.hedges.patterns.clone(),
+            negations: raw.negations.patterns.clone(),
+            not_negations: raw.negations.not_negations.clone(),
+        };
+
         let stemmer = match raw.stemmer.as_str() {
             "french" => rust_stemmers::Algorithm::French,
             "english" => rust_stemmers::Algorithm::English,
@@ -298,33 +344,13 @@ impl Lang {
                 .collect(),
             hedge_words: folded_set(&hedge_single),
             hedge_phrases: folded_phrases(&hedge_multi),
-            hedge_patterns: compile(file, "hedges.patterns", &raw.hedges.patterns)?,
             hedge_exceptions: folded_set(&raw.hedges.exceptions),
-            negation_patterns: compile(
-                file,
-                "negations.patterns",
-                &raw.negations
-                    .patterns
-                    .iter()
-                    .map(|p| format!("(?i){p}"))
-                    .collect::<Vec<_>>(),
-            )?,
-            not_negations: compile(
-                file,
-                "negations.not_negations",
-                &raw.negations
-                    .not_negations
-                    .iter()
-                    .map(|p| format!("(?i){p}"))
-                    .collect::<Vec<_>>(),
-            )?,
             attribution_before: folded_phrases(&raw.attribution.before_source),
             attribution_verbs: folded_set(&raw.attribution.verbs),
             attribution_channels: folded_phrases(&raw.attribution.channels),
-            boilerplate: compile(file, "boilerplate", &raw.boilerplate)?,
-            signoffs: compile(file, "signoffs", &raw.signoffs)?,
-            bylines: compile(file, "bylines", &raw.bylines)?,
-            captions: compile(file, "captions", &raw.captions)?,
+            patterns: OnceLock::new(),
+            raw_patterns,
+            file: file.to_string(),
             anaphoric_speakers: raw
                 .anaphoric_speakers
                 .iter()
@@ -352,6 +378,16 @@ impl Lang {
         cell.get_or_init(|| {
             // The bundled files are tested; a failure here is a build defect, not user input.
             Lang::from_yaml(file, text).unwrap_or_else(|e| panic!("bundled language data: {e}"))
+        })
+    }
+
+    /// The compiled patterns. The bundled files are checked by the tests; a bad pattern
+    /// there is a build defect, not user input.
+    pub fn patterns(&self) -> &Patterns {
+        self.patterns.get_or_init(|| {
+            self.raw_patterns
+                .compile(&self.file)
+                .unwrap_or_else(|e| panic!("bundled language data: {e}"))
         })
     }
 
@@ -390,6 +426,7 @@ mod tests {
             let lang = Lang::get(code);
             assert_eq!(lang.code, code);
             assert!(!lang.stopwords.is_empty());
+            assert!(!lang.patterns().boilerplate.is_empty());
         }
         assert!(Lang::get(LangCode::Fr).is_abbreviation("MM"));
         assert_eq!(Lang::get(LangCode::Fr).weekdays.get("samedi"), Some(&6));

@@ -452,7 +452,8 @@ fn find_hedges(text: &str, ws: &[WordSpan], folded: &[String], lang: &Lang) -> V
         let by_word = lang.hedge_words.contains(f);
         let by_pattern = !lang.hedge_exceptions.contains(f)
             && lang
-                .hedge_patterns
+                .patterns()
+                .hedges
                 .iter()
                 .any(|p| p.find(word).is_some_and(|m| m.len() == word.len()));
         if by_word || by_pattern {
@@ -481,12 +482,13 @@ fn find_hedges(text: &str, ws: &[WordSpan], folded: &[String], lang: &Lang) -> V
 
 fn find_negations(text: &str, lang: &Lang) -> Vec<Cue> {
     let excluded: Vec<Span> = lang
+        .patterns()
         .not_negations
         .iter()
         .flat_map(|p| p.find_iter(text).map(|m| Span::new(m.start(), m.end())))
         .collect();
     let mut out: Vec<Cue> = Vec::new();
-    for p in &lang.negation_patterns {
+    for p in &lang.patterns().negations {
         for m in p.find_iter(text) {
             let span = Span::new(m.start(), m.end());
             let overlaps = |s: &Span| s.start < span.end && span.start < s.end;

@@ -450,6 +450,7 @@ fn parse_article(
             }
             Role::Boilerplate if outlet.is_none() => {
                 if let Some(name) = lang
+                    .patterns()
                     .signoffs
                     .iter()
                     .find_map(|re| re.captures(s.trim()).and_then(|c| c.get(1)))

@@ -42,13 +42,14 @@ fn any_match(patterns: &[regex::Regex], raw: &str, plain: &str) -> bool {
 /// A role that a whole line can have on its own: boilerplate, byline, caption.
 pub(super) fn line_role(raw: &str, lang: &Lang) -> Option<Role> {
     let plain = plain(raw);
-    if any_match(&lang.boilerplate, raw.trim(), &plain) {
+    let patterns = lang.patterns();
+    if any_match(&patterns.boilerplate, raw.trim(), &plain) {
         return Some(Role::Boilerplate);
     }
-    if any_match(&lang.bylines, raw.trim(), &plain) {
+    if any_match(&patterns.bylines, raw.trim(), &plain) {
         return Some(Role::Byline);
     }
-    if any_match(&lang.captions, raw.trim(), &plain) {
+    if any_match(&patterns.captions, raw.trim(), &plain) {
         return Some(Role::Caption);
     }
     None
@@ -94,7 +95,7 @@ pub(super) fn segment_block(text: &str, block: &Block, lang: &Lang, out: &mut Ve
     for piece in pieces {
         let s = &text[piece.span.start..piece.span.end];
         let plain_piece = plain(s);
-        let role = if any_match(&lang.boilerplate, s, &plain_piece) {
+        let role = if any_match(&lang.patterns().boilerplate, s, &plain_piece) {
             Role::Boilerplate
         } else if (single && !ends_sentence(s)
             || piece.glued && !ends_with_terminator(s)
