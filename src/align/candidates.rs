@@ -25,24 +25,13 @@ fn max_postings(claims: usize) -> usize {
 const PER_CLAIM: usize = 24;
 
 /// Pairs `(i, j)`, `i < j`, of claims from different articles worth scoring.
+/// (All pairs are never listed: `align` streams them, there are too many to hold.)
 pub fn candidate_pairs(
     scorer: &Scorer,
     sets: &[TermSet],
     article_of: &[usize],
-    mode: CandidateMode,
 ) -> Vec<(usize, usize)> {
     let n = sets.len();
-    if mode == CandidateMode::AllPairs {
-        let mut out = Vec::new();
-        for i in 0..n {
-            for j in i + 1..n {
-                if article_of[i] != article_of[j] {
-                    out.push((i, j));
-                }
-            }
-        }
-        return out;
-    }
     let cap = max_postings(n);
     let mut postings: HashMap<u32, Vec<u32>> = HashMap::new();
     for (i, set) in sets.iter().enumerate() {

@@ -123,21 +123,49 @@ pub fn align(claims: &[AlignInput], options: &AlignOptions) -> Alignment {
         options.weights,
     );
     let article_of: Vec<usize> = claims.iter().map(|c| c.article).collect();
-    let candidates = candidate_pairs(&scorer, &sets, &article_of, options.candidates);
-    let pairs_scored = candidates.len();
-    let mut pairs: Vec<ScoredPair> = candidates
-        .par_iter()
-        .filter_map(|&(a, b)| {
-            let score = scorer.score(&sets[a], &sets[b]);
-            if score.score < options.threshold {
-                return None;
-            }
-            if score.score < options.date_conflict_threshold && conflict(&claims[a], &claims[b]) {
-                return None;
-            }
-            Some(ScoredPair { a, b, score })
-        })
-        .collect();
+    let score_pair = |a: usize, b: usize| -> Option<ScoredPair> {
+        let score = scorer.score(&sets[a], &sets[b]);
+        if score.score < options.threshold {
+            return None;
+        }
+        if score.score < options.date_conflict_threshold && conflict(&claims[a], &claims[b]) {
+            return None;
+        }
+        Some(ScoredPair { a, b, score })
+    };
+    let n = claims.len();
+    let (mut pairs, pairs_scored): (Vec<ScoredPair>, usize) = match options.candidates {
+        CandidateMode::Index => {
+            let candidates = candidate_pairs(&scorer, &sets, &article_of);
+            (
+                candidates
+                    .par_iter()
+                    .filter_map(|&(a, b)| score_pair(a, b))
+                    .collect(),
+                candidates.len(),
+            )
+        }
+        CandidateMode::AllPairs => {
+            let scored = (0..n)
+                .map(|i| {
+                    (i + 1..n)
+                        .filter(|&j| article_of[i] != article_of[j])
+                        .count()
+                })
+                .sum();
+            let pairs = (0..n)
+                .into_par_iter()
+                .flat_map_iter(|i| {
+                    let article_of = &article_of;
+                    let score_pair = &score_pair;
+                    (i + 1..n)
+                        .filter(move |&j| article_of[i] != article_of[j])
+                        .filter_map(move |j| score_pair(i, j))
+                })
+                .collect();
+            (pairs, scored)
+        }
+    };
     pairs.sort_by(|x, y| {
         y.score
             .score
@@ -146,7 +174,6 @@ pub fn align(claims: &[AlignInput], options: &AlignOptions) -> Alignment {
     });
 
     // Union of groups, checked for one claim per article and average cohesion.
-    let n = claims.len();
     let mut group_of: Vec<usize> = (0..n).collect();
     let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
     let mut links: Vec<Vec<ScoredPair>> = vec![Vec::new(); n];
