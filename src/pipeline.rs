@@ -241,7 +241,7 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
             if checked {
                 let (a, b) = (view(reference), view(m));
                 let before = drafts.len();
-                for &(ri, rule) in &pair_rules {
+                let run_rule = |ri: usize, rule: &crate::rules::Rule, drafts: &mut Vec<Draft>| {
                     if let Some(hit) = kinds::check_pair(rule, &a, &b, &ops) {
                         drafts.push(Draft {
                             rule: ri,
@@ -252,19 +252,14 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
                             evidence: hit.evidence,
                         });
                     }
+                };
+                for &(ri, rule) in &pair_rules {
+                    run_rule(ri, rule, &mut drafts);
                 }
+                // Wording only where nothing more specific was found.
                 if drafts.len() == before {
                     if let Some((ri, rule)) = wording_rule {
-                        if let Some(hit) = kinds::check_pair(rule, &a, &b, &ops) {
-                            drafts.push(Draft {
-                                rule: ri,
-                                severity: hit.severity.unwrap_or(rule.severity),
-                                group: Some(gi),
-                                claims: vec![reference, m],
-                                message: hit.message,
-                                evidence: hit.evidence,
-                            });
-                        }
+                        run_rule(ri, rule, &mut drafts);
                     }
                 }
                 if mode == Mode::Check && drafts.len() == before && similarity(&ops) >= 1.0 {

@@ -296,13 +296,7 @@ fn compare(a: args::CompareArgs, global: &args::GlobalArgs) -> Result<i32> {
     let corpus = crate::pipeline::Corpus::from_articles(&articles, &rules);
     drop(articles);
     progress.stage("aligning");
-    let options = crate::pipeline::RunOptions {
-        align: align_options(&a.analysis)?,
-        reference_outlet: a.analysis.reference.clone(),
-        title: a.output.title.clone(),
-        run_date: Some(today()),
-        verbose: false,
-    };
+    let options = run_options(&a.analysis, a.output.title.clone(), false)?;
     let report = crate::pipeline::run(&corpus, &rules, crate::pipeline::Mode::Compare, &options);
     progress.stage("rendering");
     let rendered = render(&report, &a.output, global)?;
