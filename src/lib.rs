@@ -13,6 +13,7 @@ pub mod ingest;
 pub mod lang;
 pub mod normalize;
 pub mod output;
+pub mod pairs;
 pub mod report;
 pub mod rules;
 pub mod segment;
