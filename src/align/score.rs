@@ -1,7 +1,9 @@
 //! An explainable similarity of two claims: a weighted Dice overlap of normalised terms,
 //! where rare terms weigh more (idf over the claims being compared, raised to a power),
 //! numbers and names weigh more, and near-identical words ("coordination"/"coordinations",
-//! spelling variants) count in part (Jaro–Winkler from strsim).
+//! spelling variants) count in part (Jaro–Winkler from strsim). A number one claim changed
+//! ("770 morts" / "643 morts") also counts in part, so that the two claims still align and
+//! the number rule can report the change.
 //!
 //! The weights were tuned on MSRP train and STSb train/dev, French and English, and
 //! checked on their test sets (`cargo run --release --example quality`, README "Quality").
@@ -34,6 +36,9 @@ pub struct ScoreWeights {
     pub soft_threshold: f64,
     /// Share of the weight a soft match earns.
     pub soft_credit: f64,
+    /// Share of the weight a changed number earns: a number of one claim with no match,
+    /// paired with the closest unmatched number of the other (within a factor of two).
+    pub number_slot_credit: f64,
 }
 
 impl Default for ScoreWeights {
@@ -44,6 +49,7 @@ impl Default for ScoreWeights {
             idf_power: 1.3,
             soft_threshold: 0.85,
             soft_credit: 0.9,
+            number_slot_credit: 0.6,
         }
     }
 }
@@ -60,13 +66,20 @@ pub struct PairScore {
 /// ("pays"/"paix") are different words more often than variants.
 const SOFT_MIN_LEN: usize = 5;
 
-/// What soft matching needs to know of a term, computed once per vocabulary.
+/// Two numbers are the same figure reported differently when the smaller is at least this
+/// share of the larger: "770"/"643" dead, "1.70"/"1.69" dollars, "28"/"27" January. Further
+/// apart ("3 000"/"30 000"), they are more often different figures.
+const NUMBER_SLOT_MIN_RATIO: f64 = 0.5;
+
+/// What partial matching needs to know of a term, computed once per vocabulary.
 #[derive(Debug, Clone, Copy)]
-struct SoftKey {
+struct MatchKey {
     /// A word long enough to match in part.
-    eligible: bool,
+    soft: bool,
     /// Its first three characters: words match in part only when these agree.
     prefix: [char; 3],
+    /// The value of a number term.
+    number: Option<f64>,
 }
 
 /// Vocabulary and document frequencies of the claims being compared.
@@ -80,14 +93,26 @@ pub struct Scorer {
     pub weights: ScoreWeights,
     /// Cached idf^power × kind weight per term.
     weight: Vec<f64>,
-    soft: Vec<SoftKey>,
+    keys: Vec<MatchKey>,
 }
 
 thread_local! {
-    /// Per-thread scratch for [`Scorer::score`]: the terms of the second claim that found no
-    /// exact match, and whether a soft match took them. Reused so that scoring a pair does
-    /// not allocate unless the claims share terms.
-    static SCRATCH: RefCell<(Vec<u32>, Vec<bool>)> = const { RefCell::new((Vec::new(), Vec::new())) };
+    /// Per-thread scratch for [`Scorer::score`]: the words and the numbers of the second
+    /// claim that found no exact match, and whether a partial match took them. Reused so
+    /// that scoring a pair does not allocate unless the claims share terms.
+    static SCRATCH: RefCell<Scratch> = const {
+        RefCell::new(Scratch {
+            words: Vec::new(),
+            numbers: Vec::new(),
+            used: Vec::new(),
+        })
+    };
+}
+
+struct Scratch {
+    words: Vec<u32>,
+    numbers: Vec<u32>,
+    used: Vec<bool>,
 }
 
 impl Scorer {
@@ -135,19 +160,25 @@ impl Scorer {
                 }
             })
             .collect();
-        s.soft = s
-            .terms
-            .iter()
-            .map(|(surface, kind)| {
-                let mut prefix = ['\0'; 3];
-                for (slot, c) in prefix.iter_mut().zip(surface.chars()) {
-                    *slot = c;
-                }
-                SoftKey {
-                    eligible: *kind == TermKind::Word && surface.len() >= SOFT_MIN_LEN,
-                    prefix,
-                }
-            })
+        let mut keys = vec![None; s.terms.len()];
+        for (key, &id) in &s.ids {
+            let (surface, kind) = &s.terms[id as usize];
+            let mut prefix = ['\0'; 3];
+            for (slot, c) in prefix.iter_mut().zip(surface.chars()) {
+                *slot = c;
+            }
+            keys[id as usize] = Some(MatchKey {
+                soft: *kind == TermKind::Word && surface.len() >= SOFT_MIN_LEN,
+                prefix,
+                number: match kind {
+                    TermKind::Number => key.strip_prefix('#').and_then(|v| v.parse().ok()),
+                    _ => None,
+                },
+            });
+        }
+        s.keys = keys
+            .into_iter()
+            .map(|k| k.expect("every term has an id"))
             .collect();
         (s, sets)
     }
@@ -171,7 +202,10 @@ impl Scorer {
     /// Similarity of two claims in [0, 1]: twice the weight of the terms they share over
     /// the weight of all their terms. A word of one claim with no exact match may match a
     /// near-identical word of the other (same first three letters, Jaro–Winkler at least
-    /// `soft_threshold`) for `soft_credit` × similarity × the lighter of the two weights.
+    /// `soft_threshold`) for `soft_credit` × similarity × the lighter of the two weights,
+    /// and a number with no match may pair with a close number of the other for
+    /// `number_slot_credit` × the lighter weight. Changed numbers are not listed among the
+    /// shared terms: they explain nothing shared, and the number rule reports them.
     pub fn score(&self, a: &TermSet, b: &TermSet) -> PairScore {
         let total: f64 = a.ids.iter().chain(&b.ids).map(|&t| self.weight(t)).sum();
         if total == 0.0 {
@@ -180,19 +214,27 @@ impl Scorer {
                 shared: Vec::new(),
             };
         }
-        SCRATCH.with_borrow_mut(|(only_b, used)| {
-            only_b.clear();
+        SCRATCH.with_borrow_mut(|scratch| {
+            scratch.words.clear();
+            scratch.numbers.clear();
             let mut shared = Vec::new();
             let mut matched = 0.0;
             // Exact matches: a merge of the two sorted id lists, which also collects the words
-            // of `b` left over and counts those of `a`; soft matching pairs them up after.
-            let mut soft_a: u32 = 0;
+            // and numbers of `b` left over and counts those of `a`; partial matching pairs
+            // them up after.
+            let (mut left_words, mut left_numbers) = (0u32, 0u32);
             let mut j = 0;
+            let keep_b = |scratch: &mut Scratch, t: u32| {
+                let key = &self.keys[t as usize];
+                if key.soft {
+                    scratch.words.push(t);
+                } else if key.number.is_some() {
+                    scratch.numbers.push(t);
+                }
+            };
             for &ta in &a.ids {
                 while j < b.ids.len() && b.ids[j] < ta {
-                    if self.soft[b.ids[j] as usize].eligible {
-                        only_b.push(b.ids[j]);
-                    }
+                    keep_b(scratch, b.ids[j]);
                     j += 1;
                 }
                 if j < b.ids.len() && b.ids[j] == ta {
@@ -200,59 +242,116 @@ impl Scorer {
                     matched += 2.0 * w;
                     shared.push((ta, w));
                     j += 1;
-                } else if self.soft[ta as usize].eligible {
-                    soft_a += 1;
+                } else {
+                    let key = &self.keys[ta as usize];
+                    left_words += u32::from(key.soft);
+                    left_numbers += u32::from(key.number.is_some());
                 }
             }
-            if soft_a == 0 {
+            if left_words == 0 && left_numbers == 0 {
                 return finish(matched, total, shared);
             }
-            only_b.extend(
-                b.ids[j..]
-                    .iter()
-                    .copied()
-                    .filter(|&t| self.soft[t as usize].eligible),
-            );
-            if only_b.is_empty() {
-                return finish(matched, total, shared);
+            for &tb in &b.ids[j..] {
+                keep_b(scratch, tb);
             }
-            used.clear();
-            used.resize(only_b.len(), false);
-            let mut k = 0;
-            for &ta in &a.ids {
-                let key = self.soft[ta as usize];
-                if !key.eligible {
-                    continue;
-                }
-                // Exact matches were found above; skip them.
-                while k < b.ids.len() && b.ids[k] < ta {
-                    k += 1;
-                }
-                if k < b.ids.len() && b.ids[k] == ta {
-                    continue;
-                }
-                let sa = &self.terms[ta as usize].0;
-                let mut best: Option<(usize, f64)> = None;
-                for (n, &tb) in only_b.iter().enumerate() {
-                    if used[n] || self.soft[tb as usize].prefix != key.prefix {
-                        continue;
-                    }
-                    let sim = strsim::jaro_winkler(sa, &self.terms[tb as usize].0);
-                    if sim >= self.weights.soft_threshold && best.is_none_or(|(_, s)| sim > s) {
-                        best = Some((n, sim));
-                    }
-                }
-                if let Some((n, sim)) = best {
-                    used[n] = true;
-                    let w = self.weight(ta).min(self.weight(only_b[n]))
-                        * sim
-                        * self.weights.soft_credit;
-                    matched += 2.0 * w;
-                    shared.push((ta, w));
-                }
+            if left_words > 0 && !scratch.words.is_empty() {
+                matched += 2.0 * self.soft_matches(a, b, scratch, &mut shared);
+            }
+            if left_numbers > 0 && !scratch.numbers.is_empty() {
+                matched += 2.0 * self.number_slots(a, b, scratch);
             }
             finish(matched, total, shared)
         })
+    }
+
+    /// The unmatched terms of `a`, in order, that satisfy `keep`.
+    fn unmatched<'s>(
+        a: &'s TermSet,
+        b: &'s TermSet,
+        keep: impl Fn(u32) -> bool + 's,
+    ) -> impl Iterator<Item = u32> + 's {
+        let mut k = 0;
+        a.ids.iter().copied().filter(move |&ta| {
+            if !keep(ta) {
+                return false;
+            }
+            while k < b.ids.len() && b.ids[k] < ta {
+                k += 1;
+            }
+            !(k < b.ids.len() && b.ids[k] == ta)
+        })
+    }
+
+    /// Near-identical words: each unmatched word of `a` takes the most similar unmatched
+    /// word of `b` left. Returns the weight they earn and lists them in `shared`.
+    fn soft_matches(
+        &self,
+        a: &TermSet,
+        b: &TermSet,
+        scratch: &mut Scratch,
+        shared: &mut Vec<(u32, f64)>,
+    ) -> f64 {
+        let Scratch { words, used, .. } = scratch;
+        used.clear();
+        used.resize(words.len(), false);
+        let mut earned = 0.0;
+        for ta in Self::unmatched(a, b, |t| self.keys[t as usize].soft) {
+            let prefix = self.keys[ta as usize].prefix;
+            let sa = &self.terms[ta as usize].0;
+            let mut best: Option<(usize, f64)> = None;
+            for (n, &tb) in words.iter().enumerate() {
+                if used[n] || self.keys[tb as usize].prefix != prefix {
+                    continue;
+                }
+                let sim = strsim::jaro_winkler(sa, &self.terms[tb as usize].0);
+                if sim >= self.weights.soft_threshold && best.is_none_or(|(_, s)| sim > s) {
+                    best = Some((n, sim));
+                }
+            }
+            if let Some((n, sim)) = best {
+                used[n] = true;
+                let w = self.weight(ta).min(self.weight(words[n])) * sim * self.weights.soft_credit;
+                earned += w;
+                shared.push((ta, w));
+            }
+        }
+        earned
+    }
+
+    /// Changed numbers: each unmatched number of `a` pairs with the closest unmatched number
+    /// of `b` left, if within [`NUMBER_SLOT_MIN_RATIO`]. Returns the weight they earn.
+    fn number_slots(&self, a: &TermSet, b: &TermSet, scratch: &mut Scratch) -> f64 {
+        let Scratch { numbers, used, .. } = scratch;
+        used.clear();
+        used.resize(numbers.len(), false);
+        let mut earned = 0.0;
+        for ta in Self::unmatched(a, b, |t| self.keys[t as usize].number.is_some()) {
+            let Some(x) = self.keys[ta as usize].number else {
+                continue;
+            };
+            let mut best: Option<(usize, f64)> = None;
+            for (n, &tb) in numbers.iter().enumerate() {
+                let Some(y) = self.keys[tb as usize].number else {
+                    continue;
+                };
+                // Distinct terms, so never both zero.
+                let ratio = if x.signum() == y.signum() {
+                    x.abs().min(y.abs()) / x.abs().max(y.abs())
+                } else {
+                    0.0
+                };
+                if !used[n] && ratio >= NUMBER_SLOT_MIN_RATIO && best.is_none_or(|(_, r)| ratio > r)
+                {
+                    best = Some((n, ratio));
+                }
+            }
+            if let Some((n, _)) = best {
+                used[n] = true;
+                earned +=
+                    self.weight(ta).min(self.weight(numbers[n])) * self.weights.number_slot_credit;
+            }
+        }
+        earned
     }
 
     /// The top `n` contributing terms, for explanations.
@@ -339,5 +438,35 @@ mod tests {
         let ac = s.score(&sets[0], &sets[2]).score;
         assert_eq!(s.score(&sets[0], &sets[1]).score, ab.score);
         assert!(ac > 0.0 && ac < 1.0);
+    }
+
+    fn with_number(words: &[&str], value: &str) -> Vec<Term> {
+        let mut t = terms(words);
+        t.push(Term {
+            key: format!("#{value}"),
+            surface: value.to_string(),
+            kind: TermKind::Number,
+        });
+        t
+    }
+
+    #[test]
+    fn a_changed_number_counts_in_part_when_close() {
+        let a = with_number(&["morts", "seisme"], "770");
+        let close = with_number(&["morts", "seisme"], "643");
+        let far = with_number(&["morts", "seisme"], "7700");
+        let (s, sets) = Scorer::build(
+            [a.as_slice(), close.as_slice(), far.as_slice()],
+            ScoreWeights::default(),
+        );
+        let (c, f) = (s.score(&sets[0], &sets[1]), s.score(&sets[0], &sets[2]));
+        assert!(
+            c.score > f.score && c.score < 1.0,
+            "{} {}",
+            c.score,
+            f.score
+        );
+        // Only the words are shared terms.
+        assert_eq!(c.shared.len(), 2);
     }
 }
