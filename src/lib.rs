@@ -14,6 +14,7 @@ pub mod ingest;
 pub mod lang;
 pub mod normalize;
 pub mod output;
+pub mod pairs;
 pub mod pipeline;
 pub mod progress;
 pub mod report;

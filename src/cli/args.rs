@@ -52,6 +52,8 @@ pub enum Command {
     Compare(CompareArgs),
     /// Check new articles (or new versions) against reference articles or a baseline.
     Check(CheckArgs),
+    /// Score a spreadsheet (CSV or TSV) of claim pairs: score, verdict and divergence kinds.
+    Pairs(PairsArgs),
     /// Save the verified state of reference articles as a baseline file.
     Baseline(BaselineArgs),
     /// List, explain or validate rules.
@@ -84,6 +86,47 @@ pub struct CheckArgs {
     /// Exit with code 1 when a finding reaches this severity (`never`: always 0).
     #[arg(long, value_enum, default_value_t = FailOn::High)]
     pub fail_on: FailOn,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PairsFormat {
+    Csv,
+    Tsv,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Delimiter {
+    Comma,
+    Tab,
+    Semicolon,
+}
+
+#[derive(Debug, Args)]
+pub struct PairsArgs {
+    /// A table with a header row: RFC 4180 CSV, or TSV (.tsv, or --delimiter tab).
+    pub file: std::path::PathBuf,
+    /// The column of the first claim: a header name or a 1-based position.
+    #[arg(long, value_name = "COL")]
+    pub left: String,
+    /// The column of the second claim: a header name or a 1-based position.
+    #[arg(long, value_name = "COL")]
+    pub right: String,
+    /// Field separator; default: tab for .tsv/.tab files, else comma.
+    #[arg(long, value_enum)]
+    pub delimiter: Option<Delimiter>,
+    /// Output format; default: the input's (CSV or TSV).
+    #[arg(long, value_enum)]
+    pub format: Option<PairsFormat>,
+    /// Language of the claims; detected once for the whole file when not given.
+    #[arg(long, value_parser = parse_lang)]
+    pub lang: Option<LangCode>,
+    /// A rule file (YAML); `extends: default` builds on the bundled rules.
+    #[arg(long, value_name = "FILE")]
+    pub rules: Option<std::path::PathBuf>,
+    /// Write to this file (whole or not at all) instead of standard output.
+    #[arg(long, short)]
+    pub output: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -1,0 +1,304 @@
+//! The quality figures of the alignment score (README, "Quality"), from the evaluation data
+//! in `shared/data` (not shipped: MSRP and parts of STSb are licensed for non-commercial use
+//! only). Thresholds are chosen on train; test is only reported.
+//!
+//!     cargo run --release --example quality -- ../shared/data
+//!
+//! Prints, for MSRP (English news paraphrase, binary): accuracy and F1 of
+//! `score >= threshold`, with the threshold chosen on train for accuracy, and the verdicts as
+//! shipped (`equivalent` against the label); for STSb (0–5 similarity, French and English):
+//! the Spearman correlation of the score with the gold score; and the time one pair takes.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use claimdiff::align::{AlignOptions, Scorer};
+use claimdiff::extract::{extract, Features};
+use claimdiff::lang::{Lang, LangCode};
+use claimdiff::pairs::{self, PairResult, Verdict};
+use claimdiff::rules::{Kind, RuleSet};
+
+struct Split {
+    left: Vec<String>,
+    right: Vec<String>,
+    /// MSRP: 0 or 1; STSb: 0 to 5.
+    gold: Vec<f64>,
+}
+
+fn load(path: &Path, gold: &str) -> Result<Split, String> {
+    let name = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{name}: {e}"))?;
+    let table = pairs::read_table(&name, &text, None).map_err(|e| e.to_string())?;
+    let col = |c: &str| pairs::column(&table, c).map_err(|e| e.to_string());
+    let (l, r, g) = (col("sentence1")?, col("sentence2")?, col(gold)?);
+    let gold = table
+        .values(g)
+        .iter()
+        .zip(&table.lines)
+        .map(|(v, line)| {
+            v.parse::<f64>()
+                .map_err(|_| format!("{name}:{line}: {gold} {v:?} is not a number"))
+        })
+        .collect::<Result<Vec<f64>, String>>()?;
+    Ok(Split {
+        left: table.values(l),
+        right: table.values(r),
+        gold,
+    })
+}
+
+/// Accuracy and F1 (of the positive class) of `predicted` against `gold`, in %.
+fn acc_f1(predicted: impl Iterator<Item = bool>, gold: &[f64]) -> (f64, f64) {
+    let (mut tp, mut fp, mut tn, mut fn_) = (0.0, 0.0, 0.0, 0.0);
+    for (p, &g) in predicted.zip(gold) {
+        match (p, g > 0.5) {
+            (true, true) => tp += 1.0,
+            (true, false) => fp += 1.0,
+            (false, false) => tn += 1.0,
+            (false, true) => fn_ += 1.0,
+        }
+    }
+    let acc = (tp + tn) / (tp + tn + fp + fn_);
+    let f1 = if tp == 0.0 {
+        0.0
+    } else {
+        2.0 * tp / (2.0 * tp + fp + fn_)
+    };
+    (100.0 * acc, 100.0 * f1)
+}
+
+/// The threshold with the best accuracy of `score >= t`: midway between two adjacent scores.
+fn best_threshold(scores: &[f64], gold: &[f64]) -> f64 {
+    let mut order: Vec<usize> = (0..scores.len()).collect();
+    order.sort_by(|&a, &b| scores[a].total_cmp(&scores[b]));
+    // Everything at or above the first score is "paraphrase"; move the cut up one pair at a time.
+    let mut correct = gold.iter().filter(|&&g| g > 0.5).count() as i64;
+    let (mut best, mut best_t) = (correct, scores[order[0]] - 1e-9);
+    for k in 0..order.len() {
+        correct += if gold[order[k]] > 0.5 { -1 } else { 1 };
+        let last = k + 1 == order.len();
+        if !last && scores[order[k + 1]] == scores[order[k]] {
+            continue;
+        }
+        if correct > best {
+            best = correct;
+            best_t = if last {
+                scores[order[k]] + 1e-9
+            } else {
+                (scores[order[k]] + scores[order[k + 1]]) / 2.0
+            };
+        }
+    }
+    best_t
+}
+
+/// Ranks from 1, ties sharing their mean rank.
+fn ranks(x: &[f64]) -> Vec<f64> {
+    let mut order: Vec<usize> = (0..x.len()).collect();
+    order.sort_by(|&a, &b| x[a].total_cmp(&x[b]));
+    let mut r = vec![0.0; x.len()];
+    let mut i = 0;
+    while i < order.len() {
+        let mut j = i;
+        while j + 1 < order.len() && x[order[j + 1]] == x[order[i]] {
+            j += 1;
+        }
+        let mean = (i + j) as f64 / 2.0 + 1.0;
+        for &k in &order[i..=j] {
+            r[k] = mean;
+        }
+        i = j + 1;
+    }
+    r
+}
+
+/// Spearman correlation ×100.
+fn spearman(x: &[f64], y: &[f64]) -> f64 {
+    let (rx, ry) = (ranks(x), ranks(y));
+    let n = x.len() as f64;
+    let (mx, my) = (rx.iter().sum::<f64>() / n, ry.iter().sum::<f64>() / n);
+    let (mut sxy, mut sxx, mut syy) = (0.0, 0.0, 0.0);
+    for (a, b) in rx.iter().zip(&ry) {
+        sxy += (a - mx) * (b - my);
+        sxx += (a - mx) * (a - mx);
+        syy += (b - my) * (b - my);
+    }
+    100.0 * sxy / (sxx * syy).sqrt()
+}
+
+fn scores(results: &[PairResult]) -> Vec<f64> {
+    results.iter().map(|r| r.score).collect()
+}
+
+/// Verdicts as shipped against the MSRP labels, and the divergence kinds that turned
+/// paraphrases into `divergent`.
+fn shipped(results: &[PairResult], gold: &[f64]) {
+    let (acc, f1) = acc_f1(
+        results.iter().map(|r| r.verdict == Verdict::Equivalent),
+        gold,
+    );
+    let count = |v: Verdict, label: bool| {
+        results
+            .iter()
+            .zip(gold)
+            .filter(|(r, &g)| r.verdict == v && (g > 0.5) == label)
+            .count()
+    };
+    println!("  verdicts as shipped (equivalent = paraphrase): accuracy {acc:.1} %, F1 {f1:.1}");
+    for v in [Verdict::Equivalent, Verdict::Divergent, Verdict::Unrelated] {
+        println!(
+            "    {:<10} label 1: {:>4}   label 0: {:>4}",
+            v.as_str(),
+            count(v, true),
+            count(v, false)
+        );
+    }
+    let mut by_kind: Vec<(Kind, usize, usize)> = Kind::ALL
+        .iter()
+        .map(|&k| {
+            let n = |label: bool| {
+                results
+                    .iter()
+                    .zip(gold)
+                    .filter(|(r, &g)| r.kinds.contains(&k) && (g > 0.5) == label)
+                    .count()
+            };
+            (k, n(true), n(false))
+        })
+        .filter(|&(_, a, b)| a + b > 0)
+        .collect();
+    by_kind.sort_by_key(|&(_, a, b)| std::cmp::Reverse(a + b));
+    println!("    divergent pairs by kind (a pair may have several):");
+    for (k, a, b) in by_kind {
+        println!("      {:<12} label 1: {a:>4}   label 0: {b:>4}", k.as_str());
+    }
+}
+
+fn msrp(data: &Path, rules: &RuleSet) -> Result<(), String> {
+    let train = load(&data.join("msrp/msrp_train.tsv"), "label")?;
+    let test = load(&data.join("msrp/msrp_test.tsv"), "label")?;
+    let run = |s: &Split| pairs::score_pairs(&s.left, &s.right, None, rules);
+    let (rtrain, rtest) = (run(&train), run(&test));
+    let t = best_threshold(&scores(&rtrain), &train.gold);
+    let judge = |r: &[PairResult], gold: &[f64]| acc_f1(r.iter().map(|p| p.score >= t), gold);
+    let (tr_acc, tr_f1) = judge(&rtrain, &train.gold);
+    let (te_acc, te_f1) = judge(&rtest, &test.gold);
+    let (al_acc, al_f1) = acc_f1(
+        rtest
+            .iter()
+            .map(|p| p.score >= AlignOptions::default().threshold),
+        &test.gold,
+    );
+    println!("MSRP (English news, paraphrase or not; score >= threshold = paraphrase)");
+    println!("  threshold chosen on train for accuracy: {t:.3}");
+    println!(
+        "  train ({} pairs): accuracy {tr_acc:.1} %, F1 {tr_f1:.1}",
+        train.gold.len()
+    );
+    println!(
+        "  TEST  ({} pairs): accuracy {te_acc:.1} %, F1 {te_f1:.1}",
+        test.gold.len()
+    );
+    println!(
+        "  test at the alignment threshold {:.2}: accuracy {al_acc:.1} %, F1 {al_f1:.1}",
+        AlignOptions::default().threshold
+    );
+    // Paraphrases that `compare` would not align (whose changed numbers, names or
+    // attributions the rules would then never see).
+    let lost = |r: &[PairResult], gold: &[f64]| {
+        let n = r
+            .iter()
+            .zip(gold)
+            .filter(|(p, &g)| g > 0.5 && p.verdict == Verdict::Unrelated)
+            .count();
+        format!("{n} of {}", gold.iter().filter(|&&g| g > 0.5).count())
+    };
+    println!(
+        "  paraphrases below the alignment threshold: train {}, test {}",
+        lost(&rtrain, &train.gold),
+        lost(&rtest, &test.gold)
+    );
+    shipped(&rtest, &test.gold);
+    Ok(())
+}
+
+fn stsb(data: &Path, rules: &RuleSet) -> Result<(), String> {
+    println!("STSb (similarity 0–5; Spearman ×100 of the score against the gold score)");
+    for lang in ["fr", "en"] {
+        let mut line = format!("  {lang}:");
+        for split in ["train", "dev", "test"] {
+            let s = load(
+                &data.join(format!("stsb_multi_mt/stsb_{lang}_{split}.tsv")),
+                "score",
+            )?;
+            let r = pairs::score_pairs(&s.left, &s.right, None, rules);
+            let rho = spearman(&scores(&r), &s.gold);
+            let name = if split == "test" { "TEST" } else { split };
+            line.push_str(&format!("  {name} {rho:.1}"));
+        }
+        println!("{line}");
+    }
+    Ok(())
+}
+
+/// Time of `Scorer::score` on every pair of 600 sentences (the two sides of 300 rows), as
+/// the all-pairs candidate mode would score them: mostly unrelated pairs, as in alignment.
+fn speed(data: &Path, rules: &RuleSet) -> Result<(), String> {
+    let s = load(&data.join("stsb_multi_mt/stsb_en_test.tsv"), "score")?;
+    let lang = Lang::get(LangCode::En);
+    let rows = s.left.len().min(300);
+    let features: Vec<Features> = s.left[..rows]
+        .iter()
+        .chain(&s.right[..rows])
+        .map(|t| extract(t, lang, None, &rules.aliases, &rules.term_sets))
+        .collect();
+    let (scorer, sets) = Scorer::build(
+        features.iter().map(|f| f.terms.as_slice()),
+        AlignOptions::default().weights,
+    );
+    let start = Instant::now();
+    let mut pairs = 0usize;
+    let mut sum = 0.0;
+    for i in 0..sets.len() {
+        for j in i + 1..sets.len() {
+            sum += scorer.score(&sets[i], &sets[j]).score;
+            pairs += 1;
+        }
+    }
+    let per = start.elapsed().as_secs_f64() / pairs as f64 * 1e6;
+    // The rows themselves: related pairs, which share terms and pay for the explanation.
+    let start = Instant::now();
+    for _ in 0..100 {
+        for i in 0..rows {
+            sum += scorer.score(&sets[i], &sets[rows + i]).score;
+        }
+    }
+    let per_related = start.elapsed().as_secs_f64() / (100 * rows) as f64 * 1e6;
+    println!(
+        "Speed: Scorer::score {per:.2} µs per pair over all {pairs} pairs of {} STSb-en test sentences (mostly unrelated), {per_related:.2} µs per related pair (its {rows} rows); one thread (checksum {sum:.0})",
+        sets.len()
+    );
+    Ok(())
+}
+
+fn main() {
+    let data = PathBuf::from(
+        std::env::args()
+            .nth(1)
+            .unwrap_or_else(|| "../shared/data".into()),
+    );
+    if !data.join("msrp").is_dir() || !data.join("stsb_multi_mt").is_dir() {
+        println!(
+            "quality: skipped: no evaluation data in {} (expected msrp/ and stsb_multi_mt/; pass the data folder as the argument)",
+            data.display()
+        );
+        return;
+    }
+    let rules = claimdiff::rules::ruleset::build(None).expect("bundled rule set");
+    for step in [msrp, stsb, speed] {
+        if let Err(e) = step(&data, &rules) {
+            eprintln!("quality: {e}");
+            std::process::exit(2);
+        }
+    }
+}

@@ -1,0 +1,466 @@
+//! Score a spreadsheet of claim pairs: read a CSV or TSV table, pick the two claim columns,
+//! and give each row a similarity score, a verdict (`equivalent`, `divergent`, `unrelated`),
+//! the divergence kinds found and the terms that made the score.
+//!
+//! The score is the alignment score ([`crate::align::Scorer`]), with the idf taken over every
+//! sentence of the file, and `unrelated` is what alignment would leave apart
+//! ([`AlignOptions::threshold`]). So a pair the table calls `equivalent` or `divergent` is one
+//! that `compare` would align, and its kinds are what `compare` would flag.
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::align::{AlignOptions, Scorer};
+use crate::diff::word_diff;
+use crate::error::{Error, Result};
+use crate::extract::{extract, Features};
+use crate::lang::{Lang, LangCode};
+use crate::report::model::TermContribution;
+use crate::rules::kinds::{check_pair, ClaimView};
+use crate::rules::{Kind, RuleSet};
+
+/// Top contributing terms kept per pair.
+const TOP_TERMS: usize = 5;
+
+/// The pair rule kinds that make a verdict `divergent`. `wording` flags any rewording, and
+/// omission and addition are about whole articles, so none of them says that two claims
+/// disagree.
+const DIVERGENCE_KINDS: [Kind; 8] = [
+    Kind::Number,
+    Kind::Date,
+    Kind::Quote,
+    Kind::Hedge,
+    Kind::Negation,
+    Kind::Attribution,
+    Kind::Entity,
+    Kind::Term,
+];
+
+/// A table read from a CSV or TSV file: a header row, then data rows of the same width.
+#[derive(Debug, Clone)]
+pub struct Table {
+    /// The file name, for errors.
+    pub path: String,
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    /// The 1-based line where each row starts in the file.
+    pub lines: Vec<usize>,
+}
+
+impl Table {
+    /// The values of column `col` (0-based, as [`column`] returns), one per row.
+    pub fn values(&self, col: usize) -> Vec<String> {
+        self.rows.iter().map(|r| r[col].clone()).collect()
+    }
+}
+
+/// Read a table from `text`, the content of the file `path`. The delimiter is `delimiter`,
+/// else a tab for a `.tsv` or `.tab` file and a comma otherwise. Comma-separated files
+/// follow RFC 4180 (quoted fields may hold commas, quotes and line breaks);
+/// tab-separated files are read as written, without quoting, as the IANA TSV format says:
+/// a `"` in a TSV cell is part of the text.
+pub fn read_table(path: &str, text: &str, delimiter: Option<u8>) -> Result<Table> {
+    let delimiter = delimiter.unwrap_or_else(|| {
+        let ext = std::path::Path::new(path)
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        match ext.as_deref() {
+            Some("tsv" | "tab") => b'\t',
+            _ => b',',
+        }
+    });
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .quoting(delimiter != b'\t')
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut headers: Option<Vec<String>> = None;
+    let mut rows = Vec::new();
+    let mut lines = Vec::new();
+    let mut record = csv::StringRecord::new();
+    loop {
+        let more = reader.read_record(&mut record).map_err(|e| {
+            let line = e.position().map_or(0, |p| p.line() as usize);
+            at_line(path, line, &format!("cannot read: {e}"))
+        })?;
+        if !more {
+            break;
+        }
+        let line = record.position().map_or(0, |p| p.line() as usize);
+        let fields: Vec<String> = record.iter().map(str::to_string).collect();
+        match &headers {
+            None => headers = Some(fields),
+            Some(h) if fields.len() != h.len() => {
+                let what = if delimiter == b'\t' { "tabs" } else { "commas" };
+                return Err(at_line(
+                    path,
+                    line,
+                    &format!(
+                        "this row has {} where the header has {}; check the {what} in this row",
+                        count(fields.len()),
+                        h.len()
+                    ),
+                ));
+            }
+            Some(_) => {
+                rows.push(fields);
+                lines.push(line);
+            }
+        }
+    }
+    let headers = headers.ok_or_else(|| {
+        Error::input(
+            path,
+            "the file is empty; write a header row, then one pair of claims per row",
+        )
+    })?;
+    Ok(Table {
+        path: path.to_string(),
+        headers,
+        rows,
+        lines,
+    })
+}
+
+/// "1 field", "3 fields".
+fn count(n: usize) -> String {
+    if n == 1 {
+        "1 field".to_string()
+    } else {
+        format!("{n} fields")
+    }
+}
+
+fn at_line(path: &str, line: usize, message: &str) -> Error {
+    Error::input(format!("{path}:{line}"), message)
+}
+
+/// The 0-based index of the column `name`: a header name (exact, else ignoring case and
+/// surrounding spaces) or a 1-based position.
+pub fn column(table: &Table, name: &str) -> Result<usize> {
+    if let Some(i) = table.headers.iter().position(|h| h == name) {
+        return Ok(i);
+    }
+    let wanted = name.trim().to_lowercase();
+    let loose: Vec<usize> = (0..table.headers.len())
+        .filter(|&i| table.headers[i].trim().to_lowercase() == wanted)
+        .collect();
+    if loose.len() == 1 {
+        return Ok(loose[0]);
+    }
+    let listing = table
+        .headers
+        .iter()
+        .enumerate()
+        .map(|(i, h)| format!("{} {h:?}", i + 1))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if loose.len() > 1 {
+        return Err(Error::input(
+            &table.path,
+            format!("several columns are named {name:?}; name one by its position: {listing}"),
+        ));
+    }
+    if let Ok(n) = name.trim().parse::<usize>() {
+        if (1..=table.headers.len()).contains(&n) {
+            return Ok(n - 1);
+        }
+        return Err(Error::input(
+            &table.path,
+            format!(
+                "there is no column {n}: the file has {} columns: {listing}",
+                table.headers.len()
+            ),
+        ));
+    }
+    Err(Error::input(
+        &table.path,
+        format!("no column is named {name:?}; the columns are: {listing}"),
+    ))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    /// Aligned, and no divergence rule fires.
+    Equivalent,
+    /// Aligned, and at least one divergence rule fires.
+    Divergent,
+    /// Below the alignment threshold: the two claims do not state the same thing.
+    Unrelated,
+}
+
+impl Verdict {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Equivalent => "equivalent",
+            Verdict::Divergent => "divergent",
+            Verdict::Unrelated => "unrelated",
+        }
+    }
+}
+
+/// The result for one row.
+#[derive(Debug, Clone, Serialize)]
+pub struct PairResult {
+    /// 1-based data row (the header is not counted).
+    pub row: usize,
+    pub score: f64,
+    pub verdict: Verdict,
+    /// Divergence kinds found, in [`Kind`] order; empty for unrelated pairs, which the
+    /// rules never compare.
+    pub kinds: Vec<Kind>,
+    /// The terms that made the score, heaviest first.
+    pub top_terms: Vec<TermContribution>,
+}
+
+/// Score each pair `(left[i], right[i])`. Claims are in `lang`, or, when `None`, in the
+/// language detected once over the whole file: [`crate::lang::detect`] is unreliable on
+/// single sentences, and a file of pairs is one language in practice.
+///
+/// # Panics
+/// If `left` and `right` differ in length.
+pub fn score_pairs(
+    left: &[String],
+    right: &[String],
+    lang: Option<LangCode>,
+    rules: &RuleSet,
+) -> Vec<PairResult> {
+    assert_eq!(left.len(), right.len(), "one right claim per left claim");
+    let code = lang.unwrap_or_else(|| detect_file(left, right));
+    let lang = Lang::get(code);
+    let features = |texts: &[String]| -> Vec<Features> {
+        texts
+            .par_iter()
+            .map(|t| extract(t, lang, None, &rules.aliases, &rules.term_sets))
+            .collect()
+    };
+    let (fl, fr) = (features(left), features(right));
+    let options = AlignOptions::default();
+    let (scorer, sets) = Scorer::build(
+        fl.iter()
+            .zip(&fr)
+            .flat_map(|(a, b)| [a.terms.as_slice(), b.terms.as_slice()]),
+        options.weights,
+    );
+    let rules: Vec<_> = rules
+        .enabled()
+        .filter(|r| DIVERGENCE_KINDS.contains(&r.kind))
+        .collect();
+    (0..left.len())
+        .into_par_iter()
+        .map(|i| {
+            let pair = scorer.score(&sets[2 * i], &sets[2 * i + 1]);
+            let top_terms = scorer.explain(&pair, TOP_TERMS);
+            if pair.score < options.threshold {
+                return PairResult {
+                    row: i + 1,
+                    score: pair.score,
+                    verdict: Verdict::Unrelated,
+                    kinds: Vec::new(),
+                    top_terms,
+                };
+            }
+            let (a_id, b_id) = (format!("row{}.left", i + 1), format!("row{}.right", i + 1));
+            let a = ClaimView {
+                id: &a_id,
+                outlet: "left",
+                text: &left[i],
+                features: &fl[i],
+            };
+            let b = ClaimView {
+                id: &b_id,
+                outlet: "right",
+                text: &right[i],
+                features: &fr[i],
+            };
+            let ops = word_diff(&left[i], &right[i]);
+            let mut kinds: Vec<Kind> = rules
+                .iter()
+                .filter(|r| check_pair(r, &a, &b, &ops).is_some())
+                .map(|r| r.kind)
+                .collect();
+            kinds.sort_unstable();
+            kinds.dedup();
+            PairResult {
+                row: i + 1,
+                score: pair.score,
+                verdict: if kinds.is_empty() {
+                    Verdict::Equivalent
+                } else {
+                    Verdict::Divergent
+                },
+                kinds,
+                top_terms,
+            }
+        })
+        .collect()
+}
+
+/// The language of a file of pairs, from a sample of its sentences.
+fn detect_file(left: &[String], right: &[String]) -> LangCode {
+    let mut sample = String::new();
+    for (a, b) in left.iter().zip(right) {
+        if sample.len() > 4000 {
+            break;
+        }
+        sample.push_str(a);
+        sample.push('\n');
+        sample.push_str(b);
+        sample.push('\n');
+    }
+    crate::lang::detect(&sample)
+}
+
+const OUTPUT_HEADERS: [&str; 5] = ["row", "score", "verdict", "kinds", "top_terms"];
+
+fn output_fields(r: &PairResult) -> [String; 5] {
+    [
+        r.row.to_string(),
+        format!("{:.3}", r.score),
+        r.verdict.as_str().to_string(),
+        r.kinds
+            .iter()
+            .map(|k| k.as_str())
+            .collect::<Vec<_>>()
+            .join(";"),
+        r.top_terms
+            .iter()
+            .map(|t| format!("{} {:.3}", t.term, t.weight))
+            .collect::<Vec<_>>()
+            .join("; "),
+    ]
+}
+
+/// The results as RFC 4180 CSV: `row,score,verdict,kinds,top_terms`, kinds separated by `;`,
+/// terms as `term weight` separated by `; `.
+pub fn write_csv(results: &[PairResult]) -> String {
+    let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
+    // Writing to a Vec<u8> cannot fail.
+    w.write_record(OUTPUT_HEADERS).expect("write to memory");
+    for r in results {
+        w.write_record(output_fields(r)).expect("write to memory");
+    }
+    String::from_utf8(w.into_inner().expect("write to memory")).expect("fields are UTF-8")
+}
+
+/// The results as TSV, same columns as [`write_csv`]. No field holds a tab or a line break
+/// (terms are single words), so no quoting is needed.
+pub fn write_tsv(results: &[PairResult]) -> String {
+    let mut out = OUTPUT_HEADERS.join("\t");
+    out.push('\n');
+    for r in results {
+        out.push_str(&output_fields(r).join("\t"));
+        out.push('\n');
+    }
+    out
+}
+
+/// The results as a JSON array of objects: `row`, `score`, `verdict`, `kinds`, `top_terms`.
+pub fn write_json(results: &[PairResult]) -> String {
+    let mut s = serde_json::to_string_pretty(results).expect("results serialise");
+    s.push('\n');
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules() -> RuleSet {
+        crate::rules::ruleset::build(None).unwrap()
+    }
+
+    fn strings(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn csv_with_quotes_and_line_breaks() {
+        let text = "id,left,right\n1,\"He said \"\"no\"\", twice\",\"two\nlines\"\n2,a,b\n";
+        let t = read_table("pairs.csv", text, None).unwrap();
+        assert_eq!(t.headers, ["id", "left", "right"]);
+        assert_eq!(t.rows[0][1], "He said \"no\", twice");
+        assert_eq!(t.rows[0][2], "two\nlines");
+        assert_eq!(t.lines, [2, 4]);
+    }
+
+    #[test]
+    fn tsv_by_extension_or_delimiter_keeps_quotes() {
+        let text = "\u{feff}left\tright\n\"Yes\", he said.\tHe said \"yes\n";
+        let t = read_table("pairs.tsv", text, None).unwrap();
+        assert_eq!(t.headers, ["left", "right"]);
+        assert_eq!(t.rows[0], ["\"Yes\", he said.", "He said \"yes"]);
+        let t = read_table("pairs.txt", text, Some(b'\t')).unwrap();
+        assert_eq!(t.rows.len(), 1);
+    }
+
+    #[test]
+    fn ragged_row_and_empty_file_are_clear_errors() {
+        let e = read_table("p.csv", "a,b\n1,2\n3\n", None)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with("p.csv:3: this row has 1 field where the header has 2"),
+            "{e}"
+        );
+        let e = read_table("p.csv", "", None).unwrap_err().to_string();
+        assert!(e.starts_with("p.csv: the file is empty"), "{e}");
+    }
+
+    #[test]
+    fn columns_by_name_or_position() {
+        let t = read_table("p.csv", "id,Sentence 1,sentence2\n", None).unwrap();
+        assert_eq!(column(&t, "sentence2").unwrap(), 2);
+        assert_eq!(column(&t, "sentence 1").unwrap(), 1);
+        assert_eq!(column(&t, "1").unwrap(), 0);
+        let e = column(&t, "claim").unwrap_err().to_string();
+        assert!(
+            e.contains("no column is named \"claim\"") && e.contains("2 \"Sentence 1\""),
+            "{e}"
+        );
+        let e = column(&t, "4").unwrap_err().to_string();
+        assert!(e.contains("there is no column 4"), "{e}");
+    }
+
+    #[test]
+    fn verdicts_and_kinds() {
+        let left = strings(&[
+            "Vladimir Poutine et Donald Trump ont convenu samedi d'une coordination contre l'EI en Syrie.",
+            "Environ 3 000 soldats ont été déployés dans la région de Jarablous.",
+            "Le prix du blé a fortement baissé en Argentine cette année.",
+        ]);
+        let right = strings(&[
+            "Vladimir Poutine et Donald Trump ont convenu samedi d'une coordination contre l'EI en Syrie.",
+            "Environ 30 000 soldats ont été déployés dans la région de Jarablous.",
+            "Les deux présidents se sont parlé au téléphone pendant une heure.",
+        ]);
+        let r = score_pairs(&left, &right, None, &rules());
+        assert_eq!(r.len(), 3);
+        assert_eq!(r[0].row, 1);
+        assert_eq!(r[0].verdict, Verdict::Equivalent);
+        assert!(r[0].score > 0.99 && !r[0].top_terms.is_empty());
+        assert_eq!(r[1].verdict, Verdict::Divergent);
+        assert_eq!(r[1].kinds, [Kind::Number]);
+        assert_eq!(r[2].verdict, Verdict::Unrelated);
+        assert!(r[2].kinds.is_empty());
+    }
+
+    #[test]
+    fn writers() {
+        let left = strings(&["Moscou, le 28 janvier: les présidents se sont parlé."]);
+        let right = strings(&["Moscou, le 28 janvier: les présidents se sont parlé."]);
+        let r = score_pairs(&left, &right, Some(LangCode::Fr), &rules());
+        let csv = write_csv(&r);
+        assert!(csv.starts_with("row,score,verdict,kinds,top_terms\n1,1.000,equivalent,,"));
+        let tsv = write_tsv(&r);
+        assert_eq!(tsv.lines().nth(1).unwrap().split('\t').count(), 5);
+        let json: serde_json::Value = serde_json::from_str(&write_json(&r)).unwrap();
+        assert_eq!(json[0]["verdict"], "equivalent");
+        assert_eq!(json[0]["row"], 1);
+        assert!(json[0]["kinds"].as_array().unwrap().is_empty());
+    }
+}
