@@ -279,6 +279,7 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
                 claims: [corpus.claims[p.a].id.clone(), corpus.claims[p.b].id.clone()],
                 score: round3(p.score.score),
                 top_terms: alignment.scorer.explain(&p.score, 6),
+                same_event_groups: p.same_event,
             })
             .collect::<Vec<_>>();
         let label = group_label(&alignment, g);

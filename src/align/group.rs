@@ -2,6 +2,8 @@
 //! share no article and the merged group holds together on average, so outlets telling the
 //! story in another order still align, and a chain of weak links does not.
 
+use std::collections::HashMap;
+
 use rayon::prelude::*;
 
 use super::candidates::{candidate_pairs, CandidateMode};
@@ -18,6 +20,10 @@ pub struct AlignOptions {
     pub date_conflict_threshold: f64,
     pub candidates: CandidateMode,
     pub weights: ScoreWeights,
+    /// Two articles that already share `same_event_groups` groups report the same event;
+    /// between them, pairs align from this lower score (a second pass, after the first).
+    pub same_event_threshold: f64,
+    pub same_event_groups: usize,
 }
 
 impl Default for AlignOptions {
@@ -27,6 +33,8 @@ impl Default for AlignOptions {
             date_conflict_threshold: 0.55,
             candidates: CandidateMode::Index,
             weights: ScoreWeights::default(),
+            same_event_threshold: 0.2,
+            same_event_groups: 2,
         }
     }
 }
@@ -66,6 +74,8 @@ pub struct ScoredPair {
     pub a: usize,
     pub b: usize,
     pub score: PairScore,
+    /// Aligned below the threshold because the two articles share this many other groups.
+    pub same_event: Option<usize>,
 }
 
 /// Claims (by index) that state the same thing, and the pairs that tie them.
@@ -92,6 +102,85 @@ pub struct Alignment {
     /// Claims in no group.
     pub singles: Vec<usize>,
     pub pairs_scored: usize,
+}
+
+/// Groups being built: union of groups, one claim per article, average cohesion checked.
+struct Merger {
+    group_of: Vec<usize>,
+    members: Vec<Vec<usize>>,
+    links: Vec<Vec<ScoredPair>>,
+    known: HashMap<(usize, usize), f64>,
+}
+
+impl Merger {
+    fn new(n: usize, pairs: &[ScoredPair]) -> Merger {
+        Merger {
+            group_of: (0..n).collect(),
+            members: (0..n).map(|i| vec![i]).collect(),
+            links: vec![Vec::new(); n],
+            known: pairs.iter().map(|p| ((p.a, p.b), p.score.score)).collect(),
+        }
+    }
+
+    /// Join the groups of `pair` if they share no article and hold together on average
+    /// (mean score at least 0.8 × `threshold`, no dates in conflict).
+    fn try_merge(
+        &mut self,
+        pair: ScoredPair,
+        threshold: f64,
+        claims: &[AlignInput],
+        scorer: &Scorer,
+        sets: &[TermSet],
+        options: &AlignOptions,
+    ) {
+        let (ga, gb) = (self.group_of[pair.a], self.group_of[pair.b]);
+        if ga == gb {
+            return;
+        }
+        let arts_a: Vec<usize> = self.members[ga]
+            .iter()
+            .map(|&c| claims[c].article)
+            .collect();
+        if self.members[gb]
+            .iter()
+            .any(|&c| arts_a.contains(&claims[c].article))
+        {
+            return;
+        }
+        // Mean score across the two groups; pairs never proposed are scored now.
+        let mut sum = 0.0;
+        let mut count = 0;
+        for &x in &self.members[ga] {
+            for &y in &self.members[gb] {
+                let key = (x.min(y), x.max(y));
+                let s = *self
+                    .known
+                    .entry(key)
+                    .or_insert_with(|| scorer.score(&sets[key.0], &sets[key.1]).score);
+                if s < options.date_conflict_threshold && conflict(&claims[x], &claims[y]) {
+                    return;
+                }
+                sum += s;
+                count += 1;
+            }
+        }
+        if sum / (count as f64) < threshold * 0.8 {
+            return;
+        }
+        let (keep, gone) = if self.members[ga].len() >= self.members[gb].len() {
+            (ga, gb)
+        } else {
+            (gb, ga)
+        };
+        let moved = std::mem::take(&mut self.members[gone]);
+        for &c in &moved {
+            self.group_of[c] = keep;
+        }
+        self.members[keep].extend(moved);
+        let moved_links = std::mem::take(&mut self.links[gone]);
+        self.links[keep].extend(moved_links);
+        self.links[keep].push(pair);
+    }
 }
 
 /// Explicit dates or weekdays that cannot be the same day.
@@ -123,15 +212,21 @@ pub fn align(claims: &[AlignInput], options: &AlignOptions) -> Alignment {
         options.weights,
     );
     let article_of: Vec<usize> = claims.iter().map(|c| c.article).collect();
+    let floor = options.threshold.min(options.same_event_threshold);
     let score_pair = |a: usize, b: usize| -> Option<ScoredPair> {
         let score = scorer.score(&sets[a], &sets[b]);
-        if score.score < options.threshold {
+        if score.score < floor {
             return None;
         }
         if score.score < options.date_conflict_threshold && conflict(&claims[a], &claims[b]) {
             return None;
         }
-        Some(ScoredPair { a, b, score })
+        Some(ScoredPair {
+            a,
+            b,
+            score,
+            same_event: None,
+        })
     };
     let n = claims.len();
     let (mut pairs, pairs_scored): (Vec<ScoredPair>, usize) = match options.candidates {
@@ -173,57 +268,46 @@ pub fn align(claims: &[AlignInput], options: &AlignOptions) -> Alignment {
             .then((x.a, x.b).cmp(&(y.a, y.b)))
     });
 
-    // Union of groups, checked for one claim per article and average cohesion.
-    let mut group_of: Vec<usize> = (0..n).collect();
-    let mut members: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
-    let mut links: Vec<Vec<ScoredPair>> = vec![Vec::new(); n];
-    let mut known: std::collections::HashMap<(usize, usize), f64> =
-        pairs.iter().map(|p| ((p.a, p.b), p.score.score)).collect();
-    for pair in pairs {
-        let (ga, gb) = (group_of[pair.a], group_of[pair.b]);
-        if ga == gb {
-            continue;
-        }
-        let arts_a: Vec<usize> = members[ga].iter().map(|&c| claims[c].article).collect();
-        if members[gb]
-            .iter()
-            .any(|&c| arts_a.contains(&claims[c].article))
-        {
-            continue;
-        }
-        // Mean score across the two groups; pairs never proposed are scored now.
-        let mut sum = 0.0;
-        let mut count = 0;
-        for &x in &members[ga] {
-            for &y in &members[gb] {
-                let key = (x.min(y), x.max(y));
-                let s = *known
-                    .entry(key)
-                    .or_insert_with(|| scorer.score(&sets[key.0], &sets[key.1]).score);
-                if s < options.date_conflict_threshold && conflict(&claims[x], &claims[y]) {
-                    sum = f64::NEG_INFINITY;
-                }
-                sum += s;
-                count += 1;
+    let (first, below): (Vec<ScoredPair>, Vec<ScoredPair>) = pairs
+        .into_iter()
+        .partition(|p| p.score.score >= options.threshold);
+    let mut merger = Merger::new(n, &first);
+    for pair in first {
+        merger.try_merge(pair, options.threshold, claims, &scorer, &sets, options);
+    }
+    // Second pass: articles that already share groups report one event; between them a
+    // weaker pair is still the same claim (ledes worded differently, for instance).
+    let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
+    for m in merger.members.iter().filter(|m| m.len() > 1) {
+        let mut arts: Vec<usize> = m.iter().map(|&c| claims[c].article).collect();
+        arts.sort_unstable();
+        arts.dedup();
+        for (i, &x) in arts.iter().enumerate() {
+            for &y in &arts[i + 1..] {
+                *shared.entry((x, y)).or_default() += 1;
             }
         }
-        if sum / (count as f64) < options.threshold * 0.8 {
-            continue;
-        }
-        let (keep, gone) = if members[ga].len() >= members[gb].len() {
-            (ga, gb)
-        } else {
-            (gb, ga)
-        };
-        let moved = std::mem::take(&mut members[gone]);
-        for &c in &moved {
-            group_of[c] = keep;
-        }
-        members[keep].extend(moved);
-        let moved_links = std::mem::take(&mut links[gone]);
-        links[keep].extend(moved_links);
-        links[keep].push(pair);
     }
+    for mut pair in below {
+        let (x, y) = (claims[pair.a].article, claims[pair.b].article);
+        let count = shared.get(&(x.min(y), x.max(y))).copied().unwrap_or(0);
+        if count >= options.same_event_groups {
+            pair.same_event = Some(count);
+            merger.try_merge(
+                pair,
+                options.same_event_threshold,
+                claims,
+                &scorer,
+                &sets,
+                options,
+            );
+        }
+    }
+    let Merger {
+        mut members,
+        mut links,
+        ..
+    } = merger;
     let mut groups = Vec::new();
     let mut singles = Vec::new();
     for g in 0..n {

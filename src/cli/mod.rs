@@ -546,24 +546,46 @@ fn pairs(a: args::PairsArgs) -> Result<i32> {
     let rules = crate::config::load(a.rules.as_deref())?;
     let bytes = std::fs::read(&a.file).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => crate::Error::input(&shown, "no such file"),
-        _ => crate::Error::Io { path: shown.clone(), source: e },
+        _ => crate::Error::Io {
+            path: shown.clone(),
+            source: e,
+        },
     })?;
-    let text = String::from_utf8(bytes).map_err(|e| crate::Error::input(&shown, format!("invalid UTF-8 at byte {}", e.utf8_error().valid_up_to())))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        crate::Error::input(
+            &shown,
+            format!("invalid UTF-8 at byte {}", e.utf8_error().valid_up_to()),
+        )
+    })?;
     let delimiter = a.delimiter.map(|d| match d {
         args::Delimiter::Comma => b',',
         args::Delimiter::Tab => b'\t',
         args::Delimiter::Semicolon => b';',
     });
     let table = pairs::read_table(&shown, &text, delimiter)?;
-    let (left, right) = (pairs::column(&table, &a.left)?, pairs::column(&table, &a.right)?);
+    let (left, right) = (
+        pairs::column(&table, &a.left)?,
+        pairs::column(&table, &a.right)?,
+    );
     let results = pairs::score_pairs(&table.values(left), &table.values(right), a.lang, &rules);
-    let tsv_input = delimiter == Some(b'\t') || matches!(a.file.extension().and_then(|e| e.to_str()), Some("tsv" | "tab"));
-    let format = a.format.unwrap_or(if tsv_input { args::PairsFormat::Tsv } else { args::PairsFormat::Csv });
+    let tsv_input = delimiter == Some(b'\t')
+        || matches!(
+            a.file.extension().and_then(|e| e.to_str()),
+            Some("tsv" | "tab")
+        );
+    let format = a.format.unwrap_or(if tsv_input {
+        args::PairsFormat::Tsv
+    } else {
+        args::PairsFormat::Csv
+    });
     let rendered = match format {
         args::PairsFormat::Csv => pairs::write_csv(&results),
         args::PairsFormat::Tsv => pairs::write_tsv(&results),
         args::PairsFormat::Json => pairs::write_json(&results),
     };
-    crate::output::emit(&crate::output::Destination::from_option(a.output.as_deref()), rendered.as_bytes())?;
+    crate::output::emit(
+        &crate::output::Destination::from_option(a.output.as_deref()),
+        rendered.as_bytes(),
+    )?;
     Ok(exit::OK)
 }

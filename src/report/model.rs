@@ -80,6 +80,10 @@ pub struct PairRecord {
     pub score: f64,
     /// The terms that weighed most in the score, heaviest first.
     pub top_terms: Vec<TermContribution>,
+    /// Set when the pair scored below the alignment threshold and was aligned because its two
+    /// articles share this many other groups (they report the same event).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub same_event_groups: Option<usize>,
 }
 
 /// Claims from several articles that state the same thing.

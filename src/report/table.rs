@@ -207,8 +207,12 @@ pub fn render_report(report: &super::model::Report, style: TableStyle, explain: 
                     .iter()
                     .map(|t| format!("{} ({:.2})", t.term, t.weight))
                     .collect();
+                let context = match p.same_event_groups {
+                    Some(n) => format!(" (below the threshold; aligned because the two articles share {n} other groups)"),
+                    None => String::new(),
+                };
                 out.push_str(&format!(
-                    "  why {} ~ {} = {:.2}: {}\n",
+                    "  why {} ~ {} = {:.2}: {}{context}\n",
                     p.claims[0],
                     p.claims[1],
                     p.score,
