@@ -213,7 +213,7 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
 
     let mut groups = Vec::new();
     let mut drafts: Vec<Draft> = Vec::new();
-    let mut unchanged = 0;
+    let mut unchanged: std::collections::HashSet<usize> = std::collections::HashSet::new();
     let pair_rules: Vec<(usize, &crate::rules::Rule)> = rules
         .rules
         .iter()
@@ -263,7 +263,7 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
                     }
                 }
                 if mode == Mode::Check && drafts.len() == before && similarity(&ops) >= 1.0 {
-                    unchanged += 1;
+                    unchanged.insert(m);
                 }
             }
             diffs.push(ClaimDiff {
@@ -298,7 +298,15 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
         });
     }
 
-    coverage_findings(corpus, rules, mode, &alignment, &article_of, &mut drafts);
+    coverage_findings(
+        corpus,
+        rules,
+        mode,
+        &alignment,
+        &article_of,
+        &labels,
+        &mut drafts,
+    );
 
     // Findings in the order of the text they are about: group order, then claim order.
     drafts.sort_by_key(|d| (d.claims.iter().copied().max().unwrap_or(0), d.group, d.rule));
@@ -332,13 +340,32 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
         })
         .collect();
 
+    // In `check`, groups with nothing new are the verified state: counted, not listed, unless
+    // asked (`--verbose`) or a finding points at them.
+    if mode == Mode::Check && !options.verbose {
+        let claim_index: HashMap<&str, usize> = corpus
+            .claims
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.as_str(), i))
+            .collect();
+        let cited: std::collections::HashSet<&str> =
+            findings.iter().filter_map(|f| f.group.as_deref()).collect();
+        groups.retain(|g| {
+            cited.contains(g.id.as_str())
+                || g.claims.iter().any(|c| {
+                    let i = claim_index[c.as_str()];
+                    !corpus.claims[i].reference && !unchanged.contains(&i)
+                })
+        });
+    }
     let mut summary = Summary {
         articles: corpus.articles.len(),
         claims: corpus.claims.len(),
         groups: groups.len(),
         single_source_claims: alignment.singles.len(),
         findings: findings.len(),
-        unchanged: (mode == Mode::Check).then_some(unchanged),
+        unchanged: (mode == Mode::Check).then_some(unchanged.len()),
         ..Default::default()
     };
     let claim_article: HashMap<&str, usize> = corpus
@@ -435,6 +462,7 @@ fn coverage_findings(
     mode: Mode,
     alignment: &align::Alignment,
     article_of: &[usize],
+    labels: &[String],
     drafts: &mut Vec<Draft>,
 ) {
     let n_articles = corpus.articles.len();
@@ -479,16 +507,14 @@ fn coverage_findings(
                             .copied()
                             .filter(|&m| population.contains(&article_of[m]))
                             .collect();
-                        let outlets: Vec<&str> = carried
-                            .iter()
-                            .map(|&a| corpus.articles[a].outlet.as_str())
-                            .collect();
+                        let outlets: Vec<&str> =
+                            carried.iter().map(|&a| labels[a].as_str()).collect();
                         drafts.push(Draft {
                             rule: ri,
                             severity: rule.severity,
                             group: gi,
                             claims: carrier_claims.clone(),
-                            message: format!("{} leaves out a claim that {} carr{}", corpus.articles[t].outlet, outlets.join(", "), if outlets.len() == 1 { "ies" } else { "y" }),
+                            message: format!("{} leaves out a claim that {} carr{}", labels[t], outlets.join(", "), if outlets.len() == 1 { "ies" } else { "y" }),
                             evidence: json!({"missing_from": corpus.articles[t].id, "outlet": corpus.articles[t].outlet, "carried_by": outlets, "claim": corpus.claims[carrier_claims[0]].text}),
                         });
                     }
@@ -515,7 +541,7 @@ fn coverage_findings(
                     if !targets.contains(&article_of[c]) {
                         continue;
                     }
-                    let outlet = &corpus.articles[article_of[c]].outlet;
+                    let outlet = &labels[article_of[c]];
                     drafts.push(Draft {
                         rule: ri,
                         severity: rule.severity,

@@ -398,3 +398,32 @@ fn output_file_is_not_an_input() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn check_lists_unchanged_claims_only_with_verbose() {
+    let base = [
+        "check",
+        "fixtures/versions/sputnik-v2.md",
+        "--against",
+        "fixtures/versions/sputnik-v1.md",
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+    ];
+    let (quiet, _) = json_of(&base);
+    let mut verbose_args = base.to_vec();
+    verbose_args.push("--verbose");
+    let (verbose, _) = json_of(&verbose_args);
+    let (q, v) = (
+        quiet["groups"].as_array().unwrap().len(),
+        verbose["groups"].as_array().unwrap().len(),
+    );
+    let unchanged = quiet["summary"]["unchanged"].as_u64().unwrap() as usize;
+    assert_eq!(
+        v,
+        q + unchanged,
+        "verbose lists the {unchanged} unchanged claims' groups too"
+    );
+    assert_eq!(quiet["findings"], verbose["findings"]);
+}
