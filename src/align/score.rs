@@ -20,6 +20,9 @@ pub struct TermSet {
     pub ids: Vec<u32>,
 }
 
+/// Word comparisons allowed for soft matching in one pair (see `soft_matches`).
+const SOFT_MAX_WORK: usize = 1 << 22;
+
 /// Weights of the similarity. Defaults are tuned on MSRP train and STSb train/dev (README,
 /// "Quality").
 #[derive(Debug, Clone, Copy)]
@@ -292,6 +295,11 @@ impl Scorer {
         shared: &mut Vec<(u32, f64)>,
     ) -> f64 {
         let Scratch { words, used, .. } = scratch;
+        // Two huge claims (a scraped page with no punctuation) would make this quadratic;
+        // their exact overlap says enough.
+        if a.ids.len().saturating_mul(words.len()) > SOFT_MAX_WORK {
+            return 0.0;
+        }
         used.clear();
         used.resize(words.len(), false);
         let mut earned = 0.0;

@@ -212,7 +212,15 @@ fn glued_heading_at(s: &str, at: usize, lang: &Lang) -> bool {
 pub fn split_sentences(text: &str, span: Span, lang: &Lang) -> Vec<Piece> {
     let s = &text[span.start..span.end];
     let regions = quote_regions(s, lang);
-    let inside_quote = |pos: usize| regions.iter().any(|&(o, e)| o < pos && pos < e);
+    // Regions are short (at most MAX_QUOTE_BYTES): only those opening just before `pos` can
+    // hold it, so a long text with many quotes stays linear.
+    let mut regions = regions;
+    regions.sort_unstable();
+    let inside_quote = |pos: usize| {
+        let from = regions.partition_point(|&(o, _)| o + MAX_QUOTE_BYTES < pos);
+        let to = regions.partition_point(|&(o, _)| o < pos);
+        regions[from..to].iter().any(|&(_, e)| pos < e)
+    };
     let mut cuts: Vec<(usize, bool)> = Vec::new();
     let mut piece_start = 0;
     let mut chars = s.char_indices().peekable();
