@@ -203,7 +203,7 @@ impl AliasTable {
         }
         for list in table.by_first.values_mut() {
             // Longest phrase first, so "président russe" wins over "président".
-            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+            list.sort_by_key(|entry| std::cmp::Reverse(entry.0.len()));
         }
         table
     }
