@@ -233,7 +233,7 @@ fn detect_format(path: &str, text: &str) -> Format {
                 .to_ascii_lowercase();
             if lower.starts_with("<!doctype html") || lower.starts_with("<html") {
                 Format::Html
-            } else if head.starts_with("---\n") || head.starts_with("---\r\n") {
+            } else if head.starts_with("---\n") || head.starts_with("---\r") {
                 Format::Markdown
             } else {
                 Format::Text
@@ -365,13 +365,15 @@ fn parse_article(
                     if let Some(l) = f.lang {
                         match LangCode::parse(&l) {
                             Some(code) => lang_code = Some((code, MetaOrigin::FrontMatter)),
-                            None => return Err(Error::at(
-                                &shown,
-                                frontmatter::key_position(&source, fm.yaml, "lang"),
-                                format!(
+                            None => {
+                                return Err(Error::at(
+                                    &shown,
+                                    frontmatter::key_position(&source, fm.yaml, "lang"),
+                                    format!(
                                     "front matter: lang {l:?} is not supported; write `fr` or `en`"
                                 ),
-                            )),
+                                ))
+                            }
                         }
                     }
                 }
