@@ -140,7 +140,7 @@ fn locate_one<'t>(
     // The marks before the first word and after the last ("« ", "."), when the page has them
     // as the text does.
     let head = &seg[..first_start];
-    let a = if source[..a].ends_with(head) {
+    let a = if a - cursor >= head.len() && source[..a].ends_with(head) {
         a - head.len()
     } else {
         a
@@ -205,6 +205,18 @@ mod tests {
         let spans = locate(source, &text, &spans);
         // Before, both pointed at the first paragraph.
         assert!(spans[1].start > spans[0].end, "{spans:?}");
+    }
+
+    #[test]
+    fn marks_shared_by_two_segments_go_to_the_first() {
+        // The straight quote ends one segment and opens the next in the text; in the page it
+        // is written once, so only the first segment may have it.
+        let source = "<p>Il a fini \" Puis il part.</p>";
+        let segments = ["Il a fini \"", "\" Puis il part."];
+        assert_eq!(
+            located(source, &segments),
+            ["Il a fini \"", "Puis il part."]
+        );
     }
 
     #[test]
