@@ -134,6 +134,32 @@ fn empty_and_whitespace_only_files() {
 }
 
 #[test]
+fn empty_standard_input() {
+    let out = cargo_bin_cmd!("claimdiff")
+        .args(["claims", "-"])
+        .write_stdin("")
+        .output()
+        .unwrap();
+    assert_input_error(&out, "<stdin>: ", &["file is empty"]);
+}
+
+#[test]
+fn oversized_file_is_refused_before_reading() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("huge.txt");
+    // Sparse: 300 MB long, no disk used; refused from its size alone.
+    std::fs::File::create(&p)
+        .unwrap()
+        .set_len(300 << 20)
+        .unwrap();
+    assert_input_error(
+        &claimdiff(&["claims", s(&p)]),
+        &format!("{}: ", s(&p)),
+        &["file is 314572800 bytes; the limit is 268435456 bytes"],
+    );
+}
+
+#[test]
 fn binary_file() {
     let dir = tempfile::tempdir().unwrap();
     let p = write(
