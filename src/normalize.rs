@@ -101,7 +101,9 @@ pub fn words(text: &str) -> Vec<WordSpan> {
         } else if c.is_alphanumeric() {
             let mut end = i + c.len_utf8();
             while let Some(&(j, d)) = iter.peek() {
-                if d.is_alphanumeric() {
+                // A combining accent belongs to its word: decomposed (NFD) text, as pasted from
+                // some systems, must not split "pre\u{301}sident" into "pre" and "sident".
+                if d.is_alphanumeric() || is_combining_mark(d) {
                     end = j + d.len_utf8();
                     iter.next();
                 } else {
@@ -149,6 +151,14 @@ mod tests {
             ["279", "grands", "électeurs", "contre", "228"]
         );
         assert_eq!(texts("en 2014 2015"), ["en", "2014", "2015"]);
+    }
+
+    #[test]
+    fn decomposed_accents_stay_in_their_word() {
+        let nfd = "le pre\u{301}sident a parle\u{301}";
+        assert_eq!(texts(nfd), ["le", "pre\u{301}sident", "a", "parle\u{301}"]);
+        let folded: Vec<String> = texts(nfd).iter().map(|w| fold(w)).collect();
+        assert_eq!(folded, ["le", "president", "a", "parle"]);
     }
 
     #[test]
@@ -203,7 +213,7 @@ impl AliasTable {
         }
         for list in table.by_first.values_mut() {
             // Longest phrase first, so "président russe" wins over "président".
-            list.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
+            list.sort_by_key(|entry| std::cmp::Reverse(entry.0.len()));
         }
         table
     }

@@ -66,8 +66,9 @@ pub fn decode(path: &str, bytes: Vec<u8>, encoding: Encoding) -> Result<Decoded>
                 let at = e.utf8_error().valid_up_to();
                 let bytes = e.into_bytes();
                 let valid = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
-                let line = valid.matches('\n').count() + 1;
-                let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+                // Counted as everywhere else: a lone CR ends a line too, a BOM is no column.
+                let (line, column) =
+                    crate::source::LineIndex::new(valid).position(valid, valid.len());
                 return Err(Error::at(
                     path,
                     Position { line, column },
@@ -117,5 +118,18 @@ mod tests {
         );
         let lossy = decode("a", b"d\xe9j\xe0".to_vec(), Encoding::Lossy).unwrap();
         assert_eq!(lossy.replaced, 2);
+    }
+
+    #[test]
+    fn invalid_utf8_position_counts_lone_cr_lines() {
+        // Old Mac line ends: the bad byte is on line 3, after "d" (column 2).
+        let err = decode("a.txt", b"un\rdeux\rd\xe9j\xe0\r".to_vec(), Encoding::Utf8)
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("a.txt:3:2: invalid UTF-8"), "{err}");
+        let err = decode("a.txt", b"un\r\nd\xe9j\xe0".to_vec(), Encoding::Utf8)
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("a.txt:2:2: invalid UTF-8"), "{err}");
     }
 }

@@ -41,8 +41,11 @@ pub struct Parsed {
     pub yaml: Span,
 }
 
+/// End of the line starting at `from` (without its terminator) and start of the next one.
+/// "\n", "\r\n" and a lone "\r" end a line, as in [`crate::source::LineIndex`].
 fn line_end(text: &str, from: usize) -> (usize, usize) {
-    match text[from..].find('\n') {
+    match text[from..].find(['\n', '\r']) {
+        Some(i) if text[from + i..].starts_with("\r\n") => (from + i, from + i + 2),
         Some(i) => (from + i, from + i + 1),
         None => (text.len(), text.len()),
     }
@@ -68,11 +71,11 @@ pub fn parse(path: &str, text: &str, from: usize) -> Result<Option<Parsed>> {
                     Error::InputAt { path, pos, message } => Error::InputAt {
                         path,
                         pos,
-                        message: format!("front matter: {message}"),
+                        message: format!("front matter: {}", explain(&message)),
                     },
                     Error::Input { path, message } => Error::Input {
                         path,
-                        message: format!("front matter: {message}"),
+                        message: format!("front matter: {}", explain(&message)),
                     },
                     other => other,
                 })?
@@ -93,13 +96,70 @@ pub fn parse(path: &str, text: &str, from: usize) -> Result<Option<Parsed>> {
     ))
 }
 
-/// Line and column of `key:` inside the front matter, to point at a bad value.
+/// Say what to write instead when the YAML is not a mapping (a list, a bare word), rather
+/// than naming our Rust type.
+fn explain(message: &str) -> String {
+    match message.strip_suffix("expected struct FrontMatter") {
+        Some(head) => format!("{head}expected `key: value` lines (outlet, title, date, url, lang)"),
+        None => message.to_string(),
+    }
+}
+
+/// Line and column of the top-level `key:` inside the front matter, to point at a bad value.
+/// Only a key at the start of a line counts: `update:` or `  date:` under another key is not
+/// the `date:` being reported.
 pub fn key_position(text: &str, yaml: Span, key: &str) -> Position {
-    let block = &text[yaml.start..yaml.end];
-    let offset = block
-        .find(&format!("{key}:"))
-        .map(|i| yaml.start + i)
-        .unwrap_or(yaml.start);
-    let line = text[..offset].matches('\n').count() + 1;
-    Position { line, column: 1 }
+    let mut offset = yaml.start;
+    let mut pos = yaml.start;
+    while pos < yaml.end {
+        let (end, next) = line_end(text, pos);
+        let line = &text[pos..end];
+        let after_key = [key.to_string(), format!("\"{key}\""), format!("'{key}'")]
+            .iter()
+            .find_map(|k| line.strip_prefix(k.as_str()));
+        if after_key.is_some_and(|rest| rest.trim_start().starts_with(':')) {
+            offset = pos;
+            break;
+        }
+        pos = next;
+    }
+    let (line, column) = crate::source::LineIndex::new(text).position(text, offset);
+    Position { line, column }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn key_position_finds_the_top_level_key() {
+        let text = "---\nupdate: 2020\nmeta:\n  date: x\ndate: hier\n---\n";
+        let yaml = Span::new(4, text.len() - 4);
+        assert_eq!(
+            key_position(text, yaml, "date"),
+            Position { line: 5, column: 1 }
+        );
+    }
+
+    #[test]
+    fn lone_cr_line_ends_delimit_front_matter() {
+        let text = "---\routlet: AFP\rdate: 2017\r---\rLe texte.\r";
+        let fm = parse("x.md", text, 0).unwrap().expect("front matter");
+        assert_eq!(fm.fields.outlet.as_deref(), Some("AFP"));
+        assert_eq!(&text[fm.body_start..], "Le texte.\r");
+        let pos = key_position(text, fm.yaml, "date");
+        assert_eq!(pos, Position { line: 3, column: 1 });
+    }
+
+    #[test]
+    fn a_list_is_refused_with_what_to_write() {
+        let err = parse("x.md", "---\n- a\n- b\n---\nTexte.\n", 0)
+            .err()
+            .expect("refused")
+            .to_string();
+        assert!(
+            err.contains("expected `key: value` lines") && !err.contains("struct"),
+            "{err}"
+        );
+    }
 }

@@ -54,13 +54,23 @@ fn inside_tag(source: &str, at: usize) -> bool {
 }
 
 fn find_word(source: &str, word: &str, from: usize, limit: usize) -> Option<usize> {
+    let limit = limit.min(source.len());
+    // Search only up to where a match could still start before `limit`: an unbounded search
+    // for a word that is not there scanned the rest of the page once per segment.
+    let mut end = (limit + word.len()).min(source.len());
+    while !source.is_char_boundary(end) {
+        end -= 1;
+    }
     let mut at = from;
-    while at < limit.min(source.len()) {
-        let i = source[at..].find(word)? + at;
+    while at < limit {
+        let i = source[at..end].find(word)? + at;
         if i >= limit {
             return None;
         }
-        if !inside_tag(source, i) {
+        // A whole word ("Le", not the start of "Les"), outside markup.
+        let whole = !source[..i].ends_with(char::is_alphanumeric)
+            && !source[i + word.len()..].starts_with(char::is_alphanumeric);
+        if whole && !inside_tag(source, i) {
             return Some(i);
         }
         at = i + word.len();
@@ -73,37 +83,146 @@ fn find_word(source: &str, word: &str, from: usize, limit: usize) -> Option<usiz
 /// from entities or scattered over many tags) get an empty span at the last known place.
 pub fn locate(source: &str, text: &str, spans: &[Span]) -> Vec<Span> {
     let mut cursor = 0;
+    // First words known to be missing from the page after some offset. The cursor only moves
+    // forward, so they stay missing; without this, every segment starting with a word the
+    // page writes with entities (`&Eacute;lys&eacute;e`) searched to the end of the page.
+    let mut absent: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     let mut out = Vec::with_capacity(spans.len());
     for span in spans {
         let seg = &text[span.start..span.end];
-        let words: Vec<&str> = seg
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.chars().count() >= 2)
-            .collect();
-        let located = (|| {
-            let first = *words.first()?;
-            let last = *words.last()?;
-            let a = find_word(source, first, cursor, source.len())?;
-            let window = a + seg.len() * 8 + 256;
-            let mut b = a;
-            let mut k = a;
-            // The last occurrence of the last word within reach.
-            while let Some(i) = find_word(source, last, k, window) {
-                b = i + last.len();
-                k = i + last.len();
-                if b >= a + seg.len() {
-                    break;
-                }
-            }
-            Some(Span::new(a, b.max(a + first.len())))
-        })();
-        match located {
+        match locate_one(source, seg, cursor, &mut absent) {
             Some(s) => {
-                cursor = s.start;
+                // Past this segment: the next one is after it, even when it has the same words.
+                cursor = s.end;
                 out.push(s);
             }
             None => out.push(Span::new(cursor, cursor)),
         }
     }
     out
+}
+
+fn locate_one<'t>(
+    source: &str,
+    seg: &'t str,
+    cursor: usize,
+    absent: &mut std::collections::HashMap<&'t str, usize>,
+) -> Option<Span> {
+    let mut words = seg
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 2);
+    let first = words.next()?;
+    let last = words.next_back().unwrap_or(first);
+    if absent.get(first).is_some_and(|&from| from <= cursor) {
+        return None;
+    }
+    let Some(a) = find_word(source, first, cursor, source.len()) else {
+        absent.insert(first, cursor);
+        return None;
+    };
+    // Where the words are in the segment: the page (with its markup) is at least as long
+    // from the first word to the last as the segment is.
+    let first_start = seg.find(first).unwrap_or(0);
+    let last_end = seg.rfind(last).map_or(seg.len(), |i| i + last.len());
+    let min_len = last_end.saturating_sub(first_start);
+    let window = a + seg.len() * 8 + 256;
+    let mut b = a;
+    let mut k = a;
+    // The first occurrence of the last word far enough from the first.
+    while let Some(i) = find_word(source, last, k, window) {
+        b = i + last.len();
+        k = b;
+        if b >= a + min_len {
+            break;
+        }
+    }
+    let b = b.max(a + first.len());
+    // The marks before the first word and after the last ("« ", "."), when the page has them
+    // as the text does.
+    let head = &seg[..first_start];
+    let a = if a - cursor >= head.len() && source[..a].ends_with(head) {
+        a - head.len()
+    } else {
+        a
+    };
+    let tail = &seg[last_end..];
+    let b = if source[b..].starts_with(tail) {
+        b + tail.len()
+    } else {
+        b
+    };
+    Some(Span::new(a, b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Locate segments (the extracted text is `segments` joined by spaces) in `source`;
+    /// return the source slices.
+    fn located<'s>(source: &'s str, segments: &[&str]) -> Vec<&'s str> {
+        let text = segments.join(" ");
+        let mut spans = Vec::new();
+        let mut start = 0;
+        for seg in segments {
+            spans.push(Span::new(start, start + seg.len()));
+            start += seg.len() + 1;
+        }
+        locate(source, &text, &spans)
+            .into_iter()
+            .map(|s| &source[s.start..s.end])
+            .collect()
+    }
+
+    #[test]
+    fn a_span_covers_its_sentence_and_no_more() {
+        // The sentence ends with its last word plus a period; the next "Kremlin" must not
+        // stretch the span.
+        let source = "<p>« Poutine a parlé au Kremlin. »</p><p>Trump a appelé le Kremlin.</p>";
+        let segments = [
+            "« Poutine a parlé au Kremlin. »",
+            "Trump a appelé le Kremlin.",
+        ];
+        assert_eq!(
+            located(source, &segments),
+            [
+                "« Poutine a parlé au Kremlin. »",
+                "Trump a appelé le Kremlin."
+            ]
+        );
+    }
+
+    #[test]
+    fn repeated_sentences_each_get_their_own_place() {
+        let source = "<p>Le Kremlin a parlé.</p>\n<p>Le Kremlin a parlé.</p>";
+        let segments = ["Le Kremlin a parlé.", "Le Kremlin a parlé."];
+        assert_eq!(located(source, &segments), segments);
+        let text = segments.join(" ");
+        let spans = [
+            Span::new(0, segments[0].len()),
+            Span::new(segments[0].len() + 1, text.len()),
+        ];
+        let spans = locate(source, &text, &spans);
+        // Before, both pointed at the first paragraph.
+        assert!(spans[1].start > spans[0].end, "{spans:?}");
+    }
+
+    #[test]
+    fn marks_shared_by_two_segments_go_to_the_first() {
+        // The straight quote ends one segment and opens the next in the text; in the page it
+        // is written once, so only the first segment may have it.
+        let source = "<p>Il a fini \" Puis il part.</p>";
+        let segments = ["Il a fini \"", "\" Puis il part."];
+        assert_eq!(
+            located(source, &segments),
+            ["Il a fini \"", "Puis il part."]
+        );
+    }
+
+    #[test]
+    fn a_word_written_with_entities_loses_only_its_own_segment() {
+        let source = "<p>&Eacute;lys&eacute;e a parlé. Trump a répondu.</p>";
+        let segments = ["Élysée a parlé.", "Trump a répondu."];
+        assert_eq!(located(source, &segments), ["", "Trump a répondu."]);
+    }
 }

@@ -233,7 +233,7 @@ fn detect_format(path: &str, text: &str) -> Format {
                 .to_ascii_lowercase();
             if lower.starts_with("<!doctype html") || lower.starts_with("<html") {
                 Format::Html
-            } else if head.starts_with("---\n") || head.starts_with("---\r\n") {
+            } else if head.starts_with("---\n") || head.starts_with("---\r") {
                 Format::Markdown
             } else {
                 Format::Text

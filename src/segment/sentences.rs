@@ -59,10 +59,12 @@ fn is_opener(c: char) -> bool {
 pub(crate) fn quote_regions(s: &str, lang: &Lang) -> Vec<(usize, usize)> {
     let mut stack: Vec<(usize, char)> = Vec::new();
     let mut regions = Vec::new();
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    for (k, &(i, c)) in chars.iter().enumerate() {
-        let prev = k.checked_sub(1).map(|p| chars[p].1);
-        let next = chars.get(k + 1).map(|p| p.1);
+    // Walk with one character of look-behind and look-ahead rather than collecting every
+    // character: a Vec of (offset, char) costs 16 bytes per input byte on a huge block.
+    let mut prev: Option<char> = None;
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|p| p.1);
         let is_open_mark = lang.closing_for(c).is_some() || c == '«' || c == '“';
         let is_close_mark = lang.quote_pairs.iter().any(|(_, cl)| *cl == c) || c == '»' || c == '”';
         if c == '"' {
@@ -89,9 +91,47 @@ pub(crate) fn quote_regions(s: &str, lang: &Lang) -> Vec<(usize, usize)> {
                 regions.push((o, i + c.len_utf8()));
             }
         }
+        prev = Some(c);
     }
     regions.retain(|(o, e)| e - o <= MAX_QUOTE_BYTES);
     regions
+}
+
+/// The quotations of one block, indexed so that each question costs O(log n) instead of a scan
+/// over every quotation (which made a long line full of quotes quadratic).
+struct QuoteIndex {
+    /// Sorted by opening offset. Every region is at most `MAX_QUOTE_BYTES` long.
+    by_open: Vec<(usize, usize)>,
+    /// Closing offsets, sorted.
+    ends: Vec<usize>,
+}
+
+impl QuoteIndex {
+    fn new(mut regions: Vec<(usize, usize)>) -> QuoteIndex {
+        regions.sort_unstable();
+        let mut ends: Vec<usize> = regions.iter().map(|r| r.1).collect();
+        ends.sort_unstable();
+        QuoteIndex {
+            by_open: regions,
+            ends,
+        }
+    }
+
+    /// Is `pos` strictly inside a quotation?
+    fn inside(&self, pos: usize) -> bool {
+        // Only quotations opening less than MAX_QUOTE_BYTES before `pos` can contain it.
+        let from = pos.saturating_sub(MAX_QUOTE_BYTES);
+        let lo = self.by_open.partition_point(|r| r.0 < from);
+        self.by_open[lo..]
+            .iter()
+            .take_while(|r| r.0 < pos)
+            .any(|r| pos < r.1)
+    }
+
+    /// Does a quotation close exactly at `end`?
+    fn closes_at(&self, end: usize) -> bool {
+        self.ends.binary_search(&end).is_ok()
+    }
 }
 
 /// The word just before byte `at` (letters, digits, dots, hyphens, °), as written.
@@ -180,6 +220,11 @@ fn period_is_abbreviation(word: &str, next_word: &str, sentence_so_far: &str, la
 /// Where a heading runs into the next sentence without punctuation: a lowercase word (or a
 /// closing quote), a space, then a capitalised sentence opener followed by a lowercase word.
 fn glued_heading_at(s: &str, at: usize, lang: &Lang) -> bool {
+    // Cheapest test first: this runs after every space, and trimming the spaces before `at`
+    // on each of them made a long run of spaces quadratic.
+    if !s[at..].starts_with(char::is_uppercase) {
+        return false;
+    }
     let before = s[..at].trim_end_matches(is_space);
     if before.len() == at {
         return false;
@@ -195,9 +240,6 @@ fn glued_heading_at(s: &str, at: usize, lang: &Lang) -> bool {
     if !(after_lower_word || matches!(last, '"' | '»' | '”')) {
         return false;
     }
-    if !s[at..].starts_with(char::is_uppercase) {
-        return false;
-    }
     let word = word_after(s, at);
     // "what I mean": a one-letter word is too weak a sign.
     if word.chars().count() < 2 || !lang.sentence_starters.contains(word) {
@@ -211,16 +253,8 @@ fn glued_heading_at(s: &str, at: usize, lang: &Lang) -> bool {
 /// non-whitespace character of the span exactly once.
 pub fn split_sentences(text: &str, span: Span, lang: &Lang) -> Vec<Piece> {
     let s = &text[span.start..span.end];
-    let regions = quote_regions(s, lang);
-    // Regions are short (at most MAX_QUOTE_BYTES): only those opening just before `pos` can
-    // hold it, so a long text with many quotes stays linear.
-    let mut regions = regions;
-    regions.sort_unstable();
-    let inside_quote = |pos: usize| {
-        let from = regions.partition_point(|&(o, _)| o + MAX_QUOTE_BYTES < pos);
-        let to = regions.partition_point(|&(o, _)| o < pos);
-        regions[from..to].iter().any(|&(_, e)| pos < e)
-    };
+    let regions = QuoteIndex::new(quote_regions(s, lang));
+    let inside_quote = |pos: usize| regions.inside(pos);
     let mut cuts: Vec<(usize, bool)> = Vec::new();
     let mut piece_start = 0;
     let mut chars = s.char_indices().peekable();
@@ -249,7 +283,7 @@ pub fn split_sentences(text: &str, span: Span, lang: &Lang) -> Vec<Piece> {
                 }
                 let at = end + (rest.len() - trimmed.len());
                 let after = at + d.len_utf8();
-                let closes_quote = regions.iter().any(|&(_, e)| e == after);
+                let closes_quote = regions.closes_at(after);
                 // Across a space, only a mark that closes a quotation belongs to this sentence;
                 // `" Le` may open the next one.
                 if at != end && !closes_quote {
@@ -308,4 +342,41 @@ pub fn split_sentences(text: &str, span: Span, lang: &Lang) -> Vec<Piece> {
         start = cut;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::LangCode;
+
+    #[test]
+    fn quote_index_answers_as_a_scan_would() {
+        // Nested, adjacent, unbalanced and over-long quotations.
+        let long = "x".repeat(MAX_QUOTE_BYTES + 10);
+        let s = format!(
+            "« Il a dit : “ non ” puis « oui ». » Fin. \"Court\" et « {long} » ; « ouvert. \"a\"\"b\" « « »"
+        );
+        let regions = quote_regions(&s, Lang::get(LangCode::Fr));
+        assert!(regions.len() >= 4, "{regions:?}");
+        let index = QuoteIndex::new(regions.clone());
+        for pos in 0..=s.len() {
+            let inside = regions.iter().any(|&(o, e)| o < pos && pos < e);
+            assert_eq!(index.inside(pos), inside, "inside at {pos}");
+            let closes = regions.iter().any(|&(_, e)| e == pos);
+            assert_eq!(index.closes_at(pos), closes, "closes at {pos}");
+        }
+    }
+
+    #[test]
+    fn long_runs_of_spaces_and_quotes_split_quickly() {
+        // Both were quadratic: every space trimmed the run before it, and every candidate cut
+        // scanned every quotation of the block. A few seconds in debug before, milliseconds now.
+        let lang = Lang::get(LangCode::Fr);
+        let spaces = format!("Le texte{}Suite du texte.", " ".repeat(200_000));
+        let pieces = split_sentences(&spaces, Span::new(0, spaces.len()), lang);
+        assert_eq!(pieces.len(), 1);
+        let quotes = "« Il a dit. » Le Kremlin a parlé. ".repeat(10_000);
+        let pieces = split_sentences(&quotes, Span::new(0, quotes.len()), lang);
+        assert_eq!(pieces.len(), 20_000);
+    }
 }
