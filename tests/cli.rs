@@ -427,3 +427,41 @@ fn check_lists_unchanged_claims_only_with_verbose() {
     );
     assert_eq!(quiet["findings"], verbose["findings"]);
 }
+
+/// An HTML page that repeats its lede in the title, a meta tag and JSON-LD: every claim must
+/// point at the paragraph a reader sees, and the figure legend is a caption.
+#[test]
+fn html_claims_point_at_the_visible_text() {
+    let (r, _) = json_of(&[
+        "claims",
+        "--all",
+        "--format",
+        "json",
+        "fixtures/html/kremlin-call.html",
+    ]);
+    let source = std::fs::read_to_string("fixtures/html/kremlin-call.html").unwrap();
+    let lines: Vec<&str> = source.lines().collect();
+    let claims = r["claims"].as_array().unwrap();
+    assert_eq!(claims.len(), 3);
+    for c in claims {
+        let text = c["text"].as_str().unwrap();
+        assert!(!text.contains('*'), "emphasis marks in {text}");
+        let line = lines[c["line"].as_u64().unwrap() as usize - 1];
+        let at: String = line
+            .chars()
+            .skip(c["column"].as_u64().unwrap() as usize - 1)
+            .collect();
+        let first_words: String = text.chars().take(20).collect();
+        assert!(
+            at.starts_with(&first_words),
+            "{first_words:?} not at {at:?}"
+        );
+        assert!(!line.contains("<script") && !line.contains("<meta"));
+    }
+    let segments = r["segments"].as_array().unwrap();
+    assert!(segments.iter().any(|s| s["role"] == "caption"
+        && s["text"]
+            .as_str()
+            .unwrap()
+            .contains("Donald Trump au téléphone")));
+}

@@ -7,7 +7,8 @@ use crate::source::Span;
 
 /// What the page gives us.
 pub struct Extracted {
-    /// The article body as Markdown text (headings and paragraphs).
+    /// The article body as Markdown text (headings, paragraphs, `![…](…)` images), without
+    /// emphasis marks.
     pub text: String,
     pub title: Option<String>,
     pub date: Option<String>,
@@ -29,7 +30,9 @@ pub fn extract(path: &str, html: &str) -> Result<Extracted> {
             format!("no article text found in the HTML page ({e})"),
         )
     })?;
-    let text = article.text_content.to_string();
+    // Emphasis marks of the Markdown rendering are not the article's words: they would show
+    // in claims and in word diffs against other outlets.
+    let text = article.text_content.replace('*', "");
     if text.trim().is_empty() {
         return Err(Error::input(path, "no article text found in the HTML page"));
     }
@@ -53,6 +56,31 @@ fn inside_tag(source: &str, at: usize) -> bool {
     }
 }
 
+/// Inside a `<script>` or `<style>` element, or a comment: pages repeat their lede in JSON-LD
+/// and scripts, which are not where a reader sees it.
+fn inside_raw_text(source: &str, at: usize) -> bool {
+    let head = &source[..at];
+    [
+        ("<script", "</script"),
+        ("<style", "</style"),
+        ("<!--", "-->"),
+    ]
+    .iter()
+    .any(|(open, close)| match head.rfind(open) {
+        Some(o) => head.rfind(close).is_none_or(|c| c < o),
+        None => false,
+    })
+}
+
+/// Where the page body starts: the `<head>` (title, meta tags) repeats the article's words.
+fn body_start(source: &str) -> usize {
+    ["<body", "<BODY"]
+        .iter()
+        .filter_map(|b| source.find(b))
+        .min()
+        .unwrap_or(0)
+}
+
 fn find_word(source: &str, word: &str, from: usize, limit: usize) -> Option<usize> {
     let limit = limit.min(source.len());
     // Search only up to where a match could still start before `limit`: an unbounded search
@@ -70,7 +98,7 @@ fn find_word(source: &str, word: &str, from: usize, limit: usize) -> Option<usiz
         // A whole word ("Le", not the start of "Les"), outside markup.
         let whole = !source[..i].ends_with(char::is_alphanumeric)
             && !source[i + word.len()..].starts_with(char::is_alphanumeric);
-        if whole && !inside_tag(source, i) {
+        if whole && !inside_tag(source, i) && !inside_raw_text(source, i) {
             return Some(i);
         }
         at = i + word.len();
@@ -82,7 +110,7 @@ fn find_word(source: &str, word: &str, from: usize, limit: usize) -> Option<usiz
 /// previous segment, and its last word after that. Segments that cannot be found (text built
 /// from entities or scattered over many tags) get an empty span at the last known place.
 pub fn locate(source: &str, text: &str, spans: &[Span]) -> Vec<Span> {
-    let mut cursor = 0;
+    let mut cursor = body_start(source);
     // First words known to be missing from the page after some offset. The cursor only moves
     // forward, so they stay missing; without this, every segment starting with a word the
     // page writes with entities (`&Eacute;lys&eacute;e`) searched to the end of the page.
@@ -90,6 +118,14 @@ pub fn locate(source: &str, text: &str, spans: &[Span]) -> Vec<Span> {
     let mut out = Vec::with_capacity(spans.len());
     for span in spans {
         let seg = &text[span.start..span.end];
+        // An image's Markdown (`![alt](src)`) is not in the page as text; its legend is.
+        let seg = match seg
+            .strip_prefix("![")
+            .and_then(|s| s.find("](").map(|i| &s[i..]))
+        {
+            Some(rest) => rest.find(')').map_or(seg, |j| &rest[j + 1..]),
+            None => seg,
+        };
         match locate_one(source, seg, cursor, &mut absent) {
             Some(s) => {
                 // Past this segment: the next one is after it, even when it has the same words.

@@ -41,6 +41,10 @@ fn any_match(patterns: &[regex::Regex], raw: &str, plain: &str) -> bool {
 
 /// A role that a whole line can have on its own: boilerplate, byline, caption.
 pub(super) fn line_role(raw: &str, lang: &Lang) -> Option<Role> {
+    // A Markdown image with its legend (HTML pages are read as Markdown): a caption.
+    if raw.starts_with("![") {
+        return Some(Role::Caption);
+    }
     let plain = plain(raw);
     let patterns = lang.patterns();
     if any_match(&patterns.boilerplate, raw.trim(), &plain) {
