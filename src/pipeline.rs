@@ -413,6 +413,7 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
         groups,
         findings,
         summary,
+        skipped: Vec::new(),
         reference_article: options.reference_outlet.as_ref().and_then(|o| {
             corpus
                 .articles

@@ -465,3 +465,28 @@ fn html_claims_point_at_the_visible_text() {
             .unwrap()
             .contains("Donald Trump au téléphone")));
 }
+
+#[test]
+fn keep_going_compares_the_rest_records_the_skipped_file_and_fails() {
+    let out = claimdiff()
+        .args([
+            "compare",
+            "fixtures/events/2017-01/afp.md",
+            "missing.md",
+            "fixtures/events/2017-01/reuters-swiss.md",
+            "--keep-going",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "an incomplete report is an input error"
+    );
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r["articles"].as_array().unwrap().len(), 2);
+    assert_eq!(r["skipped"][0]["path"], "missing.md");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("missing.md: no such file"));
+}

@@ -185,31 +185,58 @@ fn claims(a: args::ClaimsArgs, global: &args::GlobalArgs) -> Result<i32> {
 }
 
 /// Read the inputs; with `--keep-going`, report unreadable ones on stderr and go on.
+/// Read the inputs. With `--keep-going`, an unreadable one is reported on stderr, noted in
+/// `skipped` and left out; without, the first one stops the run before anything is written.
 pub(crate) fn read_inputs(
     specs: &[InputSpec],
     options: ReadOptions,
     keep_going: bool,
     first_id: usize,
+    skipped: &mut Vec<crate::report::model::SkippedInput>,
 ) -> Result<Vec<crate::ingest::Article>> {
     let mut articles = Vec::new();
-    let mut failed = 0;
     for (i, spec) in specs.iter().enumerate() {
         match ingest::read_article(spec, &format!("a{}", first_id + i), options) {
-            Ok(a) => articles.push(a),
+            Ok(a) => {
+                if a.meta.replaced_bytes > 0 {
+                    eprintln!(
+                        "claimdiff: warning: {}: {} invalid bytes replaced with U+FFFD",
+                        a.meta.path, a.meta.replaced_bytes
+                    );
+                }
+                articles.push(a)
+            }
             Err(e) if keep_going => {
-                eprintln!(
-                    "claimdiff: skipped: {}",
-                    crate::lang::one_line(&e.to_string())
-                );
-                failed += 1;
+                let error = crate::lang::one_line(&e.to_string());
+                eprintln!("claimdiff: skipped: {error}");
+                skipped.push(crate::report::model::SkippedInput {
+                    path: spec.path.clone(),
+                    error,
+                });
             }
             Err(e) => return Err(e.into()),
         }
     }
-    if articles.is_empty() && failed > 0 {
+    if articles.is_empty() && !skipped.is_empty() {
         anyhow::bail!("no input could be read");
     }
     Ok(articles)
+}
+
+/// The exit code of a run that wrote its report: 2 when inputs were skipped (the report is
+/// incomplete), else 1 when a finding reaches `fail_on`, else 0.
+fn run_exit_code(report: &crate::report::model::Report, fail_on: args::FailOn) -> i32 {
+    if !report.skipped.is_empty() {
+        eprintln!(
+            "claimdiff: {} input(s) skipped; the report covers the others",
+            report.skipped.len()
+        );
+        exit::ERROR
+    } else if crate::pipeline::reaches(report, fail_on.severity()) {
+        exit::FINDINGS
+    } else {
+        exit::OK
+    }
 }
 
 fn resolve_format(f: Option<args::ReportFormat>, output: &args::OutputArgs) -> args::ReportFormat {
@@ -279,6 +306,7 @@ fn compare(a: args::CompareArgs, global: &args::GlobalArgs) -> Result<i32> {
     }
     let rules = crate::config::load(a.analysis.rules.as_deref())?;
     let progress = crate::progress::Progress::new(global.quiet, "reading");
+    let mut skipped = Vec::new();
     let articles = read_inputs(
         &specs,
         ReadOptions {
@@ -286,6 +314,7 @@ fn compare(a: args::CompareArgs, global: &args::GlobalArgs) -> Result<i32> {
         },
         a.analysis.keep_going,
         1,
+        &mut skipped,
     )?;
     if articles.len() < 2 {
         anyhow::bail!(
@@ -298,7 +327,9 @@ fn compare(a: args::CompareArgs, global: &args::GlobalArgs) -> Result<i32> {
     drop(articles);
     progress.stage("aligning");
     let options = run_options(&a.analysis, a.output.title.clone(), false)?;
-    let report = crate::pipeline::run(&corpus, &rules, crate::pipeline::Mode::Compare, &options);
+    let mut report =
+        crate::pipeline::run(&corpus, &rules, crate::pipeline::Mode::Compare, &options);
+    report.skipped = skipped;
     progress.stage("rendering");
     let rendered = render(&report, &a.output, global)?;
     progress.finish();
@@ -306,11 +337,7 @@ fn compare(a: args::CompareArgs, global: &args::GlobalArgs) -> Result<i32> {
         &crate::output::Destination::from_option(a.output.output.as_deref()),
         rendered.as_bytes(),
     )?;
-    Ok(if crate::pipeline::reaches(&report, a.fail_on.severity()) {
-        exit::FINDINGS
-    } else {
-        exit::OK
-    })
+    Ok(run_exit_code(&report, a.fail_on))
 }
 
 fn rules_command(cmd: args::RulesCommand) -> Result<i32> {
@@ -428,6 +455,7 @@ fn baseline(a: args::BaselineArgs, global: &args::GlobalArgs) -> Result<i32> {
     )?;
     let rules = crate::config::load(a.analysis.rules.as_deref())?;
     let progress = crate::progress::Progress::new(global.quiet, "reading");
+    let mut skipped = Vec::new();
     let articles = read_inputs(
         &specs,
         ReadOptions {
@@ -435,7 +463,11 @@ fn baseline(a: args::BaselineArgs, global: &args::GlobalArgs) -> Result<i32> {
         },
         a.analysis.keep_going,
         1,
+        &mut skipped,
     )?;
+    if !skipped.is_empty() {
+        anyhow::bail!("{} input(s) could not be read; a baseline is the whole verified state, so none was written", skipped.len());
+    }
     let corpus = crate::pipeline::Corpus::from_articles(&articles, &rules);
     let state = crate::check::Baseline::from_corpus(
         &corpus,
@@ -444,18 +476,33 @@ fn baseline(a: args::BaselineArgs, global: &args::GlobalArgs) -> Result<i32> {
     );
     progress.finish();
     crate::output::write_atomic(&a.output, state.to_json().as_bytes())?;
-    eprintln!(
-        "claimdiff: baseline of {} articles, {} claims, {} groups written to {}",
-        state.articles.len(),
-        state.claims.len(),
-        state.groups.len(),
-        a.output.display()
-    );
+    if !global.quiet {
+        eprintln!(
+            "claimdiff: baseline of {} articles, {} claims, {} groups written to {}",
+            state.articles.len(),
+            state.claims.len(),
+            state.groups.len(),
+            a.output.display()
+        );
+    }
     Ok(exit::OK)
+}
+
+/// A file that starts like a baseline (`claimdiff.baseline/1`).
+fn is_baseline_file(path: &str) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 256];
+    let n = std::fs::File::open(path)
+        .and_then(|mut f| f.read(&mut head))
+        .unwrap_or(0);
+    crate::check::looks_like_baseline(&String::from_utf8_lossy(&head[..n]))
 }
 
 fn check(a: args::CheckArgs, global: &args::GlobalArgs) -> Result<i32> {
     use crate::check::{self as chk, Baseline};
+    if a.input.files.is_empty() {
+        anyhow::bail!("no new articles to check: put them before --against (claimdiff check NEW... --against REF...); --against takes every path after it");
+    }
     let specs = input_specs(&a.input)?;
     let mut inputs: Vec<String> = specs.iter().map(|s| s.path.clone()).collect();
     inputs.extend(a.against.iter().cloned());
@@ -478,11 +525,18 @@ fn check(a: args::CheckArgs, global: &args::GlobalArgs) -> Result<i32> {
                 .ok()
                 .filter(|t| chk::looks_like_baseline(t) || one.ends_with(".json"))
         }
-        _ => None,
+        refs => {
+            // A baseline among several references would be read as an article.
+            if let Some(b) = refs.iter().find(|r| is_baseline_file(r)) {
+                anyhow::bail!("{b}: a baseline must be the only --against value; check against it alone, or against article files");
+            }
+            None
+        }
     };
     if a.update_baseline && baseline_text.is_none() {
         anyhow::bail!("--update-baseline needs --against BASELINE.json (a file written by `claimdiff baseline`)");
     }
+    let mut skipped = Vec::new();
     let reference = match &baseline_text {
         Some(text) => {
             let b = Baseline::parse(&a.against[0], text)?;
@@ -501,7 +555,8 @@ fn check(a: args::CheckArgs, global: &args::GlobalArgs) -> Result<i32> {
                     ..Default::default()
                 })
                 .collect();
-            let mut refs = read_inputs(&ref_specs, options, a.analysis.keep_going, 1)?;
+            let mut refs =
+                read_inputs(&ref_specs, options, a.analysis.keep_going, 1, &mut skipped)?;
             for (i, r) in refs.iter_mut().enumerate() {
                 r.meta.id = format!("r{}", i + 1);
                 r.meta.reference = true;
@@ -509,32 +564,36 @@ fn check(a: args::CheckArgs, global: &args::GlobalArgs) -> Result<i32> {
             crate::pipeline::Corpus::from_articles(&refs, &rules)
         }
     };
-    let new_articles = read_inputs(&specs, options, a.analysis.keep_going, 1)?;
+    let new_articles = read_inputs(&specs, options, a.analysis.keep_going, 1, &mut skipped)?;
     let new = crate::pipeline::Corpus::from_articles(&new_articles, &rules);
     let corpus = chk::check_corpus(reference, new, a.versions);
     let run = run_options(&a.analysis, a.output.title.clone(), a.verbose)?;
-    let report = chk::run_check(&corpus, &rules, &run);
+    let mut report = chk::run_check(&corpus, &rules, &run);
+    report.skipped = skipped;
     let rendered = render(&report, &a.output, global)?;
     crate::output::emit(
         &crate::output::Destination::from_option(a.output.output.as_deref()),
         rendered.as_bytes(),
     )?;
-    if a.update_baseline {
+    if a.update_baseline && !report.skipped.is_empty() {
+        eprintln!(
+            "claimdiff: baseline {} not updated: some inputs were skipped",
+            a.against[0]
+        );
+    } else if a.update_baseline {
         let state = chk::updated_state(&corpus);
         let b = Baseline::from_corpus(&state, &rules, &run);
         crate::output::write_atomic(std::path::Path::new(&a.against[0]), b.to_json().as_bytes())?;
-        eprintln!(
-            "claimdiff: baseline {} updated ({} articles, {} claims)",
-            a.against[0],
-            b.articles.len(),
-            b.claims.len()
-        );
+        if !global.quiet {
+            eprintln!(
+                "claimdiff: baseline {} updated ({} articles, {} claims)",
+                a.against[0],
+                b.articles.len(),
+                b.claims.len()
+            );
+        }
     }
-    Ok(if crate::pipeline::reaches(&report, a.fail_on.severity()) {
-        exit::FINDINGS
-    } else {
-        exit::OK
-    })
+    Ok(run_exit_code(&report, a.fail_on))
 }
 
 fn pairs(a: args::PairsArgs) -> Result<i32> {

@@ -158,6 +158,13 @@ pub struct RuleSetInfo {
     pub sha256: String,
 }
 
+/// An input left out of a run, and why.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct SkippedInput {
+    pub path: String,
+    pub error: String,
+}
+
 /// A run of `compare` or `check`.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 pub struct Report {
@@ -177,6 +184,9 @@ pub struct Report {
     pub groups: Vec<GroupRecord>,
     pub findings: Vec<FindingRecord>,
     pub summary: Summary,
+    /// Inputs that could not be read and were left out (`--keep-going`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub skipped: Vec<SkippedInput>,
     /// Article id diffs are made against, when one was chosen.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference_article: Option<String>,
