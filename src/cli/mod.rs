@@ -98,6 +98,11 @@ pub(crate) fn input_specs(inputs: &args::InputArgs) -> Result<Vec<InputSpec>> {
             inputs.files.len()
         );
     }
+    for (i, f) in inputs.files.iter().enumerate() {
+        if f != "-" && inputs.files[..i].contains(f) {
+            anyhow::bail!("{f} is given twice; compare different articles");
+        }
+    }
     let stdin_count = inputs.files.iter().filter(|f| *f == "-").count();
     if stdin_count > 1 {
         anyhow::bail!("standard input (-) can be read only once");
@@ -325,6 +330,7 @@ fn compare(a: args::CompareArgs, global: &args::GlobalArgs) -> Result<i32> {
     progress.stage("extracting");
     let corpus = crate::pipeline::Corpus::from_articles(&articles, &rules);
     drop(articles);
+    check_reference(a.analysis.reference.as_deref(), &corpus)?;
     progress.stage("aligning");
     let options = run_options(&a.analysis, a.output.title.clone(), false)?;
     let mut report =
@@ -350,13 +356,31 @@ fn rules_command(cmd: args::RulesCommand) -> Result<i32> {
                 width: comfy_table::Table::new().width(),
                 color: false,
             });
-            t.set_header(vec!["id", "kind", "severity", "on", "description"]);
+            t.set_header(vec![
+                "id",
+                "kind",
+                "severity",
+                "on",
+                "parameters",
+                "description",
+            ]);
             for r in &set.rules {
+                let params = serde_json::to_value(&r.params)?;
+                let params = params
+                    .as_object()
+                    .map(|m| {
+                        m.iter()
+                            .map(|(k, v)| format!("{k}: {v}"))
+                            .collect::<Vec<_>>()
+                            .join("\n")
+                    })
+                    .unwrap_or_default();
                 t.add_row(vec![
                     r.id.clone(),
                     r.kind.to_string(),
                     r.severity.to_string(),
                     if r.enabled { "yes".into() } else { "no".into() },
+                    params,
                     r.description.clone(),
                 ]);
             }
@@ -431,6 +455,23 @@ fn rules_command(cmd: args::RulesCommand) -> Result<i32> {
     }
     crate::output::emit(&crate::output::Destination::Stdout, out.as_bytes())?;
     Ok(exit::OK)
+}
+
+/// `--reference OUTLET` must name an outlet of the run.
+fn check_reference(outlet: Option<&str>, corpus: &crate::pipeline::Corpus) -> Result<()> {
+    let Some(o) = outlet else { return Ok(()) };
+    if corpus
+        .articles
+        .iter()
+        .any(|a| a.outlet.eq_ignore_ascii_case(o))
+    {
+        return Ok(());
+    }
+    let outlets: Vec<&str> = corpus.articles.iter().map(|a| a.outlet.as_str()).collect();
+    anyhow::bail!(
+        "--reference {o}: no article of that outlet; outlets are {}",
+        outlets.join(", ")
+    )
 }
 
 fn run_options(
@@ -567,6 +608,7 @@ fn check(a: args::CheckArgs, global: &args::GlobalArgs) -> Result<i32> {
     let new_articles = read_inputs(&specs, options, a.analysis.keep_going, 1, &mut skipped)?;
     let new = crate::pipeline::Corpus::from_articles(&new_articles, &rules);
     let corpus = chk::check_corpus(reference, new, a.versions);
+    check_reference(a.analysis.reference.as_deref(), &corpus)?;
     let run = run_options(&a.analysis, a.output.title.clone(), a.verbose)?;
     let mut report = chk::run_check(&corpus, &rules, &run);
     report.skipped = skipped;

@@ -23,11 +23,19 @@ pub(crate) fn new_table(style: TableStyle) -> Table {
 pub fn render_claims(listing: &ClaimListing, style: TableStyle) -> String {
     let mut out = String::new();
     for article in &listing.articles {
-        let mut rows: Vec<(usize, usize, String, String, &str)> = listing
+        let mut rows: Vec<(usize, String, String, String, &str)> = listing
             .claims
             .iter()
             .filter(|c| c.article == article.id)
-            .map(|c| (c.start, c.line, c.id.clone(), c.text.clone(), "claim"))
+            .map(|c| {
+                (
+                    c.start,
+                    format!("{}:{}", c.line, c.column),
+                    c.id.clone(),
+                    c.text.clone(),
+                    "claim",
+                )
+            })
             .collect();
         rows.extend(
             listing
@@ -37,7 +45,7 @@ pub fn render_claims(listing: &ClaimListing, style: TableStyle) -> String {
                 .map(|s| {
                     (
                         s.start,
-                        s.line,
+                        format!("{}:{}", s.line, s.column),
                         s.id.clone(),
                         s.text.clone(),
                         s.role.as_str(),
@@ -55,7 +63,7 @@ pub fn render_claims(listing: &ClaimListing, style: TableStyle) -> String {
             rows.iter().filter(|r| r.4 == "claim").count()
         ));
         let mut t = new_table(style);
-        let mut header = vec!["id", "line"];
+        let mut header = vec!["id", "line:col"];
         if all {
             header.push("role");
         }
@@ -224,6 +232,10 @@ pub fn render_report(report: &super::model::Report, style: TableStyle, explain: 
     out.push_str("\nFindings\n");
     let mut t = new_table(style);
     t.set_header(vec!["id", "severity", "kind", "rule", "message", "where"]);
+    // Locations are copied into editors: never wrap them.
+    if let Some(col) = t.column_mut(5) {
+        col.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
+    }
     for f in &report.findings {
         t.add_row(vec![
             Cell::new(&f.id),

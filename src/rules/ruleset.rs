@@ -242,6 +242,16 @@ fn locate(text: &str, id: &str, key: Option<&str>) -> Position {
     Position { line, column: col }
 }
 
+/// 1-based position of a top-level `key:` in a rule file.
+fn key_position(text: &str, key: &str) -> Position {
+    let needle = format!("{key}:");
+    let line = text
+        .lines()
+        .position(|l| l.starts_with(&needle))
+        .map_or(1, |i| i + 1);
+    Position { line, column: 1 }
+}
+
 /// Add "did you mean" to serde's unknown-field and unknown-variant messages.
 fn suggest(err: Error) -> Error {
     let fix = |message: String| -> String {
@@ -496,7 +506,7 @@ pub fn build(user: Option<(&str, &str)>) -> Result<RuleSet> {
             Some(other) => {
                 return Err(Error::at(
                     path,
-                    Position { line: 1, column: 1 },
+                    key_position(text, "extends"),
                     format!("`extends: {other}`: only `default` (the bundled rules) or `none` can be extended"),
                 ))
             }

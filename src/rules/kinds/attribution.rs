@@ -15,15 +15,19 @@ Sources go through the alias sets; \"la même source\" and other anaphoric sourc
 Example: \"…, a indiqué le Kremlin\" vs \"…, a indiqué la Maison Blanche\".";
 pub const PARAMS: &[&str] = &["one_sided_severity"];
 
-fn sources(v: &ClaimView) -> Vec<String> {
-    let mut out: Vec<String> = v
+/// Named sources of a claim: (normalised, as written).
+fn sources<'a>(v: &'a ClaimView) -> Vec<(&'a str, &'a str)> {
+    let mut out: Vec<(&str, &str)> = Vec::new();
+    for a in v
         .features
         .attributions
         .iter()
         .filter(|a| !a.anaphoric && !a.source.is_empty())
-        .map(|a| a.source.clone())
-        .collect();
-    out.dedup();
+    {
+        if !out.iter().any(|(s, _)| *s == a.source) {
+            out.push((a.source.as_str(), a.text.as_str()));
+        }
+    }
     out
 }
 
@@ -31,21 +35,31 @@ fn anaphoric(v: &ClaimView) -> bool {
     v.features.attributions.iter().any(|a| a.anaphoric)
 }
 
+fn written(list: &[(&str, &str)]) -> String {
+    list.iter()
+        .map(|(_, t)| format!("\"{t}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 pub fn check(rule: &Rule, a: &ClaimView, b: &ClaimView) -> Option<Hit> {
     let (sa, sb) = (sources(a), sources(b));
     if !sa.is_empty() && !sb.is_empty() {
-        if sa.iter().any(|s| sb.contains(s)) {
+        if sa.iter().any(|(s, _)| sb.iter().any(|(t, _)| s == t)) {
             return None;
         }
         return Some(Hit::new(
             format!(
                 "{} attributes this to {}, {} to {}",
                 a.outlet,
-                sa.join(", "),
+                written(&sa),
                 b.outlet,
-                sb.join(", ")
+                written(&sb)
             ),
-            json!({"left": sa, "right": sb}),
+            json!({
+                "left": sa.iter().map(|(s, _)| s).collect::<Vec<_>>(), "right": sb.iter().map(|(s, _)| s).collect::<Vec<_>>(),
+                "left_text": sa.iter().map(|(_, t)| t).collect::<Vec<_>>(), "right_text": sb.iter().map(|(_, t)| t).collect::<Vec<_>>(),
+            }),
         ));
     }
     let (named, bare, list) = match (sa.is_empty(), sb.is_empty()) {
@@ -57,10 +71,13 @@ pub fn check(rule: &Rule, a: &ClaimView, b: &ClaimView) -> Option<Hit> {
         message: format!(
             "{} attributes this to {}; {} states it without a source",
             named.outlet,
-            list.join(", "),
+            written(&list),
             bare.outlet
         ),
-        evidence: json!({"attributed": named.id, "sources": list, "unattributed": bare.id}),
+        evidence: json!({
+            "attributed": named.id, "sources": list.iter().map(|(s, _)| s).collect::<Vec<_>>(),
+            "sources_text": list.iter().map(|(_, t)| t).collect::<Vec<_>>(), "unattributed": bare.id,
+        }),
         severity: rule.params.one_sided_severity,
     })
 }
