@@ -89,6 +89,9 @@ struct NegationData {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct AttributionData {
+    auxiliaries: Vec<String>,
+    inverted_pronouns: Vec<String>,
+    source_stops: Vec<String>,
     before_source: Vec<String>,
     verbs: Vec<String>,
     channels: Vec<String>,
@@ -113,6 +116,8 @@ struct LangFile {
     relative_days: HashMap<String, i64>,
     weekday_past: Vec<String>,
     weekday_next: Vec<String>,
+    month_prefixes: Vec<String>,
+    year_prefixes: Vec<String>,
     relative_periods: Vec<RelativePeriod>,
     number_words: HashMap<String, f64>,
     multipliers: HashMap<String, f64>,
@@ -129,6 +134,7 @@ struct LangFile {
     bylines: Vec<String>,
     captions: Vec<String>,
     anaphoric_speakers: Vec<String>,
+    name_links: Vec<String>,
 }
 
 /// The language's regular expressions, compiled.
@@ -188,6 +194,8 @@ pub struct Lang {
     pub relative_days: Vec<(String, i64)>,
     pub weekday_past: HashSet<String>,
     pub weekday_next: HashSet<String>,
+    pub month_prefixes: HashSet<String>,
+    pub year_prefixes: HashSet<String>,
     pub relative_periods: Vec<(Regex, i64)>,
     pub number_words: HashMap<String, f64>,
     pub multipliers: HashMap<String, f64>,
@@ -202,6 +210,9 @@ pub struct Lang {
     pub hedge_exceptions: HashSet<String>,
     pub attribution_before: Vec<Vec<String>>,
     pub attribution_verbs: HashSet<String>,
+    pub attribution_auxiliaries: HashSet<String>,
+    pub inverted_pronouns: HashSet<String>,
+    pub source_stops: HashSet<String>,
     pub attribution_channels: Vec<Vec<String>>,
     /// Regular expressions, compiled on first use: a run on French articles never pays for
     /// the English ones.
@@ -210,6 +221,8 @@ pub struct Lang {
     file: String,
     /// Speakers that refer back to an earlier one ("la même source"), folded.
     pub anaphoric_speakers: HashSet<String>,
+    /// Small words inside a name, folded.
+    pub name_links: HashSet<String>,
 }
 
 fn folded_set(words: &[String]) -> HashSet<String> {
@@ -326,6 +339,8 @@ impl Lang {
             relative_days,
             weekday_past: folded_set(&raw.weekday_past),
             weekday_next: folded_set(&raw.weekday_next),
+            month_prefixes: folded_set(&raw.month_prefixes),
+            year_prefixes: folded_set(&raw.year_prefixes),
             relative_periods,
             number_words: fold_mapf(&raw.number_words),
             multipliers: fold_mapf(&raw.multipliers),
@@ -347,6 +362,10 @@ impl Lang {
             hedge_exceptions: folded_set(&raw.hedges.exceptions),
             attribution_before: folded_phrases(&raw.attribution.before_source),
             attribution_verbs: folded_set(&raw.attribution.verbs),
+            attribution_auxiliaries: folded_set(&raw.attribution.auxiliaries),
+            inverted_pronouns: folded_set(&raw.attribution.inverted_pronouns),
+            source_stops: folded_set(&raw.attribution.source_stops),
+            name_links: folded_set(&raw.name_links),
             attribution_channels: folded_phrases(&raw.attribution.channels),
             patterns: OnceLock::new(),
             raw_patterns,

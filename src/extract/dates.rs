@@ -201,25 +201,12 @@ pub fn find_dates(
                             day: None,
                         };
                         found = Some((k + 2, DateKind::Absolute, Some(d), None));
-                    } else if lang.code == crate::lang::LangCode::Fr
-                        && k > 0
-                        && matches!(folded[k - 1].as_str(), "en" | "de" | "fin" | "debut" | "mi")
+                    } else if k > 0
+                        && lang.month_prefixes.contains(&folded[k - 1])
+                        // English months are capitalised ("in May", not "it may").
+                        && (capitalised || lang.code != crate::lang::LangCode::En)
                     {
-                        // "en novembre", "fin mars".
-                        let d = PartialDate {
-                            year: article_date.and_then(|a| a.year),
-                            month: Some(month),
-                            day: None,
-                        };
-                        found = Some((k + 1, DateKind::Absolute, Some(d), None));
-                    } else if lang.code == crate::lang::LangCode::En
-                        && capitalised
-                        && k > 0
-                        && matches!(
-                            folded[k - 1].as_str(),
-                            "in" | "since" | "until" | "early" | "late" | "mid"
-                        )
-                    {
+                        // "en novembre", "fin mars", "in November".
                         let d = PartialDate {
                             year: article_date.and_then(|a| a.year),
                             month: Some(month),
@@ -234,19 +221,12 @@ pub fn find_dates(
         if found.is_none() {
             if let Some(year) = number(k).filter(|y| (1900..=2100).contains(y)) {
                 let prev = k.checked_sub(1).map(|p| folded[p].as_str());
-                if matches!(
-                    prev,
-                    Some(
-                        "en" | "in"
-                            | "since"
-                            | "depuis"
-                            | "de"
-                            | "of"
-                            | "by"
-                            | "until"
-                            | "jusqu'en"
-                    )
-                ) || text[words[k].start..words[k].end].len() == 4
+                // "en 2014" is a year; "2000 soldats" is a count.
+                let unit_follows = folded
+                    .get(k + 1)
+                    .is_some_and(|w| lang.units.contains_key(w));
+                if prev.is_some_and(|p| lang.year_prefixes.contains(p))
+                    || (text[words[k].start..words[k].end].len() == 4 && !unit_follows)
                 {
                     let d = PartialDate {
                         year: Some(year as i32),
@@ -435,6 +415,19 @@ mod tests {
         );
         assert_eq!(d[0].1.as_deref(), Some("2017-01-27"));
         assert_eq!(d[1].1.as_deref(), Some("2017-01-27"));
+    }
+
+    #[test]
+    fn years_and_counts() {
+        assert_eq!(
+            dates("L'annexion de la Crimée en 2014.", LangCode::Fr, None).len(),
+            1
+        );
+        assert!(dates("Environ 2000 soldats sont arrivés.", LangCode::Fr, None).is_empty());
+        assert_eq!(
+            dates("Il est là depuis 2000 et il reste.", LangCode::Fr, None).len(),
+            1
+        );
     }
 
     #[test]

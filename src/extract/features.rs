@@ -78,9 +78,6 @@ pub struct Features {
     pub entities: Vec<Entity>,
 }
 
-/// Name-joining words inside a name: "Bachar el-Assad", "Staffan de Mistura".
-const NAME_LINKS: [&str; 8] = ["el", "al", "de", "du", "von", "van", "bin", "ibn"];
-
 /// Extract the features of `text` (a claim of an article in `lang` dated `article_date`).
 /// `aliases` are the rule set's name sets; `term_sets` its watch-list sets, matched as one term.
 pub fn extract(
@@ -217,7 +214,7 @@ fn capitalised_names(
             {
                 end = next;
             } else if next + 1 < ws.len()
-                && NAME_LINKS.contains(&folded[next].as_str())
+                && lang.name_links.contains(&folded[next])
                 && is_cap(next + 1)
             {
                 end = next + 1;
@@ -256,40 +253,6 @@ fn normalise_source(phrase: &[&str], lang: &Lang, aliases: &AliasTable) -> (Stri
     (content.join(" "), anaphoric)
 }
 
-/// Words that end a source phrase: prepositions and conjunctions that start something else.
-fn ends_source(word: &str) -> bool {
-    matches!(
-        word,
-        "dans"
-            | "a"
-            | "au"
-            | "aux"
-            | "lors"
-            | "en"
-            | "pour"
-            | "sur"
-            | "apres"
-            | "que"
-            | "qui"
-            | "et"
-            | "mais"
-            | "par"
-            | "in"
-            | "on"
-            | "at"
-            | "that"
-            | "who"
-            | "and"
-            | "but"
-            | "to"
-            | "after"
-            | "during"
-            | "for"
-            | "with"
-            | "avec"
-    )
-}
-
 /// Attributions: "selon X", "according to X", "a indiqué X", "X a déclaré", "X said".
 fn find_attributions(
     text: &str,
@@ -315,7 +278,9 @@ fn find_attributions(
         let start = j;
         let mut end = start;
         while end < ws.len() && end < start + 6 {
-            if end > start && (punct_between(end - 1, end) || ends_source(&folded[end])) {
+            if end > start
+                && (punct_between(end - 1, end) || lang.source_stops.contains(&folded[end]))
+            {
                 break;
             }
             end += 1;
@@ -347,10 +312,7 @@ fn find_attributions(
             // Inverted after a quote or a comma: `", a indiqué le Kremlin`, `ajoute Washington`.
             let mut v = k;
             while v > 0
-                && matches!(
-                    folded[v - 1].as_str(),
-                    "a" | "ont" | "avait" | "avaient" | "aurait" | "est" | "has" | "had" | "have"
-                )
+                && lang.attribution_auxiliaries.contains(&folded[v - 1])
                 && !punct_between(v - 1, v)
             {
                 v -= 1;
@@ -358,7 +320,9 @@ fn find_attributions(
             let head = text[..ws[v].start].trim_end();
             let inverted = v == 0
                 || head.ends_with([',', '"', '»', '”'])
-                || folded.get(k + 1).is_some_and(|w| w == "il" || w == "elle");
+                || folded
+                    .get(k + 1)
+                    .is_some_and(|w| lang.inverted_pronouns.contains(w));
             let found = if inverted {
                 phrase_after(k + 1).filter(|(s, _)| !punct_between(k, *s))
             } else {
@@ -367,7 +331,7 @@ fn find_attributions(
                 while s > 0
                     && v - s < 4
                     && !punct_between(s - 1, s)
-                    && !ends_source(&folded[s - 1])
+                    && !lang.source_stops.contains(&folded[s - 1])
                     && !lang.attribution_verbs.contains(&folded[s - 1])
                 {
                     s -= 1;
