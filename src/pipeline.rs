@@ -5,7 +5,6 @@
 use std::collections::{BTreeMap, HashMap};
 
 use rayon::prelude::*;
-use serde_json::json;
 
 use crate::align::{self, AlignOptions};
 use crate::diff::{similarity, word_diff};
@@ -456,7 +455,8 @@ fn group_label(alignment: &align::Alignment, g: &align::Group) -> String {
         .join(", ")
 }
 
-/// Omissions and additions: who carries which claim.
+/// Omissions and additions: who carries which claim (the checks are in
+/// `rules/kinds/coverage.rs`).
 fn coverage_findings(
     corpus: &Corpus,
     rules: &RuleSet,
@@ -467,94 +467,57 @@ fn coverage_findings(
     drafts: &mut Vec<Draft>,
 ) {
     let n_articles = corpus.articles.len();
-    let population: Vec<usize> = (0..n_articles)
-        .filter(|&a| mode == Mode::Compare || corpus.articles[a].reference)
+    let view = coverage::CoverageView {
+        article_of,
+        labels,
+        article_ids: corpus.articles.iter().map(|a| a.id.as_str()).collect(),
+        claim_texts: corpus.claims.iter().map(|c| c.text.as_str()).collect(),
+        // In `check`, the references are the sources and the new articles are checked.
+        population: (0..n_articles)
+            .filter(|&a| mode == Mode::Compare || corpus.articles[a].reference)
+            .collect(),
+        targets: (0..n_articles)
+            .filter(|&a| mode == Mode::Compare || !corpus.articles[a].reference)
+            .collect(),
+    };
+    let mut carriers: Vec<coverage::Carrier> = alignment
+        .groups
+        .iter()
+        .enumerate()
+        .map(|(gi, g)| coverage::Carrier {
+            group: Some(gi),
+            members: g.members.clone(),
+        })
         .collect();
-    let targets: Vec<usize> = (0..n_articles)
-        .filter(|&a| mode == Mode::Compare || !corpus.articles[a].reference)
-        .collect();
+    carriers.extend(alignment.singles.iter().map(|&s| coverage::Carrier {
+        group: None,
+        members: vec![s],
+    }));
     for (ri, rule) in rules.rules.iter().enumerate().filter(|(_, r)| r.enabled) {
-        match rule.kind {
-            Kind::Omission => {
-                let min_share = rule.params.min_share.unwrap_or(0.66);
-                let min_sources = rule.params.min_sources.unwrap_or(2);
-                let mut carriers: Vec<(Option<usize>, Vec<usize>)> = alignment
-                    .groups
-                    .iter()
-                    .enumerate()
-                    .map(|(gi, g)| (Some(gi), g.members.clone()))
-                    .collect();
-                carriers.extend(alignment.singles.iter().map(|&s| (None, vec![s])));
-                for (gi, members) in carriers {
-                    let carried: Vec<usize> = population
-                        .iter()
-                        .copied()
-                        .filter(|&a| members.iter().any(|&m| article_of[m] == a))
-                        .collect();
-                    if !coverage::is_widely_carried(
-                        carried.len(),
-                        population.len(),
-                        min_share,
-                        min_sources,
-                    ) {
-                        continue;
-                    }
-                    for &t in &targets {
-                        if members.iter().any(|&m| article_of[m] == t) {
-                            continue;
-                        }
-                        let carrier_claims: Vec<usize> = members
-                            .iter()
-                            .copied()
-                            .filter(|&m| population.contains(&article_of[m]))
-                            .collect();
-                        let outlets: Vec<&str> =
-                            carried.iter().map(|&a| labels[a].as_str()).collect();
-                        drafts.push(Draft {
-                            rule: ri,
-                            severity: rule.severity,
-                            group: gi,
-                            claims: carrier_claims.clone(),
-                            message: format!("{} leaves out a claim that {} carr{}", labels[t], outlets.join(", "), if outlets.len() == 1 { "ies" } else { "y" }),
-                            evidence: json!({"missing_from": corpus.articles[t].id, "outlet": corpus.articles[t].outlet, "carried_by": outlets, "claim": corpus.claims[carrier_claims[0]].text}),
-                        });
-                    }
-                }
-            }
+        let hits = match rule.kind {
+            Kind::Omission => coverage::omissions(rule, &view, &carriers),
             Kind::Addition => {
-                // In `compare`, lone claims are listed in the report anyway; as findings only
-                // when the rule asks for them with `min_articles`.
-                if mode == Mode::Compare && rule.params.min_articles.is_none_or(|m| n_articles < m)
-                {
-                    continue;
-                }
-                // Claims of a target article that no other source (no reference, in `check`) carries.
-                let mut lone: Vec<(Option<usize>, usize)> =
-                    alignment.singles.iter().map(|&s| (None, s)).collect();
-                if mode == Mode::Check {
-                    for (gi, g) in alignment.groups.iter().enumerate() {
-                        if !g.members.iter().any(|&m| corpus.claims[m].reference) {
-                            lone.extend(g.members.iter().map(|&m| (Some(gi), m)));
-                        }
-                    }
-                }
-                for (gi, c) in lone {
-                    if !targets.contains(&article_of[c]) {
-                        continue;
-                    }
-                    let outlet = &labels[article_of[c]];
-                    drafts.push(Draft {
-                        rule: ri,
-                        severity: rule.severity,
-                        group: gi,
-                        claims: vec![c],
-                        message: format!("only {outlet} carries this claim"),
-                        evidence: json!({"outlet": outlet, "claim": corpus.claims[c].text}),
-                    });
-                }
+                // In `compare`, lone claims are listed in the report anyway; in `check`, a
+                // group with no reference claim is new too.
+                let lone: Vec<&coverage::Carrier> = carriers
+                    .iter()
+                    .filter(|c| match mode {
+                        Mode::Compare => c.group.is_none(),
+                        Mode::Check => !c.members.iter().any(|&m| corpus.claims[m].reference),
+                    })
+                    .collect();
+                coverage::additions(rule, &view, &lone, mode == Mode::Compare)
             }
-            _ => {}
-        }
+            _ => continue,
+        };
+        drafts.extend(hits.into_iter().map(|h| Draft {
+            rule: ri,
+            severity: rule.severity,
+            group: h.group,
+            claims: h.claims,
+            message: h.message,
+            evidence: h.evidence,
+        }));
     }
 }
 

@@ -9,7 +9,8 @@
 //! no reference carries; in `compare`, lone claims when at least `min_articles` are compared.
 
 pub const OMISSION_DOC: &str = "A claim most sources carry is missing from one source: at least \
-`min_sources` sources and a share of at least `min_share` of them carry it. In `check`, the \
+`min_sources` sources (all of them, when there are fewer) and a share of at least `min_share` \
+of them carry it. In `check`, the \
 sources are the reference articles and the new article is the one checked.\n\
 Example: three of four outlets report \"the two leaders agreed to meet\"; the fourth does not.";
 pub const OMISSION_PARAMS: &[&str] = &["min_share", "min_sources"];
@@ -21,7 +22,121 @@ and at least that many articles are compared.\n\
 Example: only one outlet reports \"the call lasted about an hour\".";
 pub const ADDITION_PARAMS: &[&str] = &["min_articles"];
 
-/// Does a group carried by `carried` of `population` sources count as "most sources"?
+use serde_json::json;
+
+use super::super::ruleset::Rule;
+
+/// Defaults when a rule file leaves the parameters out.
+const DEFAULT_MIN_SHARE: f64 = 0.66;
+const DEFAULT_MIN_SOURCES: usize = 2;
+
+/// Who carries what, as the coverage rules see it.
+pub struct CoverageView<'a> {
+    /// Article (index) of each claim.
+    pub article_of: &'a [usize],
+    /// How each article is named in messages.
+    pub labels: &'a [String],
+    pub article_ids: Vec<&'a str>,
+    pub claim_texts: Vec<&'a str>,
+    /// Articles whose claims count as "the sources" (all in `compare`, references in `check`).
+    pub population: Vec<usize>,
+    /// Articles checked for omissions and additions (all in `compare`, new ones in `check`).
+    pub targets: Vec<usize>,
+}
+
+/// The claims (indices) of one group, or one lone claim (`group: None`).
+pub struct Carrier {
+    pub group: Option<usize>,
+    pub members: Vec<usize>,
+}
+
+/// A coverage finding before it gets an id.
+pub struct CoverageHit {
+    pub group: Option<usize>,
+    pub claims: Vec<usize>,
+    pub message: String,
+    pub evidence: serde_json::Value,
+}
+
+/// Claims most sources carry that a target article leaves out. The finding names the claims
+/// that carry it (the missing one does not exist).
+pub fn omissions(rule: &Rule, view: &CoverageView, carriers: &[Carrier]) -> Vec<CoverageHit> {
+    let min_share = rule.params.min_share.unwrap_or(DEFAULT_MIN_SHARE);
+    let min_sources = rule.params.min_sources.unwrap_or(DEFAULT_MIN_SOURCES);
+    let mut out = Vec::new();
+    for carrier in carriers {
+        let carried: Vec<usize> = view
+            .population
+            .iter()
+            .copied()
+            .filter(|&a| carrier.members.iter().any(|&m| view.article_of[m] == a))
+            .collect();
+        if !is_widely_carried(carried.len(), view.population.len(), min_share, min_sources) {
+            continue;
+        }
+        let claims: Vec<usize> = carrier
+            .members
+            .iter()
+            .copied()
+            .filter(|&m| view.population.contains(&view.article_of[m]))
+            .collect();
+        let outlets: Vec<&str> = carried.iter().map(|&a| view.labels[a].as_str()).collect();
+        for &t in &view.targets {
+            if carrier.members.iter().any(|&m| view.article_of[m] == t) {
+                continue;
+            }
+            out.push(CoverageHit {
+                group: carrier.group,
+                claims: claims.clone(),
+                message: format!(
+                    "{} leaves out a claim that {} carr{}",
+                    view.labels[t],
+                    outlets.join(", "),
+                    if outlets.len() == 1 { "ies" } else { "y" }
+                ),
+                evidence: json!({"missing_from": view.article_ids[t], "outlet": view.labels[t], "carried_by": outlets, "claim": view.claim_texts[claims[0]]}),
+            });
+        }
+    }
+    out
+}
+
+/// Claims of a target article that no other source carries (`lone`). In `compare` they are
+/// findings only when the rule sets `min_articles` and that many articles are compared.
+pub fn additions(
+    rule: &Rule,
+    view: &CoverageView,
+    lone: &[&Carrier],
+    compare: bool,
+) -> Vec<CoverageHit> {
+    if compare
+        && rule
+            .params
+            .min_articles
+            .is_none_or(|m| view.labels.len() < m)
+    {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for carrier in lone {
+        for &c in &carrier.members {
+            if !view.targets.contains(&view.article_of[c]) {
+                continue;
+            }
+            let outlet = &view.labels[view.article_of[c]];
+            out.push(CoverageHit {
+                group: carrier.group,
+                claims: vec![c],
+                message: format!("only {outlet} carries this claim"),
+                evidence: json!({"outlet": outlet, "claim": view.claim_texts[c]}),
+            });
+        }
+    }
+    out
+}
+
+/// Does a group carried by `carried` of `population` sources count as "most sources"? With
+/// fewer sources than `min_sources` (one reference article), all of them must carry it.
 pub fn is_widely_carried(
     carried: usize,
     population: usize,
