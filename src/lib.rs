@@ -1,7 +1,9 @@
 //! claimdiff: compare how several outlets report one event, claim by claim.
 //!
 //! The pipeline, one module per stage (see ARCHITECTURE.md):
-//! [`ingest`] → [`segment`] → [`extract`] → [`align`] → [`diff`] → [`rules`] → [`report`] → [`check`].
+//! [`ingest`] → [`segment`] → [`extract`] → [`align`] → [`diff`] → [`rules`] → [`report`],
+//! run end to end by [`pipeline`]; [`check`] runs it against a reference, [`pairs`] scores
+//! a spreadsheet of claim pairs.
 
 pub mod align;
 pub mod check;
