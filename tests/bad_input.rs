@@ -345,6 +345,34 @@ fn malformed_front_matter() {
 }
 
 #[test]
+fn html_without_article_or_nested_too_deep() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(
+        dir.path(),
+        "nav.html",
+        b"<html><body><nav></nav></body></html>",
+    );
+    assert_input_error(
+        &claimdiff(&["claims", s(&p)]),
+        &format!("{}: ", s(&p)),
+        &["no article text"],
+    );
+    // The extractor's time grows with the square of the depth: this page took minutes.
+    let n = 20_000;
+    let page = format!(
+        "<html><body>{}<p>Le Kremlin a parlé.</p>{}</body></html>",
+        "<div>".repeat(n),
+        "</div>".repeat(n)
+    );
+    let p = write(dir.path(), "deep.html", page.as_bytes());
+    assert_input_error(
+        &claimdiff(&["claims", s(&p)]),
+        &format!("{}: ", s(&p)),
+        &["nested 20000 deep", "limit is 1024"],
+    );
+}
+
+#[test]
 fn one_bad_input_among_good_ones_is_named() {
     let dir = tempfile::tempdir().unwrap();
     let good1 = write(dir.path(), "afp.txt", ARTICLE.as_bytes());

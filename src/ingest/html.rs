@@ -17,7 +17,99 @@ pub struct Extracted {
     pub url: Option<String>,
 }
 
+/// Deepest element nesting accepted. Browsers stop nesting at 512 levels (deeper elements
+/// become siblings), so no real page needs more; the HTML parser and the article extractor
+/// take time that grows with the square of the depth (20,000 nested `<div>`s: minutes).
+pub const MAX_HTML_DEPTH: usize = 1024;
+
+/// Elements that never hold others (void) or whose end tag may be left out (`<p>`, `<li>`…):
+/// they do not count towards the depth, so sloppy but ordinary pages are not overestimated.
+const FLAT_ELEMENTS: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "keygen", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th",
+    "thead", "tbody", "tfoot", "colgroup", "caption", "rb", "rt", "rtc", "rp", "html", "head",
+    "body",
+];
+
+/// Elements whose content is text up to their end tag (`if (a<b)` in a script is no tag).
+const RAW_TEXT_ELEMENTS: &[&str] = &[
+    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
+];
+
+/// The deepest element nesting of `html`, estimated in one pass over its tags, without
+/// building a tree: start tags open a level, end tags close one; comments, declarations,
+/// raw-text elements, void and optional-end elements are skipped.
+pub fn nesting_depth(html: &str) -> usize {
+    let bytes = html.as_bytes();
+    let lower = |i: usize, pat: &str| {
+        bytes.len() >= i + pat.len() && bytes[i..i + pat.len()].eq_ignore_ascii_case(pat.as_bytes())
+    };
+    let find = |from: usize, pat: &str| {
+        (from..bytes.len().saturating_sub(pat.len() - 1))
+            .find(|&k| lower(k, pat))
+            .unwrap_or(bytes.len())
+    };
+    let (mut depth, mut deepest, mut i) = (0usize, 0usize, 0usize);
+    while let Some(off) = html[i..].find('<') {
+        let lt = i + off;
+        if lower(lt, "<!--") {
+            i = find(lt + 4, "-->") + 3;
+            i = i.min(bytes.len());
+            continue;
+        }
+        let closing = bytes.get(lt + 1) == Some(&b'/');
+        let name_start = lt + 1 + usize::from(closing);
+        let name_len = bytes[name_start.min(bytes.len())..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-')
+            .count();
+        if name_len == 0 || !bytes[name_start].is_ascii_alphabetic() {
+            // "<!doctype", "<?xml", or a "<" in text.
+            i = lt + 1;
+            continue;
+        }
+        let name = html[name_start..name_start + name_len].to_ascii_lowercase();
+        // The end of the tag, skipping quoted attribute values.
+        let mut k = name_start + name_len;
+        let mut quote = None;
+        while k < bytes.len() {
+            match (quote, bytes[k]) {
+                (None, b'>') => break,
+                (None, q @ (b'"' | b'\'')) => quote = Some(q),
+                (Some(q), c) if c == q => quote = None,
+                _ => {}
+            }
+            k += 1;
+        }
+        let self_closing = k > 0 && bytes.get(k - 1) == Some(&b'/');
+        i = (k + 1).min(bytes.len());
+        if FLAT_ELEMENTS.contains(&name.as_str()) {
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else if RAW_TEXT_ELEMENTS.contains(&name.as_str()) {
+            let end = find(i, &format!("</{name}"));
+            i = end.min(bytes.len());
+        } else if !self_closing {
+            depth += 1;
+            deepest = deepest.max(depth);
+        }
+    }
+    deepest
+}
+
 pub fn extract(path: &str, html: &str) -> Result<Extracted> {
+    let depth = nesting_depth(html);
+    if depth > MAX_HTML_DEPTH {
+        return Err(Error::input(
+            path,
+            format!(
+                "HTML elements are nested {depth} deep (the limit is {MAX_HTML_DEPTH}); \
+                 this does not look like an article page"
+            ),
+        ));
+    }
     let config = dom_smoothie::Config {
         text_mode: dom_smoothie::TextMode::Markdown,
         ..Default::default()
@@ -241,6 +333,42 @@ mod tests {
         let spans = locate(source, &text, &spans);
         // Before, both pointed at the first paragraph.
         assert!(spans[1].start > spans[0].end, "{spans:?}");
+    }
+
+    #[test]
+    fn nesting_depth_counts_only_real_nesting() {
+        assert_eq!(nesting_depth("<div><div><span>x</span></div></div>"), 3);
+        // Void and optional-end elements, self-closing tags, comments, doctype, attributes
+        // holding ">" and scripts holding "<div" do not nest.
+        let page = r#"<!doctype html><html><head><meta charset="utf-8"><title><div></title>
+            <script>if (a<b && "<div>") {}</script><style>p>a{}</style></head>
+            <body><!-- <div><div> --><div class="a>b"><p>Un<br>deux<img src=x><p>trois
+            <ul><li>un<li>deux</ul><svg><path d="M0"/></svg></div></body></html>"#;
+        assert_eq!(nesting_depth(page), 2);
+        assert_eq!(nesting_depth(&"<div>".repeat(5000)), 5000);
+        // Unbalanced end tags never make the depth negative; a stray "<" is text.
+        assert_eq!(nesting_depth("</div></div><b>a < b</b><"), 1);
+    }
+
+    #[test]
+    fn deeply_nested_pages_are_refused_at_once() {
+        let n = 20_000;
+        let page = format!(
+            "<html><body>{}<p>Le texte.</p>{}</body></html>",
+            "<div>".repeat(n),
+            "</div>".repeat(n)
+        );
+        let started = std::time::Instant::now();
+        let err = extract("deep.html", &page)
+            .err()
+            .expect("refused")
+            .to_string();
+        assert!(
+            err.starts_with("deep.html: HTML elements are nested 20000 deep"),
+            "{err}"
+        );
+        // It took minutes before; the check itself is a single pass.
+        assert!(started.elapsed().as_secs() < 5);
     }
 
     #[test]
