@@ -515,7 +515,7 @@ mod tests {
         assert_eq!(tables[6][2][..4], ["f5", "low", "omission", "omission"]);
         assert_eq!(
             tables[6][2][5],
-            "carried_by: [\"afp\",\"rt\"]; missing_from: a3; outlet: reuters"
+            "carried_by: “afp”, “rt”; missing_from: a3; outlet: reuters"
         );
     }
 
@@ -531,7 +531,10 @@ mod tests {
             section.contains("### reuters (a3)\n\n- `events/2017-01/reuters.txt:1:63` · a3.c2: ")
         );
         assert!(section.contains("a \\*relationship\\*."));
-        assert!(section.contains("leave it out. Evidence: missing\\_in: \\[\"a2\",\"a3\"\\]\n"));
+        assert!(
+            section.contains("leave it out. Evidence: missing\\_in: “a2”, “a3”\n"),
+            "{section}"
+        );
         assert!(section.contains("  - **info** · addition · `addition` (f4): "));
         assert!(!section.contains("### rt"));
     }

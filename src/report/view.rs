@@ -369,8 +369,32 @@ pub(crate) fn evidence_entries(evidence: &serde_json::Value) -> Vec<(Option<&str
 }
 
 fn compact(value: &serde_json::Value) -> String {
+    use serde_json::Value;
     match value {
-        serde_json::Value::String(s) => s.clone(),
+        Value::String(s) => s.clone(),
+        // A word diff (`[{"op": …, "text": …}]`): [-removed-]{+added+} inline.
+        Value::Array(items) if !items.is_empty() && items.iter().all(|i| i.get("op").is_some()) => {
+            items
+                .iter()
+                .map(|i| {
+                    let text = i.get("text").and_then(Value::as_str).unwrap_or_default();
+                    match i.get("op").and_then(Value::as_str) {
+                        Some("delete") => format!("[-{text}-]"),
+                        Some("insert") => format!("{{+{text}+}}"),
+                        _ => text.to_string(),
+                    }
+                })
+                .collect()
+        }
+        // A list of words or numbers: "a", "b".
+        Value::Array(items) if items.iter().all(|i| !i.is_object() && !i.is_array()) => items
+            .iter()
+            .map(|i| match i {
+                Value::String(s) => format!("“{s}”"),
+                other => other.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join(", "),
         other => other.to_string(),
     }
 }
@@ -503,12 +527,21 @@ pub(crate) mod tests {
 
     #[test]
     fn evidence_strings_lose_quotes() {
-        let v = serde_json::json!({"found": "45 minutes", "values": [1, 2]});
+        let v = serde_json::json!({
+            "found": "45 minutes",
+            "values": [1, 2],
+            "words": ["réelle", "des"],
+            "diff": [{"op": "equal", "text": "une "}, {"op": "delete", "text": "réelle"}, {"op": "insert", "text": "véritable"}],
+            "nested": [[1]],
+        });
         assert_eq!(
             evidence_entries(&v),
             [
+                (Some("diff"), "une [-réelle-]{+véritable+}".to_string()),
                 (Some("found"), "45 minutes".to_string()),
-                (Some("values"), "[1,2]".to_string())
+                (Some("nested"), "[[1]]".to_string()),
+                (Some("values"), "1, 2".to_string()),
+                (Some("words"), "“réelle”, “des”".to_string()),
             ]
         );
         assert!(evidence_entries(&serde_json::Value::Null).is_empty());
