@@ -28,6 +28,9 @@ done
 for f in "$root"/rules/*.yaml "$root"/rules/lang/*.yaml; do
     add yaml "$f"
 done
+for f in "$root"/rules/default.yaml "$root"/fixtures/rules/*.yaml; do
+    add rules "$f"
+done
 # Front matter alone is YAML too.
 for f in "$root"/fixtures/events/*/*.md; do
     tmp=$(mktemp)
