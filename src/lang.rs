@@ -191,7 +191,8 @@ pub struct Lang {
     pub quote_pairs: Vec<(char, char)>,
     pub months: HashMap<String, u32>,
     pub weekdays: HashMap<String, u32>,
-    pub relative_days: Vec<(String, i64)>,
+    /// Relative day phrases as folded words ("avant-hier" → ["avant", "hier"]), longest first.
+    pub relative_days: Vec<(Vec<String>, i64)>,
     pub weekday_past: HashSet<String>,
     pub weekday_next: HashSet<String>,
     pub month_prefixes: HashSet<String>,
@@ -294,10 +295,10 @@ impl Lang {
                 first_char(&q.close, "quote")?,
             ));
         }
-        let mut relative_days: Vec<(String, i64)> = raw
+        let mut relative_days: Vec<(Vec<String>, i64)> = raw
             .relative_days
             .iter()
-            .map(|(k, v)| (crate::normalize::fold(k), *v))
+            .map(|(k, v)| (crate::normalize::fold_words(k), *v))
             .collect();
         // Longest first, so "avant-hier" wins over "hier".
         relative_days.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));

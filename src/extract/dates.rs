@@ -132,13 +132,14 @@ fn naive_weekday(d: NaiveDate) -> u32 {
 }
 
 /// Find the dates in `text` (whose words are `words`), resolved against `article_date`.
+/// `folded` holds each word folded (`normalize::fold`).
 pub fn find_dates(
     text: &str,
     words: &[WordSpan],
+    folded: &[String],
     lang: &Lang,
     article_date: Option<PartialDate>,
 ) -> Vec<DateMention> {
-    let folded: Vec<String> = words.iter().map(|w| fold(&text[w.start..w.end])).collect();
     let number = |k: usize| -> Option<u32> {
         let w = words.get(k)?;
         if w.kind != WordKind::Number {
@@ -293,18 +294,8 @@ pub fn find_dates(
         // Relative days: "hier", "aujourd'hui", "yesterday".
         if found.is_none() {
             for (phrase, days) in &lang.relative_days {
-                let n = phrase
-                    .split(|c: char| !c.is_alphanumeric())
-                    .filter(|p| !p.is_empty())
-                    .count();
-                if k + n <= folded.len()
-                    && folded[k..k + n].join(" ")
-                        == phrase
-                            .split(|c: char| !c.is_alphanumeric())
-                            .filter(|p| !p.is_empty())
-                            .collect::<Vec<_>>()
-                            .join(" ")
-                {
+                let n = phrase.len();
+                if n > 0 && k + n <= folded.len() && folded[k..k + n] == phrase[..] {
                     let date = anchor.map(|a| PartialDate::from_naive(a + Duration::days(*days)));
                     found = Some((k + n, DateKind::Relative, date, None));
                     break;
@@ -349,7 +340,8 @@ fn complete(day: u32, month: u32, year: Option<i32>, article: Option<PartialDate
 /// The first full date ("15 novembre 2016") in a line, for metadata taken from bylines.
 pub fn find_full_date(text: &str, lang: &Lang) -> Option<PartialDate> {
     let words = crate::normalize::words(text);
-    find_dates(text, &words, lang, None)
+    let folded: Vec<String> = words.iter().map(|w| fold(&text[w.start..w.end])).collect();
+    find_dates(text, &words, &folded, lang, None)
         .into_iter()
         .filter(|d| d.kind == DateKind::Absolute)
         .filter_map(|d| d.date)
@@ -369,7 +361,8 @@ mod tests {
         let lang = Lang::get(code);
         let words = crate::normalize::words(text);
         let article = article.and_then(PartialDate::parse_iso);
-        find_dates(text, &words, lang, article)
+        let folded: Vec<String> = words.iter().map(|w| fold(&text[w.start..w.end])).collect();
+        find_dates(text, &words, &folded, lang, article)
             .into_iter()
             .map(|d| (d.text, d.date.map(|x| x.to_string()), d.weekday))
             .collect()

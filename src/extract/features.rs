@@ -89,9 +89,9 @@ pub fn extract(
 ) -> Features {
     let ws = words(text);
     let folded: Vec<String> = ws.iter().map(|w| fold(&text[w.start..w.end])).collect();
-    let dates = find_dates(text, &ws, lang, article_date);
+    let dates = find_dates(text, &ws, &folded, lang, article_date);
     let date_spans: Vec<Span> = dates.iter().map(|d| d.span).collect();
-    let numbers = find_numbers(text, &ws, lang, &date_spans);
+    let numbers = find_numbers(text, &ws, &folded, lang, &date_spans);
     let stemmer = rust_stemmers::Stemmer::create(lang.stemmer);
 
     // Content words: no stopwords, no elided articles ("l'", "qu'").
@@ -271,7 +271,10 @@ fn find_attributions(
         let mut j = k;
         while j < ws.len()
             && (lang.weekdays.contains_key(&folded[j])
-                || lang.relative_days.iter().any(|(p, _)| *p == folded[j]))
+                || lang
+                    .relative_days
+                    .iter()
+                    .any(|(p, _)| p.len() == 1 && p[0] == folded[j]))
         {
             j += 1;
         }
@@ -410,16 +413,18 @@ fn find_quotes(text: &str, lang: &Lang, attributions: &[Attribution]) -> Vec<Quo
 
 fn find_hedges(text: &str, ws: &[WordSpan], folded: &[String], lang: &Lang) -> Vec<Cue> {
     let mut out = Vec::new();
+    // Pattern matches over the whole text once; a word is a cue when a match is exactly it.
+    let matched: std::collections::HashSet<(usize, usize)> = lang
+        .patterns()
+        .hedges
+        .iter()
+        .flat_map(|p| p.find_iter(text).map(|m| (m.start(), m.end())))
+        .collect();
     for (k, f) in folded.iter().enumerate() {
         let w = ws[k];
         let word = &text[w.start..w.end];
         let by_word = lang.hedge_words.contains(f);
-        let by_pattern = !lang.hedge_exceptions.contains(f)
-            && lang
-                .patterns()
-                .hedges
-                .iter()
-                .any(|p| p.find(word).is_some_and(|m| m.len() == word.len()));
+        let by_pattern = !lang.hedge_exceptions.contains(f) && matched.contains(&(w.start, w.end));
         if by_word || by_pattern {
             out.push(Cue {
                 span: Span::new(w.start, w.end),

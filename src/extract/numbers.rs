@@ -72,13 +72,14 @@ fn unit_at(folded: &[String], k: usize, lang: &Lang) -> Option<(String, usize)> 
 }
 
 /// Find numbers in `text`. Words inside `skip` (date spans) are not numbers.
+/// `folded` holds each word folded (`normalize::fold`).
 pub fn find_numbers(
     text: &str,
     words: &[WordSpan],
+    folded: &[String],
     lang: &Lang,
     skip: &[Span],
 ) -> Vec<NumberMention> {
-    let folded: Vec<String> = words.iter().map(|w| fold(&text[w.start..w.end])).collect();
     let skipped = |w: &WordSpan| skip.iter().any(|s| s.start <= w.start && w.end <= s.end);
     let mut out = Vec::new();
     let mut k = 0;
@@ -116,7 +117,7 @@ pub fn find_numbers(
             }
             let value = total + current;
             let weak = j == k + 1 && lang.weak_number_words.contains(&folded[k]);
-            if weak && unit_at(&folded, j, lang).is_none() {
+            if weak && unit_at(folded, j, lang).is_none() {
                 k += 1;
                 continue;
             }
@@ -143,7 +144,7 @@ pub fn find_numbers(
         let unit = if trimmed.starts_with('%') {
             end += after.len() - trimmed.len() + 1;
             Some("percent".to_string())
-        } else if let Some((u, n)) = unit_at(&folded, end_k, lang) {
+        } else if let Some((u, n)) = unit_at(folded, end_k, lang) {
             end = words[end_k + n - 1].end;
             Some(u)
         } else {
@@ -169,7 +170,8 @@ mod tests {
     fn nums(text: &str, code: LangCode) -> Vec<(f64, Option<String>)> {
         let lang = Lang::get(code);
         let words = crate::normalize::words(text);
-        find_numbers(text, &words, lang, &[])
+        let folded: Vec<String> = words.iter().map(|w| fold(&text[w.start..w.end])).collect();
+        find_numbers(text, &words, &folded, lang, &[])
             .into_iter()
             .map(|n| (n.value, n.unit))
             .collect()
@@ -225,7 +227,8 @@ mod tests {
         let lang = Lang::get(LangCode::Fr);
         let text = "la 4e rencontre d'Astana";
         let words = crate::normalize::words(text);
-        let n = find_numbers(text, &words, lang, &[]);
+        let folded: Vec<String> = words.iter().map(|w| fold(&text[w.start..w.end])).collect();
+        let n = find_numbers(text, &words, &folded, lang, &[]);
         assert_eq!(n.len(), 1);
         assert!(n[0].ordinal);
         assert_eq!(n[0].text, "4e");
