@@ -45,6 +45,15 @@ pub fn check_not_an_input(output: &Path, inputs: &[String]) -> Result<()> {
 
 /// Write `bytes` to `path` atomically: the file is either the old one or the new one whole.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_atomic_with(path, |w| w.write_all(bytes))
+}
+
+/// Like [`write_atomic`], with the content written by `write` (so a big report streams to
+/// the file instead of being built in memory first).
+pub fn write_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
     let err = |source: std::io::Error| Error::Write {
         path: path.to_path_buf(),
         source,
@@ -61,7 +70,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(err)?;
-    tmp.write_all(bytes).map_err(err)?;
+    {
+        let mut buffered = std::io::BufWriter::new(tmp.as_file_mut());
+        write(&mut buffered).map_err(err)?;
+        buffered.flush().map_err(err)?;
+    }
     // Temporary files are private (0600); a report or baseline gets the usual permissions,
     // or keeps those of the file it replaces.
     let permissions = match std::fs::metadata(path) {
@@ -90,10 +103,18 @@ fn default_permissions() -> std::fs::Permissions {
 
 /// Send `bytes` to the destination.
 pub fn emit(dest: &Destination, bytes: &[u8]) -> Result<()> {
+    emit_with(dest, |w| w.write_all(bytes))
+}
+
+/// Send what `write` writes to the destination.
+pub fn emit_with(
+    dest: &Destination,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
     match dest {
         Destination::Stdout => {
-            let mut out = std::io::stdout().lock();
-            match out.write_all(bytes).and_then(|_| out.flush()) {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            match write(&mut out).and_then(|_| out.flush()) {
                 // A closed pipe (`claimdiff … | head`) is not an error worth a message.
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
                 Err(source) => Err(Error::Write {
@@ -103,7 +124,7 @@ pub fn emit(dest: &Destination, bytes: &[u8]) -> Result<()> {
                 Ok(()) => Ok(()),
             }
         }
-        Destination::File(path) => write_atomic(path, bytes),
+        Destination::File(path) => write_atomic_with(path, write),
     }
 }
 

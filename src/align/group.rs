@@ -214,7 +214,10 @@ pub fn align(claims: &[AlignInput], options: &AlignOptions) -> Alignment {
     let article_of: Vec<usize> = claims.iter().map(|c| c.article).collect();
     let floor = options.threshold.min(options.same_event_threshold);
     let score_pair = |a: usize, b: usize| -> Option<ScoredPair> {
-        let score = scorer.score(&sets[a], &sets[b]);
+        let mut score = scorer.score(&sets[a], &sets[b]);
+        // Millions of pairs may be kept on a big corpus: the explanation is made again for
+        // the few that end up holding a group together.
+        score.shared = Vec::new();
         if score.score < floor {
             return None;
         }
@@ -320,6 +323,9 @@ pub fn align(claims: &[AlignInput], options: &AlignOptions) -> Alignment {
             singles.push(m[0]);
         } else {
             let mut pairs = std::mem::take(&mut links[g]);
+            for p in &mut pairs {
+                p.score.shared = scorer.score(&sets[p.a], &sets[p.b]).shared;
+            }
             pairs.sort_by_key(|p| (p.a, p.b));
             groups.push(Group { members: m, pairs });
         }

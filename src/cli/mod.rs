@@ -263,6 +263,21 @@ fn resolve_format(f: Option<args::ReportFormat>, output: &args::OutputArgs) -> a
     }
 }
 
+/// Write a report where `--output` says, in the chosen format. JSON streams.
+fn emit_report(
+    report: &crate::report::model::Report,
+    output: &args::OutputArgs,
+    global: &args::GlobalArgs,
+) -> Result<()> {
+    let dest = crate::output::Destination::from_option(output.output.as_deref());
+    if resolve_format(output.format, output) == args::ReportFormat::Json {
+        crate::output::emit_with(&dest, |w| crate::report::json::write_json(report, w))?;
+    } else {
+        crate::output::emit(&dest, render(report, output, global)?.as_bytes())?;
+    }
+    Ok(())
+}
+
 /// Render a report in the chosen format.
 pub(crate) fn render(
     report: &crate::report::model::Report,
@@ -335,14 +350,12 @@ fn compare(a: args::CompareArgs, global: &args::GlobalArgs) -> Result<i32> {
     let options = run_options(&a.analysis, a.output.title.clone(), false)?;
     let mut report =
         crate::pipeline::run(&corpus, &rules, crate::pipeline::Mode::Compare, &options);
+    // The report holds what it needs; the features can go before it is written.
+    drop(corpus);
     report.skipped = skipped;
     progress.stage("rendering");
-    let rendered = render(&report, &a.output, global)?;
+    emit_report(&report, &a.output, global)?;
     progress.finish();
-    crate::output::emit(
-        &crate::output::Destination::from_option(a.output.output.as_deref()),
-        rendered.as_bytes(),
-    )?;
     Ok(run_exit_code(&report, a.fail_on))
 }
 
@@ -612,11 +625,7 @@ fn check(a: args::CheckArgs, global: &args::GlobalArgs) -> Result<i32> {
     let run = run_options(&a.analysis, a.output.title.clone(), a.verbose)?;
     let mut report = chk::run_check(&corpus, &rules, &run);
     report.skipped = skipped;
-    let rendered = render(&report, &a.output, global)?;
-    crate::output::emit(
-        &crate::output::Destination::from_option(a.output.output.as_deref()),
-        rendered.as_bytes(),
-    )?;
+    emit_report(&report, &a.output, global)?;
     if a.update_baseline && !report.skipped.is_empty() {
         eprintln!(
             "claimdiff: baseline {} not updated: some inputs were skipped",
