@@ -42,27 +42,41 @@ pub fn candidate_pairs(
         }
     }
     let mut out = Vec::new();
-    let mut acc: HashMap<u32, f64> = HashMap::new();
+    // Shared weight per candidate, in a dense array (claims are numbered): no hashing, and
+    // only the entries touched are reset.
+    let mut acc = vec![0.0f64; n];
+    let mut touched: Vec<u32> = Vec::new();
     for (i, set) in sets.iter().enumerate() {
-        acc.clear();
         for &t in &set.ids {
             let Some(list) = postings.get(&t) else {
                 continue;
             };
             let w = scorer.weight(t);
             for &j in list {
-                let j = j as usize;
-                if j != i && article_of[j] != article_of[i] {
-                    *acc.entry(j as u32).or_insert(0.0) += w;
+                let ju = j as usize;
+                if ju != i && article_of[ju] != article_of[i] {
+                    if acc[ju] == 0.0 {
+                        touched.push(j);
+                    }
+                    acc[ju] += w;
                 }
             }
         }
-        let mut best: Vec<(u32, f64)> = acc.iter().map(|(&j, &w)| (j, w)).collect();
-        best.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        for &(j, _) in best.iter().take(PER_CLAIM) {
+        if touched.len() > PER_CLAIM {
+            touched.select_nth_unstable_by(PER_CLAIM, |a, b| {
+                acc[*b as usize].total_cmp(&acc[*a as usize]).then(a.cmp(b))
+            });
+            for &j in &touched[PER_CLAIM..] {
+                acc[j as usize] = 0.0;
+            }
+            touched.truncate(PER_CLAIM);
+        }
+        for &j in &touched {
             let j = j as usize;
             out.push((i.min(j), i.max(j)));
+            acc[j] = 0.0;
         }
+        touched.clear();
     }
     out.sort_unstable();
     out.dedup();

@@ -27,6 +27,9 @@ fn cues(rule: &Rule, v: &ClaimView, other: &ClaimView) -> Vec<String> {
     for p in &rule.patterns {
         spans.extend(p.find_iter(v.text).map(|m| (m.start(), m.end())));
     }
+    if spans.is_empty() {
+        return Vec::new();
+    }
     let other_words = content_words(other.text);
     spans
         .into_iter()

@@ -47,6 +47,10 @@ fn extra<'c>(
     ys: &[(String, String)],
     other: &ClaimView,
 ) -> Vec<&'c (String, String)> {
+    if xs.len() <= ys.len() && xs.iter().all(|x| ys.iter().any(|y| y.0 == x.0)) {
+        // Nothing on this side that the other lacks (the common case: no cue at all).
+        return Vec::new();
+    }
     let mut unmatched: Vec<String> = ys.iter().map(|y| crate::normalize::fold(&y.0)).collect();
     let other_words = content_words(other.text);
     xs.iter()
