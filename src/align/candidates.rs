@@ -4,6 +4,8 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 use super::score::{Scorer, TermSet};
 
 /// How to find the pairs worth scoring.
@@ -41,43 +43,57 @@ pub fn candidate_pairs(
             }
         }
     }
-    let mut out = Vec::new();
     // Shared weight per candidate, in a dense array (claims are numbered): no hashing, and
-    // only the entries touched are reset.
-    let mut acc = vec![0.0f64; n];
-    let mut touched: Vec<u32> = Vec::new();
-    for (i, set) in sets.iter().enumerate() {
-        for &t in &set.ids {
-            let Some(list) = postings.get(&t) else {
-                continue;
-            };
-            let w = scorer.weight(t);
-            for &j in list {
-                let ju = j as usize;
-                if ju != i && article_of[ju] != article_of[i] {
-                    if acc[ju] == 0.0 {
-                        touched.push(j);
+    // only the entries touched are reset. One array per worker thread.
+    let per_claim =
+        |acc: &mut Vec<f64>, touched: &mut Vec<u32>, i: usize, out: &mut Vec<(usize, usize)>| {
+            for &t in &sets[i].ids {
+                let Some(list) = postings.get(&t) else {
+                    continue;
+                };
+                let w = scorer.weight(t);
+                for &j in list {
+                    let ju = j as usize;
+                    if ju != i && article_of[ju] != article_of[i] {
+                        if acc[ju] == 0.0 {
+                            touched.push(j);
+                        }
+                        acc[ju] += w;
                     }
-                    acc[ju] += w;
                 }
             }
-        }
-        if touched.len() > PER_CLAIM {
-            touched.select_nth_unstable_by(PER_CLAIM, |a, b| {
-                acc[*b as usize].total_cmp(&acc[*a as usize]).then(a.cmp(b))
-            });
-            for &j in &touched[PER_CLAIM..] {
-                acc[j as usize] = 0.0;
+            if touched.len() > PER_CLAIM {
+                touched.select_nth_unstable_by(PER_CLAIM, |a, b| {
+                    acc[*b as usize].total_cmp(&acc[*a as usize]).then(a.cmp(b))
+                });
+                for &j in &touched[PER_CLAIM..] {
+                    acc[j as usize] = 0.0;
+                }
+                touched.truncate(PER_CLAIM);
             }
-            touched.truncate(PER_CLAIM);
-        }
-        for &j in &touched {
-            let j = j as usize;
-            out.push((i.min(j), i.max(j)));
-            acc[j] = 0.0;
-        }
-        touched.clear();
-    }
+            for &j in touched.iter() {
+                let j = j as usize;
+                out.push((i.min(j), i.max(j)));
+                acc[j] = 0.0;
+            }
+            touched.clear();
+        };
+    let mut out: Vec<(usize, usize)> = (0..n)
+        .into_par_iter()
+        // Few, large pieces: each one allocates its own array of n weights.
+        .with_min_len(n / 16 + 1)
+        .fold(
+            || (vec![0.0f64; n], Vec::new(), Vec::new()),
+            |(mut acc, mut touched, mut out), i| {
+                per_claim(&mut acc, &mut touched, i, &mut out);
+                (acc, touched, out)
+            },
+        )
+        .map(|(_, _, out)| out)
+        .reduce(Vec::new, |mut a, mut b| {
+            a.append(&mut b);
+            a
+        });
     out.sort_unstable();
     out.dedup();
     out

@@ -199,9 +199,16 @@ pub(crate) fn read_inputs(
     first_id: usize,
     skipped: &mut Vec<crate::report::model::SkippedInput>,
 ) -> Result<Vec<crate::ingest::Article>> {
+    use rayon::prelude::*;
+    // Read and segment in parallel; errors are then taken in the order the files were given.
+    let results: Vec<crate::Result<crate::ingest::Article>> = specs
+        .par_iter()
+        .enumerate()
+        .map(|(i, spec)| ingest::read_article(spec, &format!("a{}", first_id + i), options))
+        .collect();
     let mut articles = Vec::new();
-    for (i, spec) in specs.iter().enumerate() {
-        match ingest::read_article(spec, &format!("a{}", first_id + i), options) {
+    for (spec, result) in specs.iter().zip(results) {
+        match result {
             Ok(a) => {
                 if a.meta.replaced_bytes > 0 {
                     eprintln!(
