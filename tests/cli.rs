@@ -490,3 +490,33 @@ fn keep_going_compares_the_rest_records_the_skipped_file_and_fails() {
     assert_eq!(r["skipped"][0]["path"], "missing.md");
     assert!(String::from_utf8_lossy(&out.stderr).contains("missing.md: no such file"));
 }
+
+/// With --encoding latin1, start/end still index the file's bytes.
+#[test]
+fn latin1_spans_are_file_offsets() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("l1.txt");
+    std::fs::write(
+        &path,
+        b"Le pr\xe9sident russe a parl\xe9 samedi avec son homologue am\xe9ricain. Il a dit oui.\n",
+    )
+    .unwrap();
+    let (r, code) = json_of(&[
+        "claims",
+        "--encoding",
+        "latin1",
+        "--format",
+        "json",
+        path.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0);
+    let bytes = std::fs::read(&path).unwrap();
+    for c in r["claims"].as_array().unwrap() {
+        let (s, e) = (
+            c["start"].as_u64().unwrap() as usize,
+            c["end"].as_u64().unwrap() as usize,
+        );
+        let slice: String = bytes[s..e].iter().map(|&b| b as char).collect();
+        assert_eq!(slice, c["text"].as_str().unwrap());
+    }
+}

@@ -115,17 +115,38 @@ pub struct Alignment {
 struct Merger {
     group_of: Vec<usize>,
     members: Vec<Vec<usize>>,
+    /// The articles of each group, sorted: one claim per article is checked without search.
+    articles: Vec<Vec<usize>>,
     links: Vec<Vec<ScoredPair>>,
-    known: HashMap<(usize, usize), f64>,
+    /// Scores already known, by claim pair (a fast hash: millions of lookups on big runs).
+    known: rustc_hash::FxHashMap<(u32, u32), f32>,
+}
+
+/// Do two sorted lists share an element?
+fn intersect(a: &[usize], b: &[usize]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Equal => return true,
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+        }
+    }
+    false
 }
 
 impl Merger {
-    fn new(n: usize, pairs: &[ScoredPair]) -> Merger {
+    fn new(claims: &[AlignInput], pairs: &[ScoredPair]) -> Merger {
+        let n = claims.len();
         Merger {
             group_of: (0..n).collect(),
             members: (0..n).map(|i| vec![i]).collect(),
+            articles: claims.iter().map(|c| vec![c.article]).collect(),
             links: vec![Vec::new(); n],
-            known: pairs.iter().map(|p| ((p.a, p.b), p.score.score)).collect(),
+            known: pairs
+                .iter()
+                .map(|p| ((p.a as u32, p.b as u32), p.score.score as f32))
+                .collect(),
         }
     }
 
@@ -144,14 +165,7 @@ impl Merger {
         if ga == gb {
             return;
         }
-        let arts_a: Vec<usize> = self.members[ga]
-            .iter()
-            .map(|&c| claims[c].article)
-            .collect();
-        if self.members[gb]
-            .iter()
-            .any(|&c| arts_a.contains(&claims[c].article))
-        {
+        if intersect(&self.articles[ga], &self.articles[gb]) {
             return;
         }
         // Mean score across the two groups; pairs never proposed are scored now.
@@ -159,11 +173,10 @@ impl Merger {
         let mut count = 0;
         for &x in &self.members[ga] {
             for &y in &self.members[gb] {
-                let key = (x.min(y), x.max(y));
-                let s = *self
-                    .known
-                    .entry(key)
-                    .or_insert_with(|| scorer.score(&sets[key.0], &sets[key.1]).score);
+                let key = (x.min(y) as u32, x.max(y) as u32);
+                let s = *self.known.entry(key).or_insert_with(|| {
+                    scorer.similarity(&sets[key.0 as usize], &sets[key.1 as usize]) as f32
+                }) as f64;
                 if s < options.date_conflict_threshold && conflict(&claims[x], &claims[y]) {
                     return;
                 }
@@ -185,6 +198,9 @@ impl Merger {
             self.group_of[c] = keep;
         }
         self.members[keep].extend(moved);
+        let gone_articles = std::mem::take(&mut self.articles[gone]);
+        self.articles[keep].extend(gone_articles);
+        self.articles[keep].sort_unstable();
         let moved_links = std::mem::take(&mut self.links[gone]);
         self.links[keep].extend(moved_links);
         self.links[keep].push(pair);
@@ -193,25 +209,23 @@ impl Merger {
 
 /// Explicit dates or weekdays that cannot be the same day.
 pub fn dates_conflict(a: &Features, b: &Features) -> bool {
-    let full = |f: &Features| -> Vec<String> {
+    // Called for many pairs: iterators, no allocation; the lists are a few dates long.
+    fn full_dates(f: &Features) -> impl Iterator<Item = crate::extract::dates::PartialDate> + '_ {
         f.dates
             .iter()
-            .filter_map(|d| d.date.filter(|p| p.day.is_some()).map(|p| p.to_string()))
-            .collect()
-    };
-    let (fa, fb) = (full(a), full(b));
-    if !fa.is_empty() && !fb.is_empty() && !fa.iter().any(|d| fb.contains(d)) {
-        return true;
+            .filter_map(|d| d.date.filter(|p| p.day.is_some()))
     }
-    let weekdays = |f: &Features| -> Vec<u32> {
+    fn weekdays(f: &Features) -> impl Iterator<Item = u32> + '_ {
         f.dates
             .iter()
             .filter(|d| d.kind == DateKind::Weekday)
             .filter_map(|d| d.weekday)
-            .collect()
-    };
-    let (wa, wb) = (weekdays(a), weekdays(b));
-    !wa.is_empty() && !wb.is_empty() && !wa.iter().any(|d| wb.contains(d))
+    }
+    /// Both sides name some, and none is on both sides.
+    fn disjoint<I: Iterator<Item = T>, T: PartialEq>(a: impl Fn() -> I, b: impl Fn() -> I) -> bool {
+        a().next().is_some() && b().next().is_some() && !a().any(|x| b().any(|y| y == x))
+    }
+    disjoint(|| full_dates(a), || full_dates(b)) || disjoint(|| weekdays(a), || weekdays(b))
 }
 
 pub fn align(claims: &[AlignInput], options: &AlignOptions) -> Alignment {
@@ -282,7 +296,7 @@ pub fn align(claims: &[AlignInput], options: &AlignOptions) -> Alignment {
     let (first, below): (Vec<ScoredPair>, Vec<ScoredPair>) = pairs
         .into_iter()
         .partition(|p| p.score.score >= options.threshold);
-    let mut merger = Merger::new(n, &first);
+    let mut merger = Merger::new(claims, &first);
     for pair in first {
         merger.try_merge(pair, options.threshold, claims, &scorer, &sets, options);
     }

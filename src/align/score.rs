@@ -100,6 +100,8 @@ pub struct Scorer {
 }
 
 thread_local! {
+    /// Shared terms of a score nobody will read ([`Scorer::similarity`]).
+    static SHARED: RefCell<Vec<(u32, f64)>> = const { RefCell::new(Vec::new()) };
     /// Per-thread scratch for [`Scorer::score`]: the words and the numbers of the second
     /// claim that found no exact match, and whether a partial match took them. Reused so
     /// that scoring a pair does not allocate unless the claims share terms.
@@ -210,17 +212,29 @@ impl Scorer {
     /// `number_slot_credit` × the lighter weight. Changed numbers are not listed among the
     /// shared terms: they explain nothing shared, and the number rule reports them.
     pub fn score(&self, a: &TermSet, b: &TermSet) -> PairScore {
+        let mut shared = Vec::new();
+        let score = self.score_into(a, b, &mut shared);
+        shared.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+        PairScore { score, shared }
+    }
+
+    /// The score alone, without the list of shared terms (nothing allocated).
+    pub fn similarity(&self, a: &TermSet, b: &TermSet) -> f64 {
+        SHARED.with_borrow_mut(|shared| {
+            shared.clear();
+            self.score_into(a, b, shared)
+        })
+    }
+
+    /// The score, with the terms that made it pushed onto `shared`.
+    fn score_into(&self, a: &TermSet, b: &TermSet, shared: &mut Vec<(u32, f64)>) -> f64 {
         let total: f64 = a.ids.iter().chain(&b.ids).map(|&t| self.weight(t)).sum();
         if total == 0.0 {
-            return PairScore {
-                score: 0.0,
-                shared: Vec::new(),
-            };
+            return 0.0;
         }
         SCRATCH.with_borrow_mut(|scratch| {
             scratch.words.clear();
             scratch.numbers.clear();
-            let mut shared = Vec::new();
             let mut matched = 0.0;
             // Exact matches: a merge of the two sorted id lists, which also collects the words
             // and numbers of `b` left over and counts those of `a`; partial matching pairs
@@ -252,18 +266,18 @@ impl Scorer {
                 }
             }
             if left_words == 0 && left_numbers == 0 {
-                return finish(matched, total, shared);
+                return (matched / total).clamp(0.0, 1.0);
             }
             for &tb in &b.ids[j..] {
                 keep_b(scratch, tb);
             }
             if left_words > 0 && !scratch.words.is_empty() {
-                matched += 2.0 * self.soft_matches(a, b, scratch, &mut shared);
+                matched += 2.0 * self.soft_matches(a, b, scratch, shared);
             }
             if left_numbers > 0 && !scratch.numbers.is_empty() {
                 matched += 2.0 * self.number_slots(a, b, scratch);
             }
-            finish(matched, total, shared)
+            (matched / total).clamp(0.0, 1.0)
         })
     }
 
@@ -372,15 +386,6 @@ impl Scorer {
                 weight: (w * 1000.0).round() / 1000.0,
             })
             .collect()
-    }
-}
-
-/// The score from the matched and total weights, with the shared terms heaviest first.
-fn finish(matched: f64, total: f64, mut shared: Vec<(u32, f64)>) -> PairScore {
-    shared.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
-    PairScore {
-        score: (matched / total).clamp(0.0, 1.0),
-        shared,
     }
 }
 

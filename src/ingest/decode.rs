@@ -24,6 +24,64 @@ pub struct Decoded {
     pub text: String,
     /// Invalid bytes replaced in lossy mode.
     pub replaced: usize,
+    /// Where the text's bytes are in the file, when decoding changed lengths (Latin-1,
+    /// replaced bytes); `None` when the text is the file's bytes.
+    pub offsets: Option<OffsetMap>,
+}
+
+/// Byte offsets of the decoded text → byte offsets in the file. Checkpoints after every place
+/// where the two differ; between checkpoints they advance together.
+#[derive(Debug, Clone, Default)]
+pub struct OffsetMap {
+    /// (offset in the text, offset in the file), increasing.
+    points: Vec<(usize, usize)>,
+}
+
+impl OffsetMap {
+    fn mark(&mut self, text: usize, file: usize) {
+        self.points.push((text, file));
+    }
+
+    /// The file offset of text offset `at`.
+    pub fn to_file(&self, at: usize) -> usize {
+        match self.points.partition_point(|&(t, _)| t <= at) {
+            0 => at,
+            i => {
+                let (t, f) = self.points[i - 1];
+                f + (at - t)
+            }
+        }
+    }
+}
+
+fn latin1(bytes: &[u8]) -> (String, OffsetMap) {
+    let mut text = String::with_capacity(bytes.len());
+    let mut map = OffsetMap::default();
+    for (i, &b) in bytes.iter().enumerate() {
+        text.push(b as char);
+        if b >= 0x80 {
+            map.mark(text.len(), i + 1);
+        }
+    }
+    (text, map)
+}
+
+fn lossy(bytes: &[u8]) -> (String, usize, OffsetMap) {
+    let mut text = String::with_capacity(bytes.len());
+    let mut map = OffsetMap::default();
+    let mut replaced = 0;
+    let mut file = 0;
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        file += chunk.valid().len();
+        if !chunk.invalid().is_empty() {
+            text.push('\u{fffd}');
+            file += chunk.invalid().len();
+            replaced += chunk.invalid().len();
+            map.mark(text.len(), file);
+        }
+    }
+    (text, replaced, map)
 }
 
 /// Decode `bytes` read from `path`.
@@ -45,23 +103,28 @@ pub fn decode(path: &str, bytes: Vec<u8>, encoding: Encoding) -> Result<Decoded>
         ));
     }
     let decoded = match encoding {
-        Encoding::Latin1 => Decoded {
-            text: bytes.iter().map(|&b| b as char).collect(),
-            replaced: 0,
-        },
-        Encoding::Lossy => {
-            let text = String::from_utf8_lossy(&bytes);
-            let replaced = match &text {
-                std::borrow::Cow::Borrowed(_) => 0,
-                std::borrow::Cow::Owned(s) => s.matches('\u{fffd}').count(),
-            };
+        Encoding::Latin1 => {
+            let (text, map) = latin1(&bytes);
             Decoded {
-                text: text.into_owned(),
+                text,
+                replaced: 0,
+                offsets: Some(map),
+            }
+        }
+        Encoding::Lossy => {
+            let (text, replaced, map) = lossy(&bytes);
+            Decoded {
+                text,
                 replaced,
+                offsets: (replaced > 0).then_some(map),
             }
         }
         Encoding::Utf8 => match String::from_utf8(bytes) {
-            Ok(text) => Decoded { text, replaced: 0 },
+            Ok(text) => Decoded {
+                text,
+                replaced: 0,
+                offsets: None,
+            },
             Err(e) => {
                 let at = e.utf8_error().valid_up_to();
                 let bytes = e.into_bytes();
@@ -93,6 +156,20 @@ pub fn decode(path: &str, bytes: Vec<u8>, encoding: Encoding) -> Result<Decoded>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn offsets_point_into_the_file() {
+        let bytes = b"d\xe9j\xe0 vu".to_vec();
+        let d = decode("a", bytes.clone(), Encoding::Latin1).unwrap();
+        let map = d.offsets.unwrap();
+        let at = d.text.find("vu").unwrap();
+        assert_eq!(&bytes[map.to_file(at)..map.to_file(at + 2)], b"vu");
+        let bytes = b"ok \xff\xfe fin".to_vec();
+        let d = decode("a", bytes.clone(), Encoding::Lossy).unwrap();
+        assert_eq!(d.replaced, 2);
+        let at = d.text.find("fin").unwrap();
+        assert_eq!(&bytes[d.offsets.unwrap().to_file(at)..], b"fin");
+    }
 
     #[test]
     fn refuses_binary_empty_and_bad_utf8() {

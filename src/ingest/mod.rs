@@ -121,6 +121,8 @@ pub struct Article {
     /// For HTML: where each segment was found in `source`.
     source_spans: Option<Vec<Span>>,
     lines: LineIndex,
+    /// When decoding changed byte lengths (Latin-1, replaced bytes): text → file offsets.
+    file_offsets: Option<decode::OffsetMap>,
 }
 
 impl Article {
@@ -136,15 +138,24 @@ impl Article {
 
     /// Where segment `i` is in the original file.
     pub fn source_span(&self, i: usize) -> Span {
-        match &self.source_spans {
+        let span = match &self.source_spans {
             Some(spans) => spans[i],
             None => self.segments[i].span,
+        };
+        match &self.file_offsets {
+            Some(map) => Span::new(map.to_file(span.start), map.to_file(span.end)),
+            None => span,
         }
     }
 
     /// 1-based line and column of segment `i` in the original file.
     pub fn position(&self, i: usize) -> (usize, usize) {
-        self.lines.position(&self.source, self.source_span(i).start)
+        // Lines and columns count characters of the decoded text: the same as the file's.
+        let start = match &self.source_spans {
+            Some(spans) => spans[i].start,
+            None => self.segments[i].span.start,
+        };
+        self.lines.position(&self.source, start)
     }
 
     pub fn lang(&self) -> &'static Lang {
@@ -302,8 +313,9 @@ pub fn read_article(spec: &InputSpec, id: &str, options: ReadOptions) -> Result<
     let size = bytes.len();
     let sha256 = sha256_hex(&bytes);
     let decoded = decode::decode(&shown, bytes, options.encoding)?;
-    let source = decoded.text;
-    parse_article(spec, id, source, size, sha256, decoded.replaced)
+    let mut article = parse_article(spec, id, decoded.text, size, sha256, decoded.replaced)?;
+    article.file_offsets = decoded.offsets;
+    Ok(article)
 }
 
 /// Build an article from text already in memory (tests, stdin, baselines).
@@ -500,6 +512,7 @@ fn parse_article(
         segments,
         source_spans,
         lines,
+        file_offsets: None,
     })
 }
 
