@@ -236,10 +236,12 @@ pub fn align(claims: &[AlignInput], options: &AlignOptions) -> Alignment {
     let article_of: Vec<usize> = claims.iter().map(|c| c.article).collect();
     let floor = options.threshold.min(options.same_event_threshold);
     let score_pair = |a: usize, b: usize| -> Option<ScoredPair> {
-        let mut score = scorer.score(&sets[a], &sets[b]);
-        // Millions of pairs may be kept on a big corpus: the explanation is made again for
+        // Millions of pairs may be scored on a big corpus: the explanation is made only for
         // the few that end up holding a group together.
-        score.shared = Vec::new();
+        let score = PairScore {
+            score: scorer.similarity(&sets[a], &sets[b]),
+            shared: Vec::new(),
+        };
         if score.score < floor {
             return None;
         }
