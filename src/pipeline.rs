@@ -227,74 +227,89 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
         .enumerate()
         .find(|(_, r)| r.enabled && r.kind == Kind::Wording);
 
-    for (gi, g) in alignment.groups.iter().enumerate() {
-        let reference = reference_of(&g.members, &g.pairs);
-        let mut diffs = Vec::new();
-        for &m in &g.members {
-            if m == reference {
-                continue;
-            }
-            let ops = word_diff(&corpus.claims[reference].text, &corpus.claims[m].text);
-            // In `check`, reference claims were verified already: only new claims are checked.
-            let checked = mode == Mode::Compare || !is_ref(m);
-            if checked {
-                let (a, b) = (view(reference), view(m));
-                let before = drafts.len();
-                let run_rule = |ri: usize, rule: &crate::rules::Rule, drafts: &mut Vec<Draft>| {
-                    if let Some(hit) = kinds::check_pair(rule, &a, &b, &ops) {
-                        drafts.push(Draft {
-                            rule: ri,
-                            severity: hit.severity.unwrap_or(rule.severity),
-                            group: Some(gi),
-                            claims: vec![reference, m],
-                            message: hit.message,
-                            evidence: hit.evidence,
-                        });
-                    }
-                };
-                for &(ri, rule) in &pair_rules {
-                    run_rule(ri, rule, &mut drafts);
+    // Each group on its own: diffs against the reference claim and the pair rules. Groups are
+    // independent, so they run in parallel and are put back in order.
+    let per_group: Vec<(GroupRecord, Vec<Draft>, Vec<usize>)> = alignment
+        .groups
+        .par_iter()
+        .enumerate()
+        .map(|(gi, g)| {
+            let reference = reference_of(&g.members, &g.pairs);
+            let mut drafts = Vec::new();
+            let mut unchanged = Vec::new();
+            let mut diffs = Vec::new();
+            for &m in &g.members {
+                if m == reference {
+                    continue;
                 }
-                // Wording only where nothing more specific was found.
-                if drafts.len() == before {
-                    if let Some((ri, rule)) = wording_rule {
+                let ops = word_diff(&corpus.claims[reference].text, &corpus.claims[m].text);
+                // In `check`, reference claims were verified already: only new claims are checked.
+                let checked = mode == Mode::Compare || !is_ref(m);
+                if checked {
+                    let (a, b) = (view(reference), view(m));
+                    let before = drafts.len();
+                    let run_rule =
+                        |ri: usize, rule: &crate::rules::Rule, drafts: &mut Vec<Draft>| {
+                            if let Some(hit) = kinds::check_pair(rule, &a, &b, &ops) {
+                                drafts.push(Draft {
+                                    rule: ri,
+                                    severity: hit.severity.unwrap_or(rule.severity),
+                                    group: Some(gi),
+                                    claims: vec![reference, m],
+                                    message: hit.message,
+                                    evidence: hit.evidence,
+                                });
+                            }
+                        };
+                    for &(ri, rule) in &pair_rules {
                         run_rule(ri, rule, &mut drafts);
                     }
+                    // Wording only where nothing more specific was found.
+                    if drafts.len() == before {
+                        if let Some((ri, rule)) = wording_rule {
+                            run_rule(ri, rule, &mut drafts);
+                        }
+                    }
+                    if mode == Mode::Check && drafts.len() == before && similarity(&ops) >= 1.0 {
+                        unchanged.push(m);
+                    }
                 }
-                if mode == Mode::Check && drafts.len() == before && similarity(&ops) >= 1.0 {
-                    unchanged.insert(m);
-                }
+                diffs.push(ClaimDiff {
+                    claim: corpus.claims[m].id.clone(),
+                    against: corpus.claims[reference].id.clone(),
+                    ops,
+                });
             }
-            diffs.push(ClaimDiff {
-                claim: corpus.claims[m].id.clone(),
-                against: corpus.claims[reference].id.clone(),
-                ops,
-            });
-        }
-        let pairs = g
-            .pairs
-            .iter()
-            .map(|p| PairRecord {
-                claims: [corpus.claims[p.a].id.clone(), corpus.claims[p.b].id.clone()],
-                score: round3(p.score.score),
-                top_terms: alignment.scorer.explain(&p.score, 6),
-                same_event_groups: p.same_event,
-            })
-            .collect::<Vec<_>>();
-        let label = group_label(&alignment, g);
-        groups.push(GroupRecord {
-            id: format!("g{}", gi + 1),
-            claims: g
-                .members
+            let pairs = g
+                .pairs
                 .iter()
-                .map(|&m| corpus.claims[m].id.clone())
-                .collect(),
-            score: round3(g.mean_score()),
-            label,
-            reference_claim: corpus.claims[reference].id.clone(),
-            pairs,
-            diffs,
-        });
+                .map(|p| PairRecord {
+                    claims: [corpus.claims[p.a].id.clone(), corpus.claims[p.b].id.clone()],
+                    score: round3(p.score.score),
+                    top_terms: alignment.scorer.explain(&p.score, 6),
+                    same_event_groups: p.same_event,
+                })
+                .collect::<Vec<_>>();
+            let record = GroupRecord {
+                id: format!("g{}", gi + 1),
+                claims: g
+                    .members
+                    .iter()
+                    .map(|&m| corpus.claims[m].id.clone())
+                    .collect(),
+                score: round3(g.mean_score()),
+                label: group_label(&alignment, g),
+                reference_claim: corpus.claims[reference].id.clone(),
+                pairs,
+                diffs,
+            };
+            (record, drafts, unchanged)
+        })
+        .collect();
+    for (record, group_drafts, group_unchanged) in per_group {
+        groups.push(record);
+        drafts.extend(group_drafts);
+        unchanged.extend(group_unchanged);
     }
 
     coverage_findings(

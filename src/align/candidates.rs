@@ -2,8 +2,6 @@
 //! of its rarer terms and keeps the candidates that share the most weight with it, so the
 //! work grows with the number of claims, not its square.
 
-use std::collections::HashMap;
-
 use rayon::prelude::*;
 
 use super::score::{Scorer, TermSet};
@@ -35,7 +33,7 @@ pub fn candidate_pairs(
 ) -> Vec<(usize, usize)> {
     let n = sets.len();
     let cap = max_postings(n);
-    let mut postings: HashMap<u32, Vec<u32>> = HashMap::new();
+    let mut postings: rustc_hash::FxHashMap<u32, Vec<u32>> = rustc_hash::FxHashMap::default();
     for (i, set) in sets.iter().enumerate() {
         for &t in &set.ids {
             if (scorer.df(t) as usize) <= cap && scorer.df(t) >= 2 {

@@ -9,7 +9,6 @@
 //! checked on their test sets (`cargo run --release --example quality`, README "Quality").
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use crate::extract::{Term, TermKind};
 use crate::report::model::TermContribution;
@@ -88,7 +87,7 @@ struct MatchKey {
 /// Vocabulary and document frequencies of the claims being compared.
 #[derive(Debug, Default)]
 pub struct Scorer {
-    ids: HashMap<String, u32>,
+    ids: rustc_hash::FxHashMap<String, u32>,
     /// Per term id: its display form and kind.
     terms: Vec<(String, TermKind)>,
     df: Vec<u32>,
