@@ -17,7 +17,7 @@ use crate::extract::{extract, Features};
 use crate::lang::{Lang, LangCode};
 use crate::report::model::TermContribution;
 use crate::rules::kinds::{check_pair, ClaimView};
-use crate::rules::{Kind, RuleSet};
+use crate::rules::{Kind, RuleSet, Severity};
 
 /// Top contributing terms kept per pair.
 const TOP_TERMS: usize = 5;
@@ -278,20 +278,25 @@ pub fn score_pairs(
                 features: &fr[i],
             };
             let ops = word_diff(&left[i], &right[i]);
-            let mut kinds: Vec<Kind> = rules
+            // Every kind found is listed; only findings above `info` (a source named on one
+            // side only, for instance, is `info`) make the pair divergent.
+            let hits: Vec<(Kind, Severity)> = rules
                 .iter()
-                .filter(|r| check_pair(r, &a, &b, &ops).is_some())
-                .map(|r| r.kind)
+                .filter_map(|r| {
+                    check_pair(r, &a, &b, &ops).map(|h| (r.kind, h.severity.unwrap_or(r.severity)))
+                })
                 .collect();
+            let divergent = hits.iter().any(|(_, s)| *s > Severity::Info);
+            let mut kinds: Vec<Kind> = hits.into_iter().map(|(k, _)| k).collect();
             kinds.sort_unstable();
             kinds.dedup();
             PairResult {
                 row: i + 1,
                 score: pair.score,
-                verdict: if kinds.is_empty() {
-                    Verdict::Equivalent
-                } else {
+                verdict: if divergent {
                     Verdict::Divergent
+                } else {
+                    Verdict::Equivalent
                 },
                 kinds,
                 top_terms,
