@@ -116,7 +116,8 @@ pub fn extract(
             let (a, b) = (ws[content[c]].start, ws[content[c + n - 1]].end);
             terms.push(Term {
                 key: format!("@{}", aliases.key(id)),
-                surface: content_words[c..c + n].join(" "),
+                // Explanations and labels name the set, as written in the rule file.
+                surface: aliases.name(id).to_string(),
                 kind: TermKind::Entity,
             });
             entities.push(Entity {
