@@ -94,7 +94,6 @@ struct AttributionData {
     source_stops: Vec<String>,
     before_source: Vec<String>,
     verbs: Vec<String>,
-    channels: Vec<String>,
 }
 
 /// The YAML file as written.
@@ -125,7 +124,6 @@ struct LangFile {
     ordinal_suffixes: Vec<String>,
     units: HashMap<String, String>,
     decimal_separator: String,
-    thousands_separators: Vec<String>,
     hedges: HedgeData,
     negations: NegationData,
     attribution: AttributionData,
@@ -205,7 +203,6 @@ pub struct Lang {
     /// Unit words (folded, may be several words) → unit name.
     pub units: HashMap<String, String>,
     pub decimal_separator: char,
-    pub thousands_separators: Vec<char>,
     pub hedge_words: HashSet<String>,
     pub hedge_phrases: Vec<Vec<String>>,
     pub hedge_exceptions: HashSet<String>,
@@ -214,7 +211,6 @@ pub struct Lang {
     pub attribution_auxiliaries: HashSet<String>,
     pub inverted_pronouns: HashSet<String>,
     pub source_stops: HashSet<String>,
-    pub attribution_channels: Vec<Vec<String>>,
     /// Regular expressions, compiled on first use: a run on French articles never pays for
     /// the English ones.
     patterns: OnceLock<Patterns>,
@@ -353,11 +349,6 @@ impl Lang {
                 .map(|(k, v)| (crate::normalize::fold(k), v.clone()))
                 .collect(),
             decimal_separator: first_char(&raw.decimal_separator, "decimal_separator")?,
-            thousands_separators: raw
-                .thousands_separators
-                .iter()
-                .filter_map(|s| s.chars().next())
-                .collect(),
             hedge_words: folded_set(&hedge_single),
             hedge_phrases: folded_phrases(&hedge_multi),
             hedge_exceptions: folded_set(&raw.hedges.exceptions),
@@ -367,7 +358,6 @@ impl Lang {
             inverted_pronouns: folded_set(&raw.attribution.inverted_pronouns),
             source_stops: folded_set(&raw.attribution.source_stops),
             name_links: folded_set(&raw.name_links),
-            attribution_channels: folded_phrases(&raw.attribution.channels),
             patterns: OnceLock::new(),
             raw_patterns,
             file: file.to_string(),

@@ -199,10 +199,6 @@ impl Scorer {
         &self.terms[id as usize].0
     }
 
-    pub fn docs(&self) -> u32 {
-        self.docs
-    }
-
     /// Similarity of two claims in [0, 1]: twice the weight of the terms they share over
     /// the weight of all their terms. A word of one claim with no exact match may match a
     /// near-identical word of the other (same first three letters, Jaro–Winkler at least

@@ -317,6 +317,38 @@ pub fn find_dates(
             None => k += 1,
         }
     }
+    // Relative periods: "la semaine dernière", "last month". A week names no day or month;
+    // a month or a year back resolve to that month or year.
+    for (re, days) in &lang.relative_periods {
+        for m in re.find_iter(text) {
+            if out
+                .iter()
+                .any(|d| d.span.start < m.end() && m.start() < d.span.end)
+            {
+                continue;
+            }
+            let date = anchor.and_then(|a| {
+                let d = PartialDate::from_naive(a + Duration::days(*days));
+                match days.abs() {
+                    300.. => Some(PartialDate {
+                        month: None,
+                        day: None,
+                        ..d
+                    }),
+                    28..=299 => Some(PartialDate { day: None, ..d }),
+                    _ => None,
+                }
+            });
+            out.push(DateMention {
+                span: Span::new(m.start(), m.end()),
+                text: m.as_str().to_string(),
+                kind: DateKind::Relative,
+                weekday: None,
+                date,
+            });
+        }
+    }
+    out.sort_by_key(|d| d.span.start);
     out
 }
 
@@ -421,6 +453,20 @@ mod tests {
             dates("Il est là depuis 2000 et il reste.", LangCode::Fr, None).len(),
             1
         );
+    }
+
+    #[test]
+    fn relative_periods() {
+        let d = dates(
+            "Ils se sont vus la semaine dernière et le mois dernier.",
+            LangCode::Fr,
+            Some("2017-01-28"),
+        );
+        assert_eq!(d.len(), 2);
+        assert_eq!(d[0].1, None);
+        assert_eq!(d[1].1.as_deref(), Some("2016-12"));
+        let d = dates("They met last year.", LangCode::En, Some("2017-01-28"));
+        assert_eq!(d[0].1.as_deref(), Some("2016"));
     }
 
     #[test]
