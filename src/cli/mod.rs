@@ -323,26 +323,50 @@ pub(crate) fn today() -> String {
     chrono::Local::now().format("%Y-%m-%d").to_string()
 }
 
-fn compare(a: args::CompareArgs, global: &args::GlobalArgs) -> Result<i32> {
-    let specs = input_specs(&a.input)?;
-    if let Some(out) = &a.output.output {
+/// What `compare` and `baseline` start with: the rule set and the articles, read after
+/// checking that the output is not one of them.
+struct Loaded {
+    rules: crate::rules::RuleSet,
+    articles: Vec<crate::ingest::Article>,
+    skipped: Vec<crate::report::model::SkippedInput>,
+    progress: crate::progress::Progress,
+}
+
+fn load(
+    input: &args::InputArgs,
+    analysis: &args::AnalysisArgs,
+    output: Option<&std::path::Path>,
+    global: &args::GlobalArgs,
+) -> Result<Loaded> {
+    let specs = input_specs(input)?;
+    if let Some(out) = output {
         crate::output::check_not_an_input(
             out,
             &specs.iter().map(|s| s.path.clone()).collect::<Vec<_>>(),
         )?;
     }
-    let rules = crate::config::load(a.analysis.rules.as_deref())?;
+    let rules = crate::config::load(analysis.rules.as_deref())?;
     let progress = crate::progress::Progress::new(global.quiet, "reading");
     let mut skipped = Vec::new();
-    let articles = read_inputs(
-        &specs,
-        ReadOptions {
-            encoding: a.input.encoding,
-        },
-        a.analysis.keep_going,
-        1,
-        &mut skipped,
-    )?;
+    let options = ReadOptions {
+        encoding: input.encoding,
+    };
+    let articles = read_inputs(&specs, options, analysis.keep_going, 1, &mut skipped)?;
+    Ok(Loaded {
+        rules,
+        articles,
+        skipped,
+        progress,
+    })
+}
+
+fn compare(a: args::CompareArgs, global: &args::GlobalArgs) -> Result<i32> {
+    let Loaded {
+        rules,
+        articles,
+        skipped,
+        progress,
+    } = load(&a.input, &a.analysis, a.output.output.as_deref(), global)?;
     if articles.len() < 2 {
         anyhow::bail!(
             "compare needs at least two articles ({} given)",
@@ -509,23 +533,12 @@ fn run_options(
 }
 
 fn baseline(a: args::BaselineArgs, global: &args::GlobalArgs) -> Result<i32> {
-    let specs = input_specs(&a.input)?;
-    crate::output::check_not_an_input(
-        &a.output,
-        &specs.iter().map(|s| s.path.clone()).collect::<Vec<_>>(),
-    )?;
-    let rules = crate::config::load(a.analysis.rules.as_deref())?;
-    let progress = crate::progress::Progress::new(global.quiet, "reading");
-    let mut skipped = Vec::new();
-    let articles = read_inputs(
-        &specs,
-        ReadOptions {
-            encoding: a.input.encoding,
-        },
-        a.analysis.keep_going,
-        1,
-        &mut skipped,
-    )?;
+    let Loaded {
+        rules,
+        articles,
+        skipped,
+        progress,
+    } = load(&a.input, &a.analysis, Some(&a.output), global)?;
     if !skipped.is_empty() {
         anyhow::bail!("{} input(s) could not be read; a baseline is the whole verified state, so none was written", skipped.len());
     }
