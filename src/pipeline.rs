@@ -298,7 +298,7 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
                     .map(|&m| corpus.claims[m].id.clone())
                     .collect(),
                 score: round3(g.mean_score()),
-                label: group_label(&alignment, g),
+                label: group_label(&alignment, g, &corpus.claims[reference].text),
                 reference_claim: corpus.claims[reference].id.clone(),
                 pairs,
                 diffs,
@@ -450,8 +450,9 @@ fn centrality(m: usize, pairs: &[align::ScoredPair]) -> f64 {
         .sum()
 }
 
-/// The group's heaviest shared terms, as a short label.
-fn group_label(alignment: &align::Alignment, g: &align::Group) -> String {
+/// The group's heaviest shared terms, as a short label, written as in `text` (the reference
+/// claim) where a word there folds to the term: "coréenne", not "coreenne".
+fn group_label(alignment: &align::Alignment, g: &align::Group, text: &str) -> String {
     let mut weight: BTreeMap<String, f64> = BTreeMap::new();
     for p in &g.pairs {
         for &(id, w) in &p.score.shared {
@@ -462,10 +463,19 @@ fn group_label(alignment: &align::Alignment, g: &align::Group) -> String {
     }
     let mut terms: Vec<(String, f64)> = weight.into_iter().collect();
     terms.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let words = crate::normalize::words(text);
+    let as_written = |term: &str| {
+        words
+            .iter()
+            .map(|w| &text[w.start..w.end])
+            .find(|w| crate::normalize::fold(w) == term)
+            .map(|w| w.to_lowercase())
+            .unwrap_or_else(|| term.to_string())
+    };
     terms
         .into_iter()
         .take(4)
-        .map(|t| t.0)
+        .map(|t| as_written(&t.0))
         .collect::<Vec<_>>()
         .join(", ")
 }
