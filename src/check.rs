@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Position, Result};
 use crate::ingest::ArticleMeta;
-use crate::pipeline::{Corpus, Mode, RunOptions};
-use crate::report::model::{ClaimRecord, Report, RuleSetInfo, Tool};
+use crate::pipeline::{Corpus, RunOptions};
+use crate::report::model::{ClaimRecord, RuleSetInfo, Tool};
 use crate::rules::RuleSet;
 
 pub const BASELINE_SCHEMA: &str = "claimdiff.baseline/1";
@@ -33,29 +33,39 @@ pub struct Baseline {
 }
 
 impl Baseline {
-    /// The state of `corpus` (aligned with `rules`).
+    /// The state of `corpus` (aligned with `rules`). Only alignment runs: a baseline keeps
+    /// which claims go together, not findings.
     pub fn from_corpus(corpus: &Corpus, rules: &RuleSet, options: &RunOptions) -> Baseline {
-        let report = crate::pipeline::run(corpus, rules, Mode::Compare, options);
-        let mut articles = report.articles.clone();
+        let (_, alignment) = crate::pipeline::align_corpus(corpus, &options.align);
+        let mut articles = corpus.articles.clone();
         for a in &mut articles {
             a.reference = false;
         }
-        let mut claims = report.claims.clone();
+        let mut claims = corpus.claims.clone();
         for c in &mut claims {
             c.reference = false;
         }
         Baseline {
             schema: BASELINE_SCHEMA.to_string(),
             tool: Tool::current(),
-            rules: report.rules.clone(),
+            rules: RuleSetInfo {
+                name: rules.name.clone(),
+                sha256: rules.sha256.clone(),
+            },
             articles,
             claims,
-            groups: report
+            // Numbered as a report numbers its groups.
+            groups: alignment
                 .groups
                 .iter()
-                .map(|g| BaselineGroup {
-                    id: g.id.clone(),
-                    claims: g.claims.clone(),
+                .enumerate()
+                .map(|(i, g)| BaselineGroup {
+                    id: format!("g{}", i + 1),
+                    claims: g
+                        .members
+                        .iter()
+                        .map(|&m| corpus.claims[m].id.clone())
+                        .collect(),
                 })
                 .collect(),
         }
@@ -239,9 +249,4 @@ pub fn rules_changed(baseline: &RuleSetInfo, rules: &RuleSet) -> Option<String> 
             &rules.sha256[..12]
         )
     })
-}
-
-/// Run a check of `corpus` (references marked) and return the report.
-pub fn run_check(corpus: &Corpus, rules: &RuleSet, options: &RunOptions) -> Report {
-    crate::pipeline::run(corpus, rules, Mode::Check, options)
 }

@@ -116,8 +116,12 @@ struct Draft {
     evidence: serde_json::Value,
 }
 
-/// Run the pipeline.
-pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -> Report {
+/// The article (index) of each claim, and the claims aligned: the first stages of [`run`],
+/// all a baseline needs.
+pub fn align_corpus(
+    corpus: &Corpus,
+    options: &align::AlignOptions,
+) -> (Vec<usize>, align::Alignment) {
     let art_index = corpus.article_index();
     let article_of: Vec<usize> = corpus
         .claims
@@ -136,7 +140,13 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
             features: f,
         })
         .collect();
-    let alignment = align::align(&inputs, &options.align);
+    let alignment = align::align(&inputs, options);
+    (article_of, alignment)
+}
+
+/// Run the pipeline.
+pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -> Report {
+    let (article_of, alignment) = align_corpus(corpus, &options.align);
     let is_ref = |c: usize| corpus.claims[c].reference;
 
     // The reference claim of each group: the chosen outlet, else the earliest article (or a
@@ -186,23 +196,7 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
     };
 
     // Outlets name the sides of a finding; versions of one outlet are told apart by article.
-    let labels: Vec<String> = corpus
-        .articles
-        .iter()
-        .map(|a| {
-            let shared = corpus
-                .articles
-                .iter()
-                .filter(|b| b.outlet == a.outlet)
-                .count()
-                > 1;
-            if shared {
-                format!("{} ({})", a.outlet, a.id)
-            } else {
-                a.outlet.clone()
-            }
-        })
-        .collect();
+    let labels = crate::ingest::article_labels(&corpus.articles);
     let view = |c: usize| ClaimView {
         id: &corpus.claims[c].id,
         outlet: &labels[article_of[c]],
@@ -491,18 +485,21 @@ fn coverage_findings(
     labels: &[String],
     drafts: &mut Vec<Draft>,
 ) {
-    let n_articles = corpus.articles.len();
     let view = coverage::CoverageView {
         article_of,
         labels,
         article_ids: corpus.articles.iter().map(|a| a.id.as_str()).collect(),
         claim_texts: corpus.claims.iter().map(|c| c.text.as_str()).collect(),
         // In `check`, the references are the sources and the new articles are checked.
-        population: (0..n_articles)
-            .filter(|&a| mode == Mode::Compare || corpus.articles[a].reference)
+        source: corpus
+            .articles
+            .iter()
+            .map(|a| mode == Mode::Compare || a.reference)
             .collect(),
-        targets: (0..n_articles)
-            .filter(|&a| mode == Mode::Compare || !corpus.articles[a].reference)
+        checked: corpus
+            .articles
+            .iter()
+            .map(|a| mode == Mode::Compare || !a.reference)
             .collect(),
     };
     let mut carriers: Vec<coverage::Carrier> = alignment

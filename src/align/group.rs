@@ -108,7 +108,6 @@ pub struct Alignment {
     pub groups: Vec<Group>,
     /// Claims in no group.
     pub singles: Vec<usize>,
-    pub pairs_scored: usize,
 }
 
 /// Groups being built: union of groups, one claim per article, average cohesion checked.
@@ -256,37 +255,21 @@ pub fn align(claims: &[AlignInput], options: &AlignOptions) -> Alignment {
         })
     };
     let n = claims.len();
-    let (mut pairs, pairs_scored): (Vec<ScoredPair>, usize) = match options.candidates {
-        CandidateMode::Index => {
-            let candidates = candidate_pairs(&scorer, &sets, &article_of);
-            (
-                candidates
-                    .par_iter()
-                    .filter_map(|&(a, b)| score_pair(a, b))
-                    .collect(),
-                candidates.len(),
-            )
-        }
-        CandidateMode::AllPairs => {
-            let scored = (0..n)
-                .map(|i| {
-                    (i + 1..n)
-                        .filter(|&j| article_of[i] != article_of[j])
-                        .count()
-                })
-                .sum();
-            let pairs = (0..n)
-                .into_par_iter()
-                .flat_map_iter(|i| {
-                    let article_of = &article_of;
-                    let score_pair = &score_pair;
-                    (i + 1..n)
-                        .filter(move |&j| article_of[i] != article_of[j])
-                        .filter_map(move |j| score_pair(i, j))
-                })
-                .collect();
-            (pairs, scored)
-        }
+    let mut pairs: Vec<ScoredPair> = match options.candidates {
+        CandidateMode::Index => candidate_pairs(&scorer, &sets, &article_of)
+            .par_iter()
+            .filter_map(|&(a, b)| score_pair(a, b))
+            .collect(),
+        CandidateMode::AllPairs => (0..n)
+            .into_par_iter()
+            .flat_map_iter(|i| {
+                let article_of = &article_of;
+                let score_pair = &score_pair;
+                (i + 1..n)
+                    .filter(move |&j| article_of[i] != article_of[j])
+                    .filter_map(move |j| score_pair(i, j))
+            })
+            .collect(),
     };
     pairs.sort_by(|x, y| {
         y.score
@@ -361,6 +344,5 @@ pub fn align(claims: &[AlignInput], options: &AlignOptions) -> Alignment {
         sets,
         groups,
         singles,
-        pairs_scored,
     }
 }

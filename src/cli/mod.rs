@@ -643,7 +643,7 @@ fn check(a: args::CheckArgs, global: &args::GlobalArgs) -> Result<i32> {
     let corpus = chk::check_corpus(reference, new, a.versions);
     check_reference(a.analysis.reference.as_deref(), &corpus)?;
     let run = run_options(&a.analysis, a.output.title.clone(), a.verbose)?;
-    let mut report = chk::run_check(&corpus, &rules, &run);
+    let mut report = crate::pipeline::run(&corpus, &rules, crate::pipeline::Mode::Check, &run);
     report.skipped = skipped;
     emit_report(&report, &a.output, global)?;
     if a.update_baseline && !report.skipped.is_empty() {

@@ -36,8 +36,6 @@ impl DateValue {
 pub struct Parsed {
     pub fields: FrontMatter,
     pub body_start: usize,
-    /// 1-based line of the `---` that opens it.
-    pub first_line: usize,
     pub yaml: Span,
 }
 
@@ -83,7 +81,6 @@ pub fn parse(path: &str, text: &str, from: usize) -> Result<Option<Parsed>> {
             return Ok(Some(Parsed {
                 fields,
                 body_start: next,
-                first_line: 1,
                 yaml: Span::new(yaml_start, pos),
             }));
         }

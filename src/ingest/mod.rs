@@ -78,6 +78,25 @@ fn is_zero(n: &usize) -> bool {
     *n == 0
 }
 
+/// How each article is named in messages and columns: its outlet, with the article id when
+/// several articles share the outlet (two versions of one dispatch).
+pub fn article_labels(articles: &[ArticleMeta]) -> Vec<String> {
+    let mut uses: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for a in articles {
+        *uses.entry(a.outlet.as_str()).or_default() += 1;
+    }
+    articles
+        .iter()
+        .map(|a| {
+            if uses[a.outlet.as_str()] > 1 {
+                format!("{} ({})", a.outlet, a.id)
+            } else {
+                a.outlet.clone()
+            }
+        })
+        .collect()
+}
+
 impl ArticleMeta {
     pub fn partial_date(&self) -> Option<PartialDate> {
         self.date.as_deref().and_then(PartialDate::parse_iso)
@@ -389,7 +408,6 @@ fn parse_article(
                         }
                     }
                 }
-                let _ = fm.first_line;
                 body_start = fm.body_start;
             }
         }

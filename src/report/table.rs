@@ -130,10 +130,12 @@ pub fn inline_diff(ops: &[crate::diff::DiffOp], color: bool) -> String {
 /// The terminal view of a report: sources, groups, findings, lone claims.
 pub fn render_report(report: &super::model::Report, style: TableStyle, explain: bool) -> String {
     use std::collections::HashMap;
+    let labels = crate::ingest::article_labels(&report.articles);
     let outlet_of: HashMap<&str, &str> = report
         .articles
         .iter()
-        .map(|a| (a.id.as_str(), a.outlet.as_str()))
+        .zip(&labels)
+        .map(|(a, l)| (a.id.as_str(), l.as_str()))
         .collect();
     let claim_article: HashMap<&str, &str> = report
         .claims

@@ -44,22 +44,12 @@ impl<'a> View<'a> {
         let claims: BTreeMap<&str, &ClaimRecord> =
             report.claims.iter().map(|c| (c.id.as_str(), c)).collect();
 
-        let mut outlet_uses: BTreeMap<&str, usize> = BTreeMap::new();
-        for a in &report.articles {
-            *outlet_uses.entry(a.outlet.as_str()).or_default() += 1;
-        }
         // Two versions of one dispatch share an outlet; the article id tells their columns apart.
         let labels = report
             .articles
             .iter()
-            .map(|a| {
-                let label = if outlet_uses[a.outlet.as_str()] > 1 {
-                    format!("{} ({})", a.outlet, a.id)
-                } else {
-                    a.outlet.clone()
-                };
-                (a.id.as_str(), label)
-            })
+            .map(|a| a.id.as_str())
+            .zip(crate::ingest::article_labels(&report.articles))
             .collect();
 
         let mut view = View {

@@ -38,10 +38,12 @@ pub struct CoverageView<'a> {
     pub labels: &'a [String],
     pub article_ids: Vec<&'a str>,
     pub claim_texts: Vec<&'a str>,
-    /// Articles whose claims count as "the sources" (all in `compare`, references in `check`).
-    pub population: Vec<usize>,
-    /// Articles checked for omissions and additions (all in `compare`, new ones in `check`).
-    pub targets: Vec<usize>,
+    /// Per article: its claims count as "the sources" (all in `compare`, references in
+    /// `check`).
+    pub source: Vec<bool>,
+    /// Per article: it is checked for omissions and additions (all in `compare`, new ones in
+    /// `check`).
+    pub checked: Vec<bool>,
 }
 
 /// The claims (indices) of one group, or one lone claim (`group: None`).
@@ -63,25 +65,29 @@ pub struct CoverageHit {
 pub fn omissions(rule: &Rule, view: &CoverageView, carriers: &[Carrier]) -> Vec<CoverageHit> {
     let min_share = rule.params.min_share.unwrap_or(DEFAULT_MIN_SHARE);
     let min_sources = rule.params.min_sources.unwrap_or(DEFAULT_MIN_SOURCES);
+    let sources = view.source.iter().filter(|&&s| s).count();
     let mut out = Vec::new();
     for carrier in carriers {
-        let carried: Vec<usize> = view
-            .population
+        // Work per carrier is in its own size: thousands of articles, thousands of groups.
+        let mut carried: Vec<usize> = carrier
+            .members
             .iter()
-            .copied()
-            .filter(|&a| carrier.members.iter().any(|&m| view.article_of[m] == a))
+            .map(|&m| view.article_of[m])
+            .filter(|&a| view.source[a])
             .collect();
-        if !is_widely_carried(carried.len(), view.population.len(), min_share, min_sources) {
+        carried.sort_unstable();
+        carried.dedup();
+        if !is_widely_carried(carried.len(), sources, min_share, min_sources) {
             continue;
         }
         let claims: Vec<usize> = carrier
             .members
             .iter()
             .copied()
-            .filter(|&m| view.population.contains(&view.article_of[m]))
+            .filter(|&m| view.source[view.article_of[m]])
             .collect();
         let outlets: Vec<&str> = carried.iter().map(|&a| view.labels[a].as_str()).collect();
-        for &t in &view.targets {
+        for t in (0..view.checked.len()).filter(|&t| view.checked[t]) {
             if carrier.members.iter().any(|&m| view.article_of[m] == t) {
                 continue;
             }
@@ -120,7 +126,7 @@ pub fn additions(
     let mut out = Vec::new();
     for carrier in lone {
         for &c in &carrier.members {
-            if !view.targets.contains(&view.article_of[c]) {
+            if !view.checked[view.article_of[c]] {
                 continue;
             }
             let outlet = &view.labels[view.article_of[c]];
