@@ -6,7 +6,7 @@
 
 use serde_json::json;
 
-use super::{content_words, ClaimView, Hit, Rule};
+use super::{anchored, content_words, cue_spans, ClaimView, Hit, Rule};
 
 pub const DOC: &str = "One side states as fact what the other reports as possible: a hedge \
 (conditional mood, \"pourrait\", \"potentielle\", \"éventuel\", \"may\", \"reportedly\", \
@@ -15,43 +15,28 @@ regular expressions.\n\
 Example: \"Trump reprendra l'accord\" vs \"Trump pourrait reprendre l'accord\".";
 pub const PARAMS: &[&str] = &["patterns"];
 
-/// Hedge cues of `v` whose neighbourhood (the cue and the words around it) the `other` claim
-/// shares: a hedge on a clause the other side does not report is not a change of certainty.
+/// Hedge cues of `v` whose neighbourhood (two words before, the cue, three after) the
+/// `other` claim shares.
 fn cues(rule: &Rule, v: &ClaimView, other: &ClaimView) -> Vec<String> {
-    let mut spans: Vec<(usize, usize)> = v
-        .features
-        .hedges
-        .iter()
-        .map(|c| (c.span.start, c.span.end))
-        .collect();
-    for p in &rule.patterns {
-        spans.extend(p.find_iter(v.text).map(|m| (m.start(), m.end())));
-    }
+    let spans = cue_spans(&v.features.hedges, rule, v.text);
     if spans.is_empty() {
         return Vec::new();
     }
     let other_words = content_words(other.text);
     spans
         .into_iter()
-        .filter(|&(s, e)| {
-            let before: Vec<&str> = v.text[..s].split_whitespace().rev().take(2).collect();
-            let after: Vec<&str> = v.text[e..].split_whitespace().take(3).collect();
-            let around = format!("{} {}", before.join(" "), after.join(" "));
-            content_words(&around)
-                .iter()
-                .any(|w| other_words.contains(w))
-        })
+        .filter(|&span| anchored(v.text, span, 2, 3, &other_words))
         .map(|(s, e)| v.text[s..e].to_string())
         .collect()
 }
 
 pub fn check(rule: &Rule, a: &ClaimView, b: &ClaimView) -> Option<Hit> {
     let (ca, cb) = (cues(rule, a, b), cues(rule, b, a));
-    let (all_a, all_b) = (a.features.hedges.is_empty(), b.features.hedges.is_empty());
     // The plain side must have no hedge at all, anchored or not.
+    let plain = |v: &ClaimView| cue_spans(&v.features.hedges, rule, v.text).is_empty();
     let (hedged, plain, words) = match (ca.is_empty(), cb.is_empty()) {
-        (false, true) if all_b => (a, b, ca),
-        (true, false) if all_a => (b, a, cb),
+        (false, true) if plain(b) => (a, b, ca),
+        (true, false) if plain(a) => (b, a, cb),
         _ => return None,
     };
     Some(Hit::new(

@@ -123,6 +123,46 @@ pub fn check_pair(rule: &Rule, a: &ClaimView, b: &ClaimView, ops: &[DiffOp]) -> 
     }
 }
 
+/// Cue spans of a claim: those the extraction found (`found`) and the rule's own `patterns`.
+pub(crate) fn cue_spans(
+    found: &[crate::extract::Cue],
+    rule: &Rule,
+    text: &str,
+) -> Vec<(usize, usize)> {
+    let mut spans: Vec<(usize, usize)> = found.iter().map(|c| (c.span.start, c.span.end)).collect();
+    for p in &rule.patterns {
+        spans.extend(p.find_iter(text).map(|m| (m.start(), m.end())));
+    }
+    spans
+}
+
+/// Does the other claim (its content words, `other_words`) share a word of the cue at `span`
+/// or of the `before` words before it and `after` words after it? A cue on a clause the other
+/// claim does not report is not a change to that claim.
+pub(crate) fn anchored(
+    text: &str,
+    span: (usize, usize),
+    before: usize,
+    after: usize,
+    other_words: &[String],
+) -> bool {
+    let head: Vec<&str> = text[..span.0]
+        .split_whitespace()
+        .rev()
+        .take(before)
+        .collect();
+    let tail: Vec<&str> = text[span.1..].split_whitespace().take(after).collect();
+    let around = format!(
+        "{} {} {}",
+        head.join(" "),
+        &text[span.0..span.1],
+        tail.join(" ")
+    );
+    content_words(&around)
+        .iter()
+        .any(|w| other_words.contains(w))
+}
+
 /// Folded content words of a text, for overlap checks.
 pub(crate) fn content_words(text: &str) -> Vec<String> {
     crate::normalize::fold_words(text)

@@ -6,7 +6,7 @@
 
 use serde_json::json;
 
-use super::{content_words, ClaimView, Hit, Rule};
+use super::{anchored, content_words, cue_spans, ClaimView, Hit, Rule};
 
 pub const DOC: &str = "A negation (\"ne … pas/plus/jamais/aucun/guère\", \"sans\", \"not\", \
 \"never\", \"no\"…) is present on one side only, around words both sides share. `patterns` \
@@ -14,67 +14,43 @@ adds regular expressions.\n\
 Example: \"Moscou souhaitait voir\" vs \"Moscou ne souhaitait pas voir\".";
 pub const PARAMS: &[&str] = &["patterns"];
 
-/// Negation cues of `v` (text and the words right after them).
-fn cues(rule: &Rule, v: &ClaimView) -> Vec<(String, String)> {
-    let mut spans: Vec<(usize, usize)> = v
-        .features
-        .negations
-        .iter()
-        .map(|c| (c.span.start, c.span.end))
-        .collect();
-    for p in &rule.patterns {
-        spans.extend(p.find_iter(v.text).map(|m| (m.start(), m.end())));
-    }
-    spans
-        .into_iter()
-        .map(|(s, e)| {
-            let after: String = v.text[e..]
-                .split_whitespace()
-                .take(3)
-                .collect::<Vec<_>>()
-                .join(" ");
-            (
-                v.text[s..e].to_string(),
-                format!("{} {after}", &v.text[s..e]),
-            )
-        })
-        .collect()
-}
-
-/// Cues of `xs` that `ys` lacks (by folded cue words, counted), anchored in `other`'s words.
-fn extra<'c>(
-    xs: &'c [(String, String)],
-    ys: &[(String, String)],
-    other: &ClaimView,
-) -> Vec<&'c (String, String)> {
-    if xs.len() <= ys.len() && xs.iter().all(|x| ys.iter().any(|y| y.0 == x.0)) {
-        // Nothing on this side that the other lacks (the common case: no cue at all).
+/// Cues of `a` that `b` lacks (compared by folded cue words, counted), whose neighbourhood
+/// (the cue and the three words after it) `b` shares.
+fn extra(rule: &Rule, a: &ClaimView, b: &ClaimView) -> Vec<String> {
+    let fold_cue = |v: &ClaimView, (s, e): (usize, usize)| crate::normalize::fold(&v.text[s..e]);
+    let mine = cue_spans(&a.features.negations, rule, a.text);
+    if mine.is_empty() {
         return Vec::new();
     }
-    let mut unmatched: Vec<String> = ys.iter().map(|y| crate::normalize::fold(&y.0)).collect();
-    let other_words = content_words(other.text);
-    xs.iter()
-        .filter(|x| {
-            let f = crate::normalize::fold(&x.0);
-            match unmatched.iter().position(|u| *u == f) {
+    let mut theirs: Vec<String> = cue_spans(&b.features.negations, rule, b.text)
+        .into_iter()
+        .map(|span| fold_cue(b, span))
+        .collect();
+    let unmatched: Vec<(usize, usize)> = mine
+        .into_iter()
+        .filter(
+            |&span| match theirs.iter().position(|t| *t == fold_cue(a, span)) {
                 Some(i) => {
-                    unmatched.remove(i);
+                    theirs.remove(i);
                     false
                 }
                 None => true,
-            }
-        })
-        .filter(|(_, around)| {
-            content_words(around)
-                .iter()
-                .any(|w| other_words.contains(w))
-        })
+            },
+        )
+        .collect();
+    if unmatched.is_empty() {
+        return Vec::new();
+    }
+    let other_words = content_words(b.text);
+    unmatched
+        .into_iter()
+        .filter(|&span| anchored(a.text, span, 0, 3, &other_words))
+        .map(|(s, e)| a.text[s..e].to_string())
         .collect()
 }
 
 pub fn check(rule: &Rule, a: &ClaimView, b: &ClaimView) -> Option<Hit> {
-    let (ca, cb) = (cues(rule, a), cues(rule, b));
-    let (ea, eb) = (extra(&ca, &cb, b), extra(&cb, &ca, a));
+    let (ea, eb) = (extra(rule, a, b), extra(rule, b, a));
     let (neg, other, list) = match (ea.is_empty(), eb.is_empty()) {
         (false, true) => (a, b, ea),
         (true, false) => (b, a, eb),
@@ -84,9 +60,9 @@ pub fn check(rule: &Rule, a: &ClaimView, b: &ClaimView) -> Option<Hit> {
     Some(Hit::new(
         format!(
             "{} negates (\"{}\") what {} affirms",
-            neg.outlet, first.0, other.outlet
+            neg.outlet, first, other.outlet
         ),
-        json!({"negated": neg.id, "cues": list.iter().map(|c| &c.0).collect::<Vec<_>>(), "affirmed": other.id}),
+        json!({"negated": neg.id, "cues": list, "affirmed": other.id}),
     ))
 }
 
