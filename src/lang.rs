@@ -116,6 +116,8 @@ struct LangFile {
     weekday_past: Vec<String>,
     weekday_next: Vec<String>,
     month_prefixes: Vec<String>,
+    month_before_day: bool,
+    months_capitalised: bool,
     year_prefixes: Vec<String>,
     relative_periods: Vec<RelativePeriod>,
     number_words: HashMap<String, f64>,
@@ -194,6 +196,10 @@ pub struct Lang {
     pub weekday_past: HashSet<String>,
     pub weekday_next: HashSet<String>,
     pub month_prefixes: HashSet<String>,
+    /// "January 20" rather than "20 janvier".
+    pub month_before_day: bool,
+    /// Month names are written with a capital; a lowercase one is another word ("may").
+    pub months_capitalised: bool,
     pub year_prefixes: HashSet<String>,
     pub relative_periods: Vec<(Regex, i64)>,
     pub number_words: HashMap<String, f64>,
@@ -337,6 +343,8 @@ impl Lang {
             weekday_past: folded_set(&raw.weekday_past),
             weekday_next: folded_set(&raw.weekday_next),
             month_prefixes: folded_set(&raw.month_prefixes),
+            month_before_day: raw.month_before_day,
+            months_capitalised: raw.months_capitalised,
             year_prefixes: folded_set(&raw.year_prefixes),
             relative_periods,
             number_words: fold_mapf(&raw.number_words),

@@ -156,7 +156,7 @@ pub fn find_dates(
     let mut out = Vec::new();
     let mut k = 0;
     while k < words.len() {
-        let mut found: Option<(usize, DateKind, Option<PartialDate>, Option<u32>)> = None;
+        let mut found: Option<(usize, DateKind, Option<PartialDate>)> = None;
         // Day month [year]: "9 septembre", "1er mars 2014", "20 janvier 2017".
         if let Some(day) = number(k).filter(|d| (1..=31).contains(d)) {
             let mut m = k + 1;
@@ -172,16 +172,16 @@ pub fn find_dates(
                     end,
                     DateKind::Absolute,
                     Some(complete(day, month, year, article_date)),
-                    None,
                 ));
             }
         }
-        // Month day[, year] (English): "January 20, 2017"; month year: "mars 2014".
+        // Month day[, year] where months come first ("January 20, 2017"); month year
+        // ("mars 2014"); a month after a prefix ("en novembre").
         if found.is_none() {
             if let Some(&month) = folded.get(k).and_then(|f| lang.months.get(f)) {
                 let capitalised = text[words[k].start..].starts_with(char::is_uppercase);
                 if let Some(day) = number(k + 1).filter(|d| (1..=31).contains(d)) {
-                    if lang.code == crate::lang::LangCode::En && capitalised {
+                    if lang.month_before_day && capitalised {
                         let year = number(k + 2)
                             .filter(|y| (1000..=2999).contains(y))
                             .map(|y| y as i32);
@@ -190,7 +190,6 @@ pub fn find_dates(
                             end,
                             DateKind::Absolute,
                             Some(complete(day, month, year, article_date)),
-                            None,
                         ));
                     }
                 }
@@ -201,11 +200,10 @@ pub fn find_dates(
                             month: Some(month),
                             day: None,
                         };
-                        found = Some((k + 2, DateKind::Absolute, Some(d), None));
+                        found = Some((k + 2, DateKind::Absolute, Some(d)));
                     } else if k > 0
                         && lang.month_prefixes.contains(&folded[k - 1])
-                        // English months are capitalised ("in May", not "it may").
-                        && (capitalised || lang.code != crate::lang::LangCode::En)
+                        && (capitalised || !lang.months_capitalised)
                     {
                         // "en novembre", "fin mars", "in November".
                         let d = PartialDate {
@@ -213,7 +211,7 @@ pub fn find_dates(
                             month: Some(month),
                             day: None,
                         };
-                        found = Some((k + 1, DateKind::Absolute, Some(d), None));
+                        found = Some((k + 1, DateKind::Absolute, Some(d)));
                     }
                 }
             }
@@ -234,7 +232,7 @@ pub fn find_dates(
                         month: None,
                         day: None,
                     };
-                    found = Some((k + 1, DateKind::Absolute, Some(d), None));
+                    found = Some((k + 1, DateKind::Absolute, Some(d)));
                 }
             }
         }
@@ -297,13 +295,13 @@ pub fn find_dates(
                 let n = phrase.len();
                 if n > 0 && k + n <= folded.len() && folded[k..k + n] == phrase[..] {
                     let date = anchor.map(|a| PartialDate::from_naive(a + Duration::days(*days)));
-                    found = Some((k + n, DateKind::Relative, date, None));
+                    found = Some((k + n, DateKind::Relative, date));
                     break;
                 }
             }
         }
         match found {
-            Some((end, kind, date, _)) => {
+            Some((end, kind, date)) => {
                 let weekday = date.and_then(PartialDate::to_naive).map(naive_weekday);
                 out.push(DateMention {
                     span: Span::new(words[k].start, words[end - 1].end),
