@@ -130,12 +130,10 @@ pub(crate) fn input_specs(inputs: &args::InputArgs) -> Result<Vec<InputSpec>> {
 
 fn claims(a: args::ClaimsArgs, global: &args::GlobalArgs) -> Result<i32> {
     let specs = input_specs(&a.input)?;
-    let articles = ingest::read_all(
-        &specs,
-        ReadOptions {
-            encoding: a.input.encoding,
-        },
-    )?;
+    let options = ReadOptions {
+        encoding: a.input.encoding,
+    };
+    let articles = read_inputs(&specs, options, false, &mut Vec::new())?;
     let mut listing = ClaimListing {
         schema: SCHEMA.to_string(),
         tool: Tool::current(),
@@ -196,18 +194,11 @@ pub(crate) fn read_inputs(
     specs: &[InputSpec],
     options: ReadOptions,
     keep_going: bool,
-    first_id: usize,
     skipped: &mut Vec<crate::report::model::SkippedInput>,
 ) -> Result<Vec<crate::ingest::Article>> {
-    use rayon::prelude::*;
-    // Read and segment in parallel; errors are then taken in the order the files were given.
-    let results: Vec<crate::Result<crate::ingest::Article>> = specs
-        .par_iter()
-        .enumerate()
-        .map(|(i, spec)| ingest::read_article(spec, &format!("a{}", first_id + i), options))
-        .collect();
+    // Read in parallel; errors are then taken in the order the files were given.
     let mut articles = Vec::new();
-    for (spec, result) in specs.iter().zip(results) {
+    for (spec, result) in specs.iter().zip(ingest::read_each(specs, options)) {
         match result {
             Ok(a) => {
                 if a.meta.replaced_bytes > 0 {
@@ -351,7 +342,7 @@ fn load(
     let options = ReadOptions {
         encoding: input.encoding,
     };
-    let articles = read_inputs(&specs, options, analysis.keep_going, 1, &mut skipped)?;
+    let articles = read_inputs(&specs, options, analysis.keep_going, &mut skipped)?;
     Ok(Loaded {
         rules,
         articles,
@@ -629,8 +620,7 @@ fn check(a: args::CheckArgs, global: &args::GlobalArgs) -> Result<i32> {
                     ..Default::default()
                 })
                 .collect();
-            let mut refs =
-                read_inputs(&ref_specs, options, a.analysis.keep_going, 1, &mut skipped)?;
+            let mut refs = read_inputs(&ref_specs, options, a.analysis.keep_going, &mut skipped)?;
             for (i, r) in refs.iter_mut().enumerate() {
                 r.meta.id = format!("r{}", i + 1);
                 r.meta.reference = true;
@@ -638,7 +628,7 @@ fn check(a: args::CheckArgs, global: &args::GlobalArgs) -> Result<i32> {
             crate::pipeline::Corpus::from_articles(&refs, &rules)
         }
     };
-    let new_articles = read_inputs(&specs, options, a.analysis.keep_going, 1, &mut skipped)?;
+    let new_articles = read_inputs(&specs, options, a.analysis.keep_going, &mut skipped)?;
     let new = crate::pipeline::Corpus::from_articles(&new_articles, &rules);
     let corpus = chk::check_corpus(reference, new, a.versions);
     check_reference(a.analysis.reference.as_deref(), &corpus)?;

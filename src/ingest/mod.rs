@@ -541,10 +541,17 @@ fn looks_like_markdown(text: &str) -> bool {
         .any(|l| l.starts_with("# ") || l.starts_with("## ") || l.starts_with("**"))
 }
 
-/// Read several inputs. Stops at the first bad one, naming it.
+/// Read several inputs. Fails with the first bad one (in the order given), naming it.
 pub fn read_all(specs: &[InputSpec], options: ReadOptions) -> Result<Vec<Article>> {
+    read_each(specs, options).into_iter().collect()
+}
+
+/// Read several inputs in parallel (ids `a1`, `a2`… in the order given), each with its own
+/// result, so that a caller can go on past a bad one.
+pub fn read_each(specs: &[InputSpec], options: ReadOptions) -> Vec<Result<Article>> {
+    use rayon::prelude::*;
     specs
-        .iter()
+        .par_iter()
         .enumerate()
         .map(|(i, spec)| read_article(spec, &format!("a{}", i + 1), options))
         .collect()
