@@ -65,8 +65,9 @@ pub(crate) fn quote_regions(s: &str, lang: &Lang) -> Vec<(usize, usize)> {
     let mut chars = s.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         let next = chars.peek().map(|p| p.1);
-        let is_open_mark = lang.closing_for(c).is_some() || c == '«' || c == '“';
-        let is_close_mark = lang.quote_pairs.iter().any(|(_, cl)| *cl == c) || c == '»' || c == '”';
+        // The marks come from the language data (`quotes:`); the straight quote is above.
+        let is_open_mark = lang.closing_for(c).is_some();
+        let is_close_mark = lang.quote_pairs.iter().any(|(_, cl)| *cl == c);
         if c == '"' {
             // A straight quote opens before a word and closes after one or before
             // punctuation. With spaces on both sides (French typing: `" Le leader "`) it closes
