@@ -1,6 +1,7 @@
 //! Score a spreadsheet of claim pairs: read a CSV or TSV table, pick the two claim columns,
 //! and give each row a similarity score, a verdict (`equivalent`, `divergent`, `unrelated`),
-//! the divergence kinds found and the terms that made the score.
+//! the divergence kinds found, the terms that made the score, and the equivalence test's
+//! estimate with the measures that weighed most in it.
 //!
 //! The score is the alignment score ([`crate::align::Scorer`]), with the idf taken over every
 //! sentence of the file, and `unrelated` is what alignment would leave apart
@@ -10,7 +11,9 @@
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::align::{AlignOptions, Scorer};
+use crate::align::equivalence::{ClaimText, EquivalenceModel, PairFeatures, Reason};
+use crate::align::score::TermSet;
+use crate::align::{AlignOptions, PairScore, Scorer};
 use crate::diff::word_diff;
 use crate::error::{Error, Result};
 use crate::extract::{extract, Features};
@@ -21,6 +24,8 @@ use crate::rules::{Kind, RuleSet, Severity};
 
 /// Top contributing terms kept per pair.
 const TOP_TERMS: usize = 5;
+/// Equivalence reasons kept per pair.
+const TOP_REASONS: usize = 3;
 
 /// The pair rule kinds that make a verdict `divergent`. `wording` flags any rewording, and
 /// omission and addition are about whole articles, so none of them says that two claims
@@ -185,9 +190,10 @@ pub fn column(table: &Table, name: &str) -> Result<usize> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Verdict {
-    /// Aligned, and no divergence rule fires.
+    /// Aligned, the equivalence test passes, and no divergence rule finds anything above
+    /// `info`.
     Equivalent,
-    /// Aligned, and at least one divergence rule fires.
+    /// Aligned, and the equivalence test fails (kind `wording`) or a divergence rule fires.
     Divergent,
     /// Below the alignment threshold: the two claims do not state the same thing.
     Unrelated,
@@ -211,15 +217,87 @@ pub struct PairResult {
     pub score: f64,
     pub verdict: Verdict,
     /// Divergence kinds found, in [`Kind`] order; empty for unrelated pairs, which the
-    /// rules never compare.
+    /// rules never compare. `wording` when the equivalence test fails.
     pub kinds: Vec<Kind>,
     /// The terms that made the score, heaviest first.
     pub top_terms: Vec<TermContribution>,
+    /// The equivalence test's estimate that the two claims state the same thing.
+    pub equivalence: f64,
+    /// The measures that weighed most in `equivalence`, strongest first.
+    pub reasons: Vec<Reason>,
+}
+
+/// The claims of a file of pairs, ready to score: features, and term sets over one
+/// vocabulary (`sets[2 * i]` is `left[i]`, `sets[2 * i + 1]` is `right[i]`).
+struct Prepared {
+    lang: &'static Lang,
+    left: Vec<Features>,
+    right: Vec<Features>,
+    scorer: Scorer,
+    sets: Vec<TermSet>,
+}
+
+impl Prepared {
+    fn new(left: &[String], right: &[String], lang: Option<LangCode>, rules: &RuleSet) -> Self {
+        assert_eq!(left.len(), right.len(), "one right claim per left claim");
+        let code = lang.unwrap_or_else(|| detect_file(left, right));
+        let lang = Lang::get(code);
+        let features = |texts: &[String]| -> Vec<Features> {
+            texts
+                .par_iter()
+                .map(|t| extract(t, lang, None, &rules.aliases, &rules.term_sets))
+                .collect()
+        };
+        let (fl, fr) = (features(left), features(right));
+        let (scorer, sets) = Scorer::build(
+            fl.iter()
+                .zip(&fr)
+                .flat_map(|(a, b)| [a.terms.as_slice(), b.terms.as_slice()]),
+            AlignOptions::default().weights,
+        );
+        Prepared {
+            lang,
+            left: fl,
+            right: fr,
+            scorer,
+            sets,
+        }
+    }
+
+    /// The score of row `i` and the features of its equivalence test.
+    fn row(&self, i: usize, left: &str, right: &str) -> (PairScore, PairFeatures) {
+        let pair = self.scorer.score(&self.sets[2 * i], &self.sets[2 * i + 1]);
+        let features = PairFeatures::of(
+            &ClaimText::new(left, &self.left[i], self.lang),
+            &ClaimText::new(right, &self.right[i], self.lang),
+            pair.score,
+        );
+        (pair, features)
+    }
+}
+
+/// The similarity score and the equivalence features of each pair, as [`score_pairs`]
+/// computes them: what `examples/fit_equivalence.rs` fits the equivalence model on.
+pub fn equivalence_features(
+    left: &[String],
+    right: &[String],
+    lang: Option<LangCode>,
+    rules: &RuleSet,
+) -> Vec<PairFeatures> {
+    let p = Prepared::new(left, right, lang, rules);
+    (0..left.len())
+        .into_par_iter()
+        .map(|i| p.row(i, &left[i], &right[i]).1)
+        .collect()
 }
 
 /// Score each pair `(left[i], right[i])`. Claims are in `lang`, or, when `None`, in the
 /// language detected once over the whole file: [`crate::lang::detect`] is unreliable on
 /// single sentences, and a file of pairs is one language in practice.
+///
+/// A pair below the alignment threshold is `unrelated`; above it, `equivalent` when the
+/// equivalence test passes and no divergence rule finds anything above `info`, else
+/// `divergent`.
 ///
 /// # Panics
 /// If `left` and `right` differ in length.
@@ -229,23 +307,9 @@ pub fn score_pairs(
     lang: Option<LangCode>,
     rules: &RuleSet,
 ) -> Vec<PairResult> {
-    assert_eq!(left.len(), right.len(), "one right claim per left claim");
-    let code = lang.unwrap_or_else(|| detect_file(left, right));
-    let lang = Lang::get(code);
-    let features = |texts: &[String]| -> Vec<Features> {
-        texts
-            .par_iter()
-            .map(|t| extract(t, lang, None, &rules.aliases, &rules.term_sets))
-            .collect()
-    };
-    let (fl, fr) = (features(left), features(right));
+    let p = Prepared::new(left, right, lang, rules);
     let options = AlignOptions::default();
-    let (scorer, sets) = Scorer::build(
-        fl.iter()
-            .zip(&fr)
-            .flat_map(|(a, b)| [a.terms.as_slice(), b.terms.as_slice()]),
-        options.weights,
-    );
+    let model = EquivalenceModel::bundled();
     let rules: Vec<_> = rules
         .enabled()
         .filter(|r| DIVERGENCE_KINDS.contains(&r.kind))
@@ -253,29 +317,37 @@ pub fn score_pairs(
     (0..left.len())
         .into_par_iter()
         .map(|i| {
-            let pair = scorer.score(&sets[2 * i], &sets[2 * i + 1]);
-            let top_terms = scorer.explain(&pair, TOP_TERMS);
+            let (pair, features) = p.row(i, &left[i], &right[i]);
+            let assessment = model.assess(&features);
+            let mut result = PairResult {
+                row: i + 1,
+                score: pair.score,
+                verdict: Verdict::Unrelated,
+                kinds: Vec::new(),
+                top_terms: p.scorer.explain(&pair, TOP_TERMS),
+                equivalence: (assessment.probability * 1000.0).round() / 1000.0,
+                reasons: assessment
+                    .reasons
+                    .iter()
+                    .take(TOP_REASONS)
+                    .cloned()
+                    .collect(),
+            };
             if pair.score < options.threshold {
-                return PairResult {
-                    row: i + 1,
-                    score: pair.score,
-                    verdict: Verdict::Unrelated,
-                    kinds: Vec::new(),
-                    top_terms,
-                };
+                return result;
             }
             let (a_id, b_id) = (format!("row{}.left", i + 1), format!("row{}.right", i + 1));
             let a = ClaimView {
                 id: &a_id,
                 outlet: "left",
                 text: &left[i],
-                features: &fl[i],
+                features: &p.left[i],
             };
             let b = ClaimView {
                 id: &b_id,
                 outlet: "right",
                 text: &right[i],
-                features: &fr[i],
+                features: &p.right[i],
             };
             let ops = word_diff(&left[i], &right[i]);
             // Every kind found is listed; only findings above `info` (a source named on one
@@ -283,24 +355,23 @@ pub fn score_pairs(
             let hits: Vec<(Kind, Severity)> = rules
                 .iter()
                 .filter_map(|r| {
-                    check_pair(r, &a, &b, &ops).map(|h| (r.kind, h.severity.unwrap_or(r.severity)))
+                    check_pair(r, &a, &b, &ops, &assessment)
+                        .map(|h| (r.kind, h.severity.unwrap_or(r.severity)))
                 })
                 .collect();
-            let divergent = hits.iter().any(|(_, s)| *s > Severity::Info);
-            let mut kinds: Vec<Kind> = hits.into_iter().map(|(k, _)| k).collect();
-            kinds.sort_unstable();
-            kinds.dedup();
-            PairResult {
-                row: i + 1,
-                score: pair.score,
-                verdict: if divergent {
-                    Verdict::Divergent
-                } else {
-                    Verdict::Equivalent
-                },
-                kinds,
-                top_terms,
+            let divergent = hits.iter().any(|(_, s)| *s > Severity::Info) || !assessment.equivalent;
+            result.kinds = hits.into_iter().map(|(k, _)| k).collect();
+            if !assessment.equivalent {
+                result.kinds.push(Kind::Wording);
             }
+            result.kinds.sort_unstable();
+            result.kinds.dedup();
+            result.verdict = if divergent {
+                Verdict::Divergent
+            } else {
+                Verdict::Equivalent
+            };
+            result
         })
         .collect()
 }
@@ -320,9 +391,17 @@ fn detect_file(left: &[String], right: &[String]) -> LangCode {
     crate::lang::detect(&sample)
 }
 
-const OUTPUT_HEADERS: [&str; 5] = ["row", "score", "verdict", "kinds", "top_terms"];
+const OUTPUT_HEADERS: [&str; 7] = [
+    "row",
+    "score",
+    "verdict",
+    "kinds",
+    "top_terms",
+    "equivalence",
+    "reasons",
+];
 
-fn output_fields(r: &PairResult) -> [String; 5] {
+fn output_fields(r: &PairResult) -> [String; 7] {
     [
         r.row.to_string(),
         format!("{:.3}", r.score),
@@ -337,11 +416,18 @@ fn output_fields(r: &PairResult) -> [String; 5] {
             .map(|t| format!("{} {:.3}", t.term, t.weight))
             .collect::<Vec<_>>()
             .join("; "),
+        format!("{:.3}", r.equivalence),
+        r.reasons
+            .iter()
+            .map(|x| format!("{} {} {:+.2}", x.feature, x.value, x.contribution))
+            .collect::<Vec<_>>()
+            .join("; "),
     ]
 }
 
-/// The results as RFC 4180 CSV: `row,score,verdict,kinds,top_terms`, kinds separated by `;`,
-/// terms as `term weight` separated by `; `.
+/// The results as RFC 4180 CSV: `row,score,verdict,kinds,top_terms,equivalence,reasons`, kinds
+/// separated by `;`, terms as `term weight` and reasons as `feature value contribution`,
+/// separated by `; `.
 pub fn write_csv(results: &[PairResult]) -> String {
     let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
     // Writing to a Vec<u8> cannot fail.
@@ -364,7 +450,8 @@ pub fn write_tsv(results: &[PairResult]) -> String {
     out
 }
 
-/// The results as a JSON array of objects: `row`, `score`, `verdict`, `kinds`, `top_terms`.
+/// The results as a JSON array of objects: `row`, `score`, `verdict`, `kinds`, `top_terms`,
+/// `equivalence`, `reasons`.
 pub fn write_json(results: &[PairResult]) -> String {
     let mut s = serde_json::to_string_pretty(results).expect("results serialise");
     s.push('\n');
@@ -460,12 +547,32 @@ mod tests {
         let right = strings(&["Moscou, le 28 janvier: les présidents se sont parlé."]);
         let r = score_pairs(&left, &right, Some(LangCode::Fr), &rules());
         let csv = write_csv(&r);
-        assert!(csv.starts_with("row,score,verdict,kinds,top_terms\n1,1.000,equivalent,,"));
+        assert!(csv.starts_with(
+            "row,score,verdict,kinds,top_terms,equivalence,reasons\n1,1.000,equivalent,,"
+        ));
         let tsv = write_tsv(&r);
-        assert_eq!(tsv.lines().nth(1).unwrap().split('\t').count(), 5);
+        assert_eq!(tsv.lines().nth(1).unwrap().split('\t').count(), 7);
         let json: serde_json::Value = serde_json::from_str(&write_json(&r)).unwrap();
         assert_eq!(json[0]["verdict"], "equivalent");
         assert_eq!(json[0]["row"], 1);
         assert!(json[0]["kinds"].as_array().unwrap().is_empty());
+        assert!(json[0]["equivalence"].as_f64().unwrap() > 0.9);
+        assert_eq!(json[0]["reasons"].as_array().unwrap().len(), TOP_REASONS);
+    }
+
+    #[test]
+    fn a_claim_that_adds_a_clause_is_not_equivalent() {
+        let left = strings(&["The justices ruled that the police supervisor who questioned Martinez did not violate his rights."]);
+        let right = strings(&["The justices ruled that the police supervisor who questioned Martinez as he screamed in pain for hours in a hospital bed did not violate his rights."]);
+        let r = score_pairs(&left, &right, Some(LangCode::En), &rules());
+        // Aligned, so the rules and the test look at it.
+        assert!(
+            r[0].score >= AlignOptions::default().threshold,
+            "{}",
+            r[0].score
+        );
+        assert_eq!(r[0].verdict, Verdict::Divergent);
+        assert!(r[0].kinds.contains(&Kind::Wording), "{:?}", r[0].kinds);
+        assert_eq!(r[0].reasons.len(), TOP_REASONS);
     }
 }

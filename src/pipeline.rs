@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use rayon::prelude::*;
 
+use crate::align::equivalence::{self, ClaimText};
 use crate::align::{self, AlignOptions};
 use crate::diff::{similarity, word_diff};
 use crate::extract::dates::PartialDate;
@@ -204,6 +205,23 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
         features: &corpus.features[c],
     };
 
+    let text_of = |c: usize| {
+        ClaimText::new(
+            &corpus.claims[c].text,
+            &corpus.features[c],
+            Lang::get(corpus.articles[article_of[c]].lang),
+        )
+    };
+    let assess = |x: usize, y: usize| {
+        equivalence::assess(
+            &text_of(x),
+            &text_of(y),
+            alignment
+                .scorer
+                .similarity(&alignment.sets[x], &alignment.sets[y]),
+        )
+    };
+
     let mut groups = Vec::new();
     let mut drafts: Vec<Draft> = Vec::new();
     let mut unchanged: std::collections::HashSet<usize> = std::collections::HashSet::new();
@@ -241,10 +259,11 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
                 let checked = mode == Mode::Compare || !is_ref(m);
                 if checked {
                     let (a, b) = (view(reference), view(m));
+                    let equivalence = assess(reference, m);
                     let before = drafts.len();
                     let run_rule =
                         |ri: usize, rule: &crate::rules::Rule, drafts: &mut Vec<Draft>| {
-                            if let Some(hit) = kinds::check_pair(rule, &a, &b, &ops) {
+                            if let Some(hit) = kinds::check_pair(rule, &a, &b, &ops, &equivalence) {
                                 drafts.push(Draft {
                                     rule: ri,
                                     severity: hit.severity.unwrap_or(rule.severity),
@@ -280,6 +299,7 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
                 .map(|p| PairRecord {
                     claims: [corpus.claims[p.a].id.clone(), corpus.claims[p.b].id.clone()],
                     score: round3(p.score.score),
+                    equivalence: Some(round3(assess(p.a, p.b).probability)),
                     top_terms: alignment.scorer.explain(&p.score, 6),
                     same_event_groups: p.same_event,
                 })

@@ -5,6 +5,7 @@
 //! into groups with at most one claim per article, keeping apart claims whose dates disagree.
 
 pub mod candidates;
+pub mod equivalence;
 pub mod group;
 pub mod score;
 

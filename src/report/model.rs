@@ -78,6 +78,10 @@ pub struct TermContribution {
 pub struct PairRecord {
     pub claims: [String; 2],
     pub score: f64,
+    /// The equivalence test's estimate, in [0, 1], that the two claims state the same thing
+    /// (`rules/equivalence.yaml`); the `wording` rule reports pairs below its threshold.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub equivalence: Option<f64>,
     /// The terms that weighed most in the score, heaviest first.
     pub top_terms: Vec<TermContribution>,
     /// Set when the pair scored below the alignment threshold and was aligned because its two

@@ -70,7 +70,7 @@ struct RuleEntry {
     #[serde(default)]
     min_articles: Option<usize>,
     #[serde(default)]
-    max_similarity: Option<f64>,
+    min_equivalence: Option<f64>,
     #[serde(default)]
     patterns: Option<Vec<String>>,
 }
@@ -85,7 +85,7 @@ impl RuleEntry {
             min_share: self.min_share,
             min_sources: self.min_sources,
             min_articles: self.min_articles,
-            max_similarity: self.max_similarity,
+            min_equivalence: self.min_equivalence,
             patterns: self.patterns.clone(),
         }
     }
@@ -115,9 +115,10 @@ pub struct Params {
     /// addition: flag lone claims only when at least this many articles are compared.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_articles: Option<usize>,
-    /// wording: flag pairs whose word similarity is below this.
+    /// wording: flag pairs whose equivalence is below this (default: the threshold of
+    /// `rules/equivalence.yaml`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub max_similarity: Option<f64>,
+    pub min_equivalence: Option<f64>,
     /// hedge, negation: extra regular expressions that count as cues.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub patterns: Option<Vec<String>>,
@@ -148,8 +149,8 @@ impl Params {
         if self.min_articles.is_some() {
             out.push("min_articles");
         }
-        if self.max_similarity.is_some() {
-            out.push("max_similarity");
+        if self.min_equivalence.is_some() {
+            out.push("min_equivalence");
         }
         if self.patterns.is_some() {
             out.push("patterns");
@@ -169,7 +170,7 @@ impl Params {
             min_share,
             min_sources,
             min_articles,
-            max_similarity,
+            min_equivalence,
             patterns
         );
     }

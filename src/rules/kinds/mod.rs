@@ -14,6 +14,7 @@ pub mod wording;
 
 use super::ruleset::Rule;
 use super::{Kind, Severity};
+use crate::align::equivalence::Assessment;
 use crate::diff::DiffOp;
 use crate::extract::Features;
 
@@ -46,7 +47,18 @@ impl Hit {
 }
 
 /// The documentation of a kind, with an example.
-pub fn doc(kind: Kind) -> &'static str {
+pub fn doc(kind: Kind) -> String {
+    match kind {
+        Kind::Wording => format!(
+            "{}\n{}",
+            wording::DOC,
+            crate::align::equivalence::EquivalenceModel::bundled().describe()
+        ),
+        _ => doc_text(kind).to_string(),
+    }
+}
+
+fn doc_text(kind: Kind) -> &'static str {
     match kind {
         Kind::Number => number::DOC,
         Kind::Date => date::DOC,
@@ -89,7 +101,7 @@ pub fn validate(rule: &Rule) -> Result<(), String> {
         _ => Ok(()),
     };
     unit("min_share", p.min_share)?;
-    unit("max_similarity", p.max_similarity)?;
+    unit("min_equivalence", p.min_equivalence)?;
     if let Some(t) = p.tolerance {
         if !(t >= 0.0 && t.is_finite()) {
             return Err(format!(
@@ -107,8 +119,15 @@ pub fn validate(rule: &Rule) -> Result<(), String> {
 }
 
 /// Run the pair check of `rule` on the reference claim `a` and another claim `b`, whose word
-/// diff (a → b) is `ops`. Coverage kinds are not pair checks and return nothing here.
-pub fn check_pair(rule: &Rule, a: &ClaimView, b: &ClaimView, ops: &[DiffOp]) -> Option<Hit> {
+/// diff (a → b) is `ops` and whose equivalence test gave `equivalence`. Coverage kinds are not
+/// pair checks and return nothing here.
+pub fn check_pair(
+    rule: &Rule,
+    a: &ClaimView,
+    b: &ClaimView,
+    ops: &[DiffOp],
+    equivalence: &Assessment,
+) -> Option<Hit> {
     match rule.kind {
         Kind::Number => number::check(rule, a, b),
         Kind::Date => date::check(a, b),
@@ -118,7 +137,7 @@ pub fn check_pair(rule: &Rule, a: &ClaimView, b: &ClaimView, ops: &[DiffOp]) -> 
         Kind::Attribution => attribution::check(rule, a, b),
         Kind::Entity => entity::check(a, b, ops),
         Kind::Term => term::check(a, b),
-        Kind::Wording => wording::check(rule, a, b, ops),
+        Kind::Wording => wording::check(rule, a, b, ops, equivalence),
         Kind::Omission | Kind::Addition => None,
     }
 }
@@ -208,6 +227,16 @@ pub(crate) mod testing {
             text: b,
             features: &fb,
         };
-        check_pair(rule, &va, &vb, &crate::diff::word_diff(a, b))
+        let lang = Lang::get(LangCode::Fr);
+        let (scorer, sets) = crate::align::Scorer::build(
+            [fa.terms.as_slice(), fb.terms.as_slice()],
+            Default::default(),
+        );
+        let equivalence = crate::align::equivalence::assess(
+            &crate::align::equivalence::ClaimText::new(a, &fa, lang),
+            &crate::align::equivalence::ClaimText::new(b, &fb, lang),
+            scorer.similarity(&sets[0], &sets[1]),
+        );
+        check_pair(rule, &va, &vb, &crate::diff::word_diff(a, b), &equivalence)
     }
 }

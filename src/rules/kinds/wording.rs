@@ -1,34 +1,58 @@
-//! `wording`: aligned claims whose wording differs beyond a threshold, when nothing more
-//! specific applies (the engine runs it last, on pairs without other findings).
+//! `wording`: aligned claims that may not state the same thing, by the equivalence test
+//! ([`crate::align::equivalence`]), when nothing more specific applies (the engine runs it
+//! last, on pairs without other findings).
 //!
-//! Example: « Les deux dirigeants se sont entendus pour organiser leur première rencontre »
-//! vs « Poutine et Trump ont dit souhaiter organiser une potentielle rencontre ».
+//! Example: « Trump a jugé "très positive" la conversation » vs « Trump a jugé "très
+//! positive" la conversation, qui a duré une heure selon lui, et a promis de rencontrer
+//! bientôt son homologue » (one claim adds a whole clause).
 
 use serde_json::json;
 
 use super::{ClaimView, Hit, Rule};
+use crate::align::equivalence::Assessment;
 use crate::diff::{changed_words, similarity, DiffOp};
 
-pub const DOC: &str = "Aligned claims are worded differently (word similarity below \
-`max_similarity`) and no more specific rule found anything in the pair. The evidence is the \
-words removed and added.\n\
-Example: \"se sont entendus pour organiser leur première rencontre\" vs \"ont dit souhaiter \
-organiser une potentielle rencontre\".";
-pub const PARAMS: &[&str] = &["max_similarity"];
+pub const DOC: &str = "Aligned claims may not state the same thing: the equivalence test \
+(`rules/equivalence.yaml`) puts the chance that they do below `min_equivalence` (by default \
+the test's own threshold), and no more specific rule found anything in the pair. The test \
+weighs ten plain measures: term overlap, how much of the longer statement the other covers, \
+containment of one in the other, word order, the longest run of words one claim adds, character overlap, \
+length, numbers on one side only and negation. The evidence lists the measures that weighed \
+most and the words removed and added.\n\
+Example: \"Trump a jugé la conversation très positive\" vs \"Trump a jugé la conversation, \
+qui a duré une heure selon lui, très positive et a promis de rencontrer bientôt son \
+homologue\" (the second adds a whole clause).";
+pub const PARAMS: &[&str] = &["min_equivalence"];
 
-pub fn check(rule: &Rule, a: &ClaimView, b: &ClaimView, ops: &[DiffOp]) -> Option<Hit> {
-    let sim = similarity(ops);
-    if sim >= rule.params.max_similarity.unwrap_or(0.5) {
+pub fn check(
+    rule: &Rule,
+    a: &ClaimView,
+    b: &ClaimView,
+    ops: &[DiffOp],
+    equivalence: &Assessment,
+) -> Option<Hit> {
+    let below = match rule.params.min_equivalence {
+        Some(min) => equivalence.probability < min,
+        None => !equivalence.equivalent,
+    };
+    if !below {
         return None;
     }
     let (removed, added) = changed_words(ops);
     Some(Hit::new(
         format!(
-            "{} and {} word this differently ({:.0} % of words shared)",
+            "{} and {} may not state the same thing (equivalence {:.2}; {})",
             a.outlet,
             b.outlet,
-            sim * 100.0
+            equivalence.probability,
+            equivalence.summary(2)
         ),
-        json!({"similarity": (sim * 1000.0).round() / 1000.0, "removed": removed, "added": added}),
+        json!({
+            "equivalence": (equivalence.probability * 1000.0).round() / 1000.0,
+            "reasons": equivalence.reasons.iter().take(3).collect::<Vec<_>>(),
+            "similarity": (similarity(ops) * 1000.0).round() / 1000.0,
+            "removed": removed,
+            "added": added,
+        }),
     ))
 }

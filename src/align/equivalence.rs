@@ -1,0 +1,495 @@
+//! Do two aligned claims state the same thing? The similarity score says how much two claims
+//! share; this test says whether what they share is the whole statement. Two claims can share
+//! most of their terms while one adds a clause ("…, which says he's the leading suspect"),
+//! and two can share few terms yet say the same thing in other words.
+//!
+//! The test is a logistic model over ten features of the pair, each one a plain measure a
+//! reader can check. Its weights are data (`rules/equivalence.yaml`), fitted on MSRP train by
+//! `cargo run --release --example fit_equivalence` (README, "Quality"). Every assessment
+//! lists what pushed it up or down, so a verdict can be explained in a sentence.
+//!
+//! The words compared are the claim's *statement*: the words of the claim without the
+//! attribution ("…, police said") and the dates, with every number written as one slot.
+//! Attribution, dates and numbers have rules of their own, which report their changes.
+
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+use crate::extract::{Features, TermKind};
+use crate::lang::Lang;
+use crate::normalize::{fold, words, WordKind};
+
+/// The features, in the order of [`PairFeatures::values`].
+pub const FEATURES: [&str; 10] = [
+    "overlap",
+    "word_coverage",
+    "containment",
+    "word_order",
+    "longest_addition",
+    "longest_term_addition",
+    "character_overlap",
+    "length_gap",
+    "unmatched_numbers",
+    "negation_mismatch",
+];
+
+/// What each feature measures, for `claimdiff rules explain wording`.
+pub const FEATURE_DOCS: [&str; 10] = [
+    "the similarity score (weighted overlap of terms)",
+    "share of the longer statement's words found in the other",
+    "share of the shorter statement's four-word phrases found in the other: near 1 when one claim is the other with more added",
+    "longest common word sequence, as a share of the longer statement",
+    "longest run of words of one statement absent from the other",
+    "longest run of content terms of one claim absent from the other",
+    "overlap of character trigrams (spelling variants, compounds)",
+    "difference in length, in words",
+    "numbers written in one claim only",
+    "one claim is negated and the other is not",
+];
+
+/// Word pairs compared in the longest common subsequence: two scraped pages with no
+/// punctuation would make it quadratic; beyond this, word coverage stands in for it.
+const LCS_MAX_WORK: usize = 1 << 22;
+
+/// What one claim brings to the test.
+#[derive(Debug, Clone, Copy)]
+pub struct ClaimText<'a> {
+    pub text: &'a str,
+    pub features: &'a Features,
+    pub lang: &'a Lang,
+}
+
+impl<'a> ClaimText<'a> {
+    pub fn new(text: &'a str, features: &'a Features, lang: &'a Lang) -> Self {
+        ClaimText {
+            text,
+            features,
+            lang,
+        }
+    }
+}
+
+/// The bundled model's assessment of claims `a` and `b`, whose similarity score is `overlap`.
+pub fn assess(a: &ClaimText, b: &ClaimText, overlap: f64) -> Assessment {
+    EquivalenceModel::bundled().assess(&PairFeatures::of(a, b, overlap))
+}
+
+/// The ten feature values of one pair.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PairFeatures {
+    pub values: [f64; 10],
+}
+
+/// The statement words of a claim: folded, without attribution, dates and attribution verbs,
+/// numbers as `#` (one slot for "5 000" or "1.2 billion").
+fn statement_words(c: &ClaimText) -> Vec<String> {
+    let dates: Vec<(usize, usize)> = c
+        .features
+        .dates
+        .iter()
+        .map(|d| (d.span.start, d.span.end))
+        .collect();
+    let skip: Vec<(usize, usize)> = c
+        .features
+        .attributions
+        .iter()
+        .map(|a| (a.span.start, a.span.end))
+        .chain(dates.iter().copied())
+        .collect();
+    let within = |spans: &[(usize, usize)], w: &crate::normalize::WordSpan| {
+        spans.iter().any(|&(s, e)| w.start < e && s < w.end)
+    };
+    let mut out: Vec<String> = Vec::new();
+    for w in words(c.text) {
+        if within(&skip, &w) {
+            // The preposition of a date goes with it ("on Tuesday", "le 28 janvier").
+            if within(&dates, &w) && out.last().is_some_and(|p| c.lang.stopwords.contains(p)) {
+                out.pop();
+            }
+            continue;
+        }
+        if w.kind == WordKind::Number {
+            if out.last().map(String::as_str) != Some("#") {
+                out.push("#".into());
+            }
+            continue;
+        }
+        let f = fold(&c.text[w.start..w.end]);
+        if c.lang.attribution_verbs.contains(&f) {
+            continue;
+        }
+        out.push(f);
+    }
+    out
+}
+
+fn ngram_counts(words: &[String], n: usize) -> rustc_hash::FxHashMap<&[String], i32> {
+    let mut m = rustc_hash::FxHashMap::default();
+    for g in words.windows(n) {
+        *m.entry(g).or_insert(0) += 1;
+    }
+    m
+}
+
+/// Shared n-grams (counted with multiplicity) and the n-gram counts of each side.
+fn ngram_overlap(a: &[String], b: &[String], n: usize) -> (f64, f64, f64) {
+    let (ca, cb) = (ngram_counts(a, n), ngram_counts(b, n));
+    let shared: i32 = ca
+        .iter()
+        .map(|(g, &k)| k.min(cb.get(g).copied().unwrap_or(0)))
+        .sum();
+    let count = |w: &[String]| w.len().saturating_sub(n - 1) as f64;
+    (shared as f64, count(a), count(b))
+}
+
+fn lcs(a: &[String], b: &[String]) -> Option<usize> {
+    if a.len().saturating_mul(b.len()) > LCS_MAX_WORK {
+        return None;
+    }
+    let mut prev = vec![0usize; b.len() + 1];
+    let mut cur = vec![0usize; b.len() + 1];
+    for x in a {
+        for (j, y) in b.iter().enumerate() {
+            cur[j + 1] = if x == y {
+                prev[j] + 1
+            } else {
+                prev[j + 1].max(cur[j])
+            };
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    Some(prev[b.len()])
+}
+
+/// The longest run of items of `a` that `b` does not have.
+fn longest_absent_run<T: Eq + std::hash::Hash>(a: &[T], b: &[T]) -> usize {
+    let have: rustc_hash::FxHashSet<&T> = b.iter().collect();
+    let (mut best, mut run) = (0, 0);
+    for x in a {
+        run = if have.contains(x) { 0 } else { run + 1 };
+        best = best.max(run);
+    }
+    best
+}
+
+fn char_trigram_dice(a: &str, b: &str) -> f64 {
+    let grams = |s: &str| {
+        let chars: Vec<char> = fold(s).chars().collect();
+        let mut m: rustc_hash::FxHashMap<[char; 3], i32> = rustc_hash::FxHashMap::default();
+        for w in chars.windows(3) {
+            *m.entry([w[0], w[1], w[2]]).or_insert(0) += 1;
+        }
+        (m, chars.len().saturating_sub(2))
+    };
+    let ((ga, na), (gb, nb)) = (grams(a), grams(b));
+    if na + nb == 0 {
+        return 0.0;
+    }
+    let shared: i32 = ga
+        .iter()
+        .map(|(g, &k)| k.min(gb.get(g).copied().unwrap_or(0)))
+        .sum();
+    2.0 * shared as f64 / (na + nb) as f64
+}
+
+impl PairFeatures {
+    /// The features of claims `a` and `b`, whose similarity score is `overlap`.
+    pub fn of(a: &ClaimText, b: &ClaimText, overlap: f64) -> PairFeatures {
+        let (wa, wb) = (statement_words(a), statement_words(b));
+        let longer = wa.len().max(wb.len()) as f64;
+        let (shared1, _, _) = ngram_overlap(&wa, &wb, 1);
+        let word_coverage = if longer > 0.0 { shared1 / longer } else { 0.0 };
+        let (shared4, na4, nb4) = ngram_overlap(&wa, &wb, 4);
+        let containment = if na4.min(nb4) > 0.0 {
+            shared4 / na4.min(nb4)
+        } else {
+            0.0
+        };
+        let word_order = match lcs(&wa, &wb) {
+            Some(l) if longer > 0.0 => l as f64 / longer,
+            Some(_) => 0.0,
+            None => word_coverage,
+        };
+        let longest_addition = longest_absent_run(&wa, &wb).max(longest_absent_run(&wb, &wa));
+        let (ka, kb): (Vec<&str>, Vec<&str>) = (
+            a.features.terms.iter().map(|t| t.key.as_str()).collect(),
+            b.features.terms.iter().map(|t| t.key.as_str()).collect(),
+        );
+        let longest_term_addition = longest_absent_run(&ka, &kb).max(longest_absent_run(&kb, &ka));
+        fn numbers(f: &Features) -> rustc_hash::FxHashSet<&str> {
+            f.terms
+                .iter()
+                .filter(|t| t.kind == TermKind::Number)
+                .map(|t| t.key.as_str())
+                .collect()
+        }
+        let (na, nb) = (numbers(a.features), numbers(b.features));
+        let unmatched_numbers = na.symmetric_difference(&nb).count();
+        let length_gap = words(a.text).len().abs_diff(words(b.text).len());
+        let negation_mismatch = a.features.negations.is_empty() != b.features.negations.is_empty();
+        PairFeatures {
+            values: [
+                overlap,
+                word_coverage,
+                containment,
+                word_order,
+                longest_addition as f64,
+                longest_term_addition as f64,
+                char_trigram_dice(a.text, b.text),
+                length_gap as f64,
+                unmatched_numbers as f64,
+                f64::from(u8::from(negation_mismatch)),
+            ],
+        }
+    }
+}
+
+/// One feature's part in an assessment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Reason {
+    /// Feature name (see `claimdiff rules explain equivalence`).
+    pub feature: String,
+    pub value: f64,
+    /// Its push on the log-odds of "same statement", against a typical pair of the data the
+    /// model was fitted on: positive toward equivalent, negative away from it.
+    pub contribution: f64,
+}
+
+/// The test's answer for one pair.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assessment {
+    /// Estimated probability that the two claims state the same thing.
+    pub probability: f64,
+    /// `probability >= threshold`.
+    pub equivalent: bool,
+    /// Every feature's part, strongest first.
+    pub reasons: Vec<Reason>,
+}
+
+impl Assessment {
+    /// The `n` strongest reasons, as "name value (±contribution)" phrases.
+    pub fn summary(&self, n: usize) -> String {
+        self.reasons
+            .iter()
+            .take(n)
+            .map(|r| {
+                format!(
+                    "{} {} ({:+.1})",
+                    r.feature,
+                    fmt_value(r.value),
+                    r.contribution
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+fn fmt_value(v: f64) -> String {
+    if v.fract() == 0.0 {
+        format!("{v:.0}")
+    } else {
+        format!("{v:.2}")
+    }
+}
+
+/// One feature's weight, as written in `rules/equivalence.yaml`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct FeatureWeight {
+    pub weight: f64,
+    /// The feature's mean on the fitting data: contributions are told against it.
+    pub mean: f64,
+}
+
+/// The fitted model: `rules/equivalence.yaml`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct EquivalenceModel {
+    /// Where the weights come from, for people reading the file.
+    pub fitted_on: String,
+    /// Log-odds of a pair whose features all sit at their mean.
+    pub intercept: f64,
+    /// `equivalent` when the probability is at least this (chosen on the fitting data).
+    pub threshold: f64,
+    /// One entry per name of [`FEATURES`].
+    pub features: std::collections::BTreeMap<String, FeatureWeight>,
+}
+
+pub const BUNDLED_FILE: &str = "rules/equivalence.yaml";
+pub const BUNDLED_YAML: &str = include_str!("../../rules/equivalence.yaml");
+
+impl EquivalenceModel {
+    pub fn from_yaml(file: &str, text: &str) -> Result<EquivalenceModel, Error> {
+        let model: EquivalenceModel = crate::config::parse_yaml(file, text)?;
+        for name in FEATURES {
+            if !model.features.contains_key(name) {
+                return Err(Error::input(file, format!("features: `{name}` is missing")));
+            }
+        }
+        if let Some(extra) = model
+            .features
+            .keys()
+            .find(|k| !FEATURES.contains(&k.as_str()))
+        {
+            return Err(Error::input(
+                file,
+                format!(
+                    "features: unknown feature `{extra}`; the features are {}",
+                    FEATURES.join(", ")
+                ),
+            ));
+        }
+        if !(0.0..=1.0).contains(&model.threshold) {
+            return Err(Error::input(
+                file,
+                format!("threshold: {} is not in [0, 1]", model.threshold),
+            ));
+        }
+        Ok(model)
+    }
+
+    /// The bundled model, parsed once per process.
+    pub fn bundled() -> &'static EquivalenceModel {
+        static MODEL: OnceLock<EquivalenceModel> = OnceLock::new();
+        MODEL.get_or_init(|| {
+            // Tested; a failure here is a build defect, not user input.
+            EquivalenceModel::from_yaml(BUNDLED_FILE, BUNDLED_YAML)
+                .unwrap_or_else(|e| panic!("bundled equivalence model: {e}"))
+        })
+    }
+
+    /// The features with what they measure and their weights, for `rules explain`.
+    pub fn describe(&self) -> String {
+        let mut out = format!(
+            "The equivalence test ({BUNDLED_FILE}; `equivalent` at {:.3} and above). A positive \
+             weight pushes toward the same statement:\n",
+            self.threshold
+        );
+        for (name, doc) in FEATURES.iter().zip(FEATURE_DOCS) {
+            let w = &self.features[*name];
+            out.push_str(&format!(
+                "  {name:<22} {:+.3} per unit (mean {:.2}): {doc}\n",
+                w.weight, w.mean
+            ));
+        }
+        out.push_str(&format!("Fitted on {}.", self.fitted_on));
+        out
+    }
+
+    pub fn assess(&self, f: &PairFeatures) -> Assessment {
+        let mut logit = self.intercept;
+        let mut reasons: Vec<Reason> = FEATURES
+            .iter()
+            .zip(f.values)
+            .map(|(&name, value)| {
+                let w = &self.features[name];
+                let contribution = w.weight * (value - w.mean);
+                logit += contribution;
+                Reason {
+                    feature: name.to_string(),
+                    value: (value * 1000.0).round() / 1000.0,
+                    contribution: (contribution * 100.0).round() / 100.0,
+                }
+            })
+            .collect();
+        reasons.sort_by(|x, y| y.contribution.abs().total_cmp(&x.contribution.abs()));
+        let probability = 1.0 / (1.0 + (-logit).exp());
+        Assessment {
+            probability,
+            equivalent: probability >= self.threshold,
+            reasons,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::LangCode;
+
+    fn features_of(a: &str, b: &str) -> PairFeatures {
+        let lang = Lang::get(LangCode::En);
+        let rules = crate::rules::ruleset::build(None).unwrap();
+        let ex = |t: &str| crate::extract::extract(t, lang, None, &rules.aliases, &rules.term_sets);
+        let (fa, fb) = (ex(a), ex(b));
+        let (scorer, sets) = crate::align::Scorer::build(
+            [fa.terms.as_slice(), fb.terms.as_slice()],
+            Default::default(),
+        );
+        PairFeatures::of(
+            &ClaimText::new(a, &fa, lang),
+            &ClaimText::new(b, &fb, lang),
+            scorer.similarity(&sets[0], &sets[1]),
+        )
+    }
+
+    fn value(f: &PairFeatures, name: &str) -> f64 {
+        f.values[FEATURES.iter().position(|&n| n == name).unwrap()]
+    }
+
+    #[test]
+    fn attribution_dates_and_figures_are_not_part_of_the_statement() {
+        let f = features_of(
+            "The company will cut 1,200 jobs, a spokesman said on Tuesday.",
+            "The company will cut 900 jobs.",
+        );
+        assert_eq!(value(&f, "word_coverage"), 1.0);
+        assert_eq!(value(&f, "word_order"), 1.0);
+        assert_eq!(value(&f, "longest_addition"), 0.0);
+        // The changed figure is still seen, as a number on one side only (twice: each side).
+        assert_eq!(value(&f, "unmatched_numbers"), 2.0);
+    }
+
+    #[test]
+    fn an_added_clause_is_measured_and_lowers_the_estimate() {
+        let short = "The talks ended without an agreement on the border.";
+        let long = "The talks, which both sides had called decisive for the region and its people, ended without an agreement on the border.";
+        let same = features_of(short, short);
+        let added = features_of(short, long);
+        // "which both sides had called decisive for": "the" and "and" are in the short claim.
+        assert_eq!(value(&added, "longest_addition"), 7.0);
+        let model = EquivalenceModel::bundled();
+        let (p_same, p_added) = (model.assess(&same), model.assess(&added));
+        assert!(
+            p_same.equivalent && !p_added.equivalent,
+            "{p_same:?} {p_added:?}"
+        );
+        // The reasons are sorted by weight and name real features.
+        assert!(p_added
+            .reasons
+            .windows(2)
+            .all(|w| w[0].contribution.abs() >= w[1].contribution.abs()));
+        assert!(p_added.summary(2).contains('('));
+    }
+
+    #[test]
+    fn negation_on_one_side_is_a_feature() {
+        let f = features_of("The minister will resign.", "The minister will not resign.");
+        assert_eq!(value(&f, "negation_mismatch"), 1.0);
+    }
+
+    #[test]
+    fn model_files_are_checked() {
+        EquivalenceModel::from_yaml(BUNDLED_FILE, BUNDLED_YAML).unwrap();
+        let missing = BUNDLED_YAML.replace("  overlap:", "  overlapp:");
+        let e = EquivalenceModel::from_yaml("m.yaml", &missing)
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("m.yaml: features:"), "{e}");
+        let bad = BUNDLED_YAML.replace("threshold: ", "threshold: 1");
+        let e = EquivalenceModel::from_yaml("m.yaml", &bad)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("threshold"), "{e}");
+    }
+
+    #[test]
+    fn huge_claims_skip_the_quadratic_measure() {
+        let a: Vec<String> = (0..3000).map(|i| format!("w{i}")).collect();
+        assert_eq!(lcs(&a, &a), None);
+        assert_eq!(lcs(&a[..10], &a[5..20]), Some(5));
+    }
+}
