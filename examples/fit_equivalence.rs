@@ -1,4 +1,5 @@
-//! Fit the equivalence test (`rules/equivalence.yaml`) on MSRP train, from the evaluation data
+//! Fit the equivalence test (`rules/equivalence.yaml`) on MSRP train (English, and the pairs of
+//! it that STSb translated into French), from the evaluation data
 //! in `shared/data` (not shipped: MSRP is licensed for non-commercial use only; the ten
 //! weights fitted on it are what the project keeps). Test is never read here.
 //!
@@ -95,16 +96,29 @@ fn main() {
             .unwrap_or_else(|| "../shared/data".into()),
     );
     let write = args.iter().any(|a| a == "--write");
-    let train = match eval::load(&data.join("msrp/msrp_train.tsv"), "label") {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("fit_equivalence: {e}");
-            std::process::exit(2);
-        }
+    let load = || -> Result<(eval::Split, eval::Split), String> {
+        let en = eval::load(&data.join("msrp/msrp_train.tsv"), "label")?;
+        let (fr, _) = eval::msrp_translated(&data, "msrp-train")?;
+        Ok((en, fr))
     };
+    let (en, fr) = load().unwrap_or_else(|e| {
+        eprintln!("fit_equivalence: {e}");
+        std::process::exit(2);
+    });
     let rules = claimdiff::rules::ruleset::build(None).expect("bundled rule set");
-    let features: Vec<PairFeatures> =
-        pairs::equivalence_features(&train.left, &train.right, Some(LangCode::En), &rules);
+    // English MSRP train, and its pairs that STSb translated into French: the test serves
+    // both languages.
+    let mut features: Vec<PairFeatures> =
+        pairs::equivalence_features(&en.left, &en.right, Some(LangCode::En), &rules);
+    features.extend(pairs::equivalence_features(
+        &fr.left,
+        &fr.right,
+        Some(LangCode::Fr),
+        &rules,
+    ));
+    let mut gold = en.gold.clone();
+    gold.extend(&fr.gold);
+    let train = (en.gold.len(), fr.gold.len());
 
     let n = features.len() as f64;
     let mut mean = [0.0; N];
@@ -130,14 +144,15 @@ fn main() {
             row
         })
         .collect();
-    let w = fit(&z, &train.gold);
+    let w = fit(&z, &gold);
 
     let mut model = EquivalenceModel {
         fitted_on: format!(
-            "MSRP train ({} English news sentence pairs, paraphrase or not): logistic regression \
-             on standardised features, L2 {L2}, by `cargo run --release --example \
-             fit_equivalence`; threshold for the best accuracy on train",
-            features.len()
+            "MSRP train ({} English news sentence pairs, paraphrase or not) and the {} of them \
+             that STSb translated into French: logistic regression on standardised features, \
+             L2 {L2}, by `cargo run --release --example fit_equivalence`; threshold for the \
+             best accuracy on train",
+            train.0, train.1
         ),
         intercept: round(w[0], 5),
         threshold: 0.5,
@@ -159,11 +174,8 @@ fn main() {
         .iter()
         .map(|f| model.assess(f).probability)
         .collect();
-    model.threshold = round(eval::best_threshold(&probabilities, &train.gold), 4);
-    let (acc, f1) = eval::acc_f1(
-        probabilities.iter().map(|&p| p >= model.threshold),
-        &train.gold,
-    );
+    model.threshold = round(eval::best_threshold(&probabilities, &gold), 4);
+    let (acc, f1) = eval::acc_f1(probabilities.iter().map(|&p| p >= model.threshold), &gold);
     eprintln!(
         "train: accuracy {acc:.1} %, F1 {f1:.1} at threshold {}",
         model.threshold

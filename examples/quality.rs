@@ -21,7 +21,7 @@ use claimdiff::rules::{Kind, RuleSet};
 
 #[path = "support/eval.rs"]
 mod eval;
-use eval::{acc_f1, best_threshold, load, spearman, Split};
+use eval::{acc_f1, best_threshold, load, msrp_translated, spearman, Split};
 
 fn scores(results: &[PairResult]) -> Vec<f64> {
     results.iter().map(|r| r.score).collect()
@@ -139,32 +139,15 @@ fn msrp(data: &Path, rules: &RuleSet) -> Result<(), String> {
 /// (`stsb_msrpar_x_msrp.tsv`), against their MSRP label, beside the same pairs in English.
 /// The model was fitted on English only; this shows how far it carries.
 fn msrp_french(data: &Path, rules: &RuleSet) -> Result<(), String> {
-    let path = data.join("stsb_multi_mt/stsb_msrpar_x_msrp.tsv");
-    let name = path.display().to_string();
-    let text = std::fs::read_to_string(&path).map_err(|e| format!("{name}: {e}"))?;
-    let table = pairs::read_table(&name, &text, None).map_err(|e| e.to_string())?;
-    let col = |c: &str| pairs::column(&table, c).map_err(|e| e.to_string());
-    let ids = table.values(col("msrp_id")?);
-    let keep: Vec<usize> = (0..ids.len())
-        .filter(|&i| ids[i].starts_with("msrp-test"))
-        .collect();
-    let pick =
-        |c: usize| -> Vec<String> { keep.iter().map(|&i| table.rows[i][c].clone()).collect() };
-    let gold: Vec<f64> = pick(col("msrp_label")?)
-        .iter()
-        .map(|v| if v == "1" { 1.0 } else { 0.0 })
-        .collect();
+    let (fr, en) = msrp_translated(data, "msrp-test")?;
     let eq = EquivalenceModel::bundled().threshold;
     let mut line = format!(
         "  MSRP test pairs translated by STSb ({} pairs), equivalence test:",
-        keep.len()
+        fr.gold.len()
     );
-    for (lang, l, r, code) in [
-        ("fr", "sentence1_fr", "sentence2_fr", LangCode::Fr),
-        ("en", "sentence1_en", "sentence2_en", LangCode::En),
-    ] {
-        let res = pairs::score_pairs(&pick(col(l)?), &pick(col(r)?), Some(code), rules);
-        let (acc, f1) = acc_f1(res.iter().map(|p| p.equivalence >= eq), &gold);
+    for (lang, split, code) in [("fr", &fr, LangCode::Fr), ("en", &en, LangCode::En)] {
+        let res = pairs::score_pairs(&split.left, &split.right, Some(code), rules);
+        let (acc, f1) = acc_f1(res.iter().map(|p| p.equivalence >= eq), &split.gold);
         line.push_str(&format!(" {lang} {acc:.1} % / F1 {f1:.1};"));
     }
     println!("{}", line.trim_end_matches(';'));

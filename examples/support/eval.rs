@@ -112,3 +112,36 @@ pub fn spearman(x: &[f64], y: &[f64]) -> f64 {
     }
     100.0 * sxy / (sxx * syy).sqrt()
 }
+
+/// The MSRP pairs of one split (`msrp-train` or `msrp-test`) that STSb translated into French
+/// (`stsb_msrpar_x_msrp.tsv`), with their MSRP label: the French pairs and the same pairs in
+/// English.
+pub fn msrp_translated(data: &Path, split: &str) -> Result<(Split, Split), String> {
+    let path = data.join("stsb_multi_mt/stsb_msrpar_x_msrp.tsv");
+    let name = path.display().to_string();
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{name}: {e}"))?;
+    let table = pairs::read_table(&name, &text, None).map_err(|e| e.to_string())?;
+    let col = |c: &str| pairs::column(&table, c).map_err(|e| e.to_string());
+    let (id, label) = (col("msrp_id")?, col("msrp_label")?);
+    let keep: Vec<&Vec<String>> = table
+        .rows
+        .iter()
+        .filter(|r| r[id].starts_with(&format!("{split}-")))
+        .collect();
+    let gold: Vec<f64> = keep
+        .iter()
+        .map(|r| if r[label] == "1" { 1.0 } else { 0.0 })
+        .collect();
+    let side = |l: &str, r: &str| -> Result<Split, String> {
+        let (l, r) = (col(l)?, col(r)?);
+        Ok(Split {
+            left: keep.iter().map(|row| row[l].clone()).collect(),
+            right: keep.iter().map(|row| row[r].clone()).collect(),
+            gold: gold.clone(),
+        })
+    };
+    Ok((
+        side("sentence1_fr", "sentence2_fr")?,
+        side("sentence1_en", "sentence2_en")?,
+    ))
+}
