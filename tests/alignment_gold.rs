@@ -22,6 +22,8 @@ enum Snippets {
 #[derive(serde::Deserialize)]
 struct Gold {
     align: Vec<[Side; 2]>,
+    #[serde(default)]
+    partial: Vec<[Side; 2]>,
     apart: Vec<[Side; 2]>,
 }
 
@@ -93,18 +95,30 @@ fn seed_alignment_precision_and_recall() {
         a.iter()
             .any(|x| b.iter().any(|y| together.contains(&(x.clone(), y.clone()))))
     };
+    // Sure links count for recall; precision counts what was aligned among the annotated
+    // pairs, where a partial (possible) link is right and an `apart` pair is wrong.
     let tp = gold.align.iter().filter(|p| aligned(p)).count();
     let fn_ = gold.align.len() - tp;
+    let partial = gold.partial.iter().filter(|p| aligned(p)).count();
     let fp = gold.apart.iter().filter(|p| aligned(p)).count();
-    let precision = if tp + fp == 0 {
+    let precision = if tp + partial + fp == 0 {
         1.0
     } else {
-        tp as f64 / (tp + fp) as f64
+        (tp + partial) as f64 / (tp + partial + fp) as f64
     };
     let recall = tp as f64 / (tp + fn_) as f64;
-    println!("seed alignment: precision {precision:.2} ({tp} of {} aligned pairs right), recall {recall:.2} ({tp} of {} gold pairs)", tp + fp, gold.align.len());
+    println!(
+        "seed alignment: precision {precision:.2} ({} of {} aligned pairs right), recall {recall:.2} ({tp} of {} sure pairs); partial pairs aligned: {partial} of {}",
+        tp + partial,
+        tp + partial + fp,
+        gold.align.len(),
+        gold.partial.len()
+    );
     for p in gold.align.iter().filter(|p| !aligned(p)) {
         println!("  missed: {:?} ~ {:?}", ids_of(&p[0]), ids_of(&p[1]));
+    }
+    for p in gold.partial.iter().filter(|p| !aligned(p)) {
+        println!("  partial, not aligned: {:?} ~ {:?}", ids_of(&p[0]), ids_of(&p[1]));
     }
     for p in gold.apart.iter().filter(|p| aligned(p)) {
         println!(
@@ -113,12 +127,13 @@ fn seed_alignment_precision_and_recall() {
             ids_of(&p[1])
         );
     }
-    // The bar set for the project is 0.9 on both. Measured: 0.83 / 0.83. The pair left is one
-    // a lexical aligner cannot see: AFP's "Il avait jugé…" (Il = Trump, named a sentence
-    // earlier) matches the dispatch's sentence on Trump's caution, while its words match
-    // another sentence on the same sanctions. This guards what is reached.
+    // The bar set for the project is 0.9 on both. Measured: 0.86 / 0.86 (6 of 7 sure pairs).
+    // The pair left is one a lexical aligner cannot see: AFP's "Il avait jugé…" (Il = Trump,
+    // named a sentence earlier) matches the dispatch's sentence on Trump's caution (score
+    // 0.05), while its words match another sentence on the same sanctions (0.40). The partial
+    // pairs score 0.05 to 0.26, where unrelated pairs are. This guards what is reached.
     assert!(
-        precision >= 0.8 && recall >= 0.8,
+        precision >= 0.85 && recall >= 0.85,
         "precision {precision:.2}, recall {recall:.2}"
     );
 }
