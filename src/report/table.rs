@@ -221,8 +221,12 @@ pub fn render_report(report: &super::model::Report, style: TableStyle, explain: 
                     Some(n) => format!(" (below the threshold; aligned because the two articles share {n} other groups)"),
                     None => String::new(),
                 };
+                let equivalence = p
+                    .equivalence
+                    .map(|e| format!(" (equivalence {e:.2})"))
+                    .unwrap_or_default();
                 out.push_str(&format!(
-                    "  why {} ~ {} = {:.2}: {}{context}\n",
+                    "  why {} ~ {} = {:.2}{equivalence}: {}{context}\n",
                     p.claims[0],
                     p.claims[1],
                     p.score,
