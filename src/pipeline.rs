@@ -464,32 +464,36 @@ fn centrality(m: usize, pairs: &[align::ScoredPair]) -> f64 {
         .sum()
 }
 
-/// The group's heaviest shared terms, as a short label, written as in `text` (the reference
-/// claim) where a word there folds to the term: "coréenne", not "coreenne".
+/// The group's heaviest shared terms, as a short label: names as their alias set writes them,
+/// other words as `text` (the reference claim) writes them, in lower case.
 fn group_label(alignment: &align::Alignment, g: &align::Group, text: &str) -> String {
-    let mut weight: BTreeMap<String, f64> = BTreeMap::new();
+    let scorer = &alignment.scorer;
+    let mut weight: BTreeMap<u32, f64> = BTreeMap::new();
     for p in &g.pairs {
         for &(id, w) in &p.score.shared {
-            *weight
-                .entry(alignment.scorer.display(id).to_string())
-                .or_default() += w;
+            *weight.entry(id).or_default() += w;
         }
     }
-    let mut terms: Vec<(String, f64)> = weight.into_iter().collect();
-    terms.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let folded = |id: u32| crate::normalize::fold(scorer.display(id));
+    let mut terms: Vec<(u32, f64)> = weight.into_iter().collect();
+    terms.sort_by(|a, b| b.1.total_cmp(&a.1).then(folded(a.0).cmp(&folded(b.0))));
     let words = crate::normalize::words(text);
-    let as_written = |term: &str| {
+    let as_written = |id: u32| {
+        if scorer.kind(id) == crate::extract::TermKind::Entity {
+            return scorer.display(id).to_string();
+        }
+        let term = folded(id);
         words
             .iter()
             .map(|w| &text[w.start..w.end])
             .find(|w| crate::normalize::fold(w) == term)
-            .map(|w| w.to_lowercase())
-            .unwrap_or_else(|| term.to_string())
+            .unwrap_or(scorer.display(id))
+            .to_lowercase()
     };
     terms
         .into_iter()
         .take(4)
-        .map(|t| as_written(&t.0))
+        .map(|t| as_written(t.0))
         .collect::<Vec<_>>()
         .join(", ")
 }

@@ -118,7 +118,11 @@ fn seed_alignment_precision_and_recall() {
         println!("  missed: {:?} ~ {:?}", ids_of(&p[0]), ids_of(&p[1]));
     }
     for p in gold.partial.iter().filter(|p| !aligned(p)) {
-        println!("  partial, not aligned: {:?} ~ {:?}", ids_of(&p[0]), ids_of(&p[1]));
+        println!(
+            "  partial, not aligned: {:?} ~ {:?}",
+            ids_of(&p[0]),
+            ids_of(&p[1])
+        );
     }
     for p in gold.apart.iter().filter(|p| aligned(p)) {
         println!(
