@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use rayon::prelude::*;
 
-use crate::align::equivalence::{self, ClaimText};
+use crate::align::equivalence::{ClaimProfile, ClaimText, EquivalenceModel, PairFeatures};
 use crate::align::{self, AlignOptions};
 use crate::diff::{similarity, word_diff};
 use crate::extract::dates::PartialDate;
@@ -205,21 +205,31 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
         features: &corpus.features[c],
     };
 
-    let text_of = |c: usize| {
-        ClaimText::new(
+    // The equivalence test of two claims of a group, from their profiles (made once per
+    // claim: groups do not share claims).
+    let model = EquivalenceModel::bundled();
+    let profile_of = |c: usize| {
+        ClaimProfile::of(&ClaimText::new(
             &corpus.claims[c].text,
             &corpus.features[c],
             Lang::get(corpus.articles[article_of[c]].lang),
-        )
+        ))
     };
-    let assess = |x: usize, y: usize| {
-        equivalence::assess(
-            &text_of(x),
-            &text_of(y),
+    let assess = |profiles: &[(usize, ClaimProfile)], x: usize, y: usize| {
+        let profile = |c: usize| {
+            &profiles
+                .iter()
+                .find(|p| p.0 == c)
+                .expect("members have a profile")
+                .1
+        };
+        model.assess(&PairFeatures::between(
+            profile(x),
+            profile(y),
             alignment
                 .scorer
                 .similarity(&alignment.sets[x], &alignment.sets[y]),
-        )
+        ))
     };
 
     let mut groups = Vec::new();
@@ -246,6 +256,8 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
         .par_iter()
         .enumerate()
         .map(|(gi, g)| {
+            let profiles: Vec<(usize, ClaimProfile)> =
+                g.members.iter().map(|&m| (m, profile_of(m))).collect();
             let reference = reference_of(&g.members, &g.pairs);
             let mut drafts = Vec::new();
             let mut unchanged = Vec::new();
@@ -259,7 +271,7 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
                 let checked = mode == Mode::Compare || !is_ref(m);
                 if checked {
                     let (a, b) = (view(reference), view(m));
-                    let equivalence = assess(reference, m);
+                    let equivalence = assess(&profiles, reference, m);
                     let before = drafts.len();
                     let run_rule =
                         |ri: usize, rule: &crate::rules::Rule, drafts: &mut Vec<Draft>| {
@@ -299,7 +311,7 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
                 .map(|p| PairRecord {
                     claims: [corpus.claims[p.a].id.clone(), corpus.claims[p.b].id.clone()],
                     score: round3(p.score.score),
-                    equivalence: Some(round3(assess(p.a, p.b).probability)),
+                    equivalence: Some(round3(assess(&profiles, p.a, p.b).probability)),
                     top_terms: alignment.scorer.explain(&p.score, 6),
                     same_event_groups: p.same_event,
                 })
