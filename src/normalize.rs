@@ -24,6 +24,18 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// A folded `term` as `texts` write it, in lower case ("coréenne" for "coreenne"): the first
+/// word of the texts that folds to it, else `term` itself (names of alias sets are written
+/// already, and never fold to themselves).
+pub fn as_written(term: &str, texts: &[&str]) -> String {
+    texts
+        .iter()
+        .flat_map(|t| words(t).into_iter().map(move |w| &t[w.start..w.end]))
+        .find(|w| fold(w) == term)
+        .map(|w| w.to_lowercase())
+        .unwrap_or_else(|| term.to_string())
+}
+
 /// Fold and split into words (letters and digits); apostrophes and hyphens separate words.
 pub fn fold_words(s: &str) -> Vec<String> {
     fold(s)

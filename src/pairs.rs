@@ -324,7 +324,7 @@ pub fn score_pairs(
                 score: pair.score,
                 verdict: Verdict::Unrelated,
                 kinds: Vec::new(),
-                top_terms: p.scorer.explain(&pair, TOP_TERMS),
+                top_terms: p.scorer.explain(&pair, TOP_TERMS, &[&left[i], &right[i]]),
                 equivalence: (assessment.probability * 1000.0).round() / 1000.0,
                 reasons: assessment
                     .reasons

@@ -312,7 +312,11 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
                     claims: [corpus.claims[p.a].id.clone(), corpus.claims[p.b].id.clone()],
                     score: round3(p.score.score),
                     equivalence: Some(round3(assess(&profiles, p.a, p.b).probability)),
-                    top_terms: alignment.scorer.explain(&p.score, 6),
+                    top_terms: alignment.scorer.explain(
+                        &p.score,
+                        6,
+                        &[&corpus.claims[p.a].text, &corpus.claims[p.b].text],
+                    ),
                     same_event_groups: p.same_event,
                 })
                 .collect::<Vec<_>>();
@@ -476,36 +480,23 @@ fn centrality(m: usize, pairs: &[align::ScoredPair]) -> f64 {
         .sum()
 }
 
-/// The group's heaviest shared terms, as a short label: names as their alias set writes them,
-/// other words as `text` (the reference claim) writes them, in lower case.
+/// The group's heaviest shared terms, as a short label, written as in `text` (the reference
+/// claim) where a word there folds to the term: "coréenne", not "coreenne".
 fn group_label(alignment: &align::Alignment, g: &align::Group, text: &str) -> String {
-    let scorer = &alignment.scorer;
-    let mut weight: BTreeMap<u32, f64> = BTreeMap::new();
+    let mut weight: BTreeMap<String, f64> = BTreeMap::new();
     for p in &g.pairs {
         for &(id, w) in &p.score.shared {
-            *weight.entry(id).or_default() += w;
+            *weight
+                .entry(alignment.scorer.display(id).to_string())
+                .or_default() += w;
         }
     }
-    let folded = |id: u32| crate::normalize::fold(scorer.display(id));
-    let mut terms: Vec<(u32, f64)> = weight.into_iter().collect();
-    terms.sort_by(|a, b| b.1.total_cmp(&a.1).then(folded(a.0).cmp(&folded(b.0))));
-    let words = crate::normalize::words(text);
-    let as_written = |id: u32| {
-        if scorer.kind(id) == crate::extract::TermKind::Entity {
-            return scorer.display(id).to_string();
-        }
-        let term = folded(id);
-        words
-            .iter()
-            .map(|w| &text[w.start..w.end])
-            .find(|w| crate::normalize::fold(w) == term)
-            .unwrap_or(scorer.display(id))
-            .to_lowercase()
-    };
+    let mut terms: Vec<(String, f64)> = weight.into_iter().collect();
+    terms.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     terms
         .into_iter()
         .take(4)
-        .map(|t| as_written(t.0))
+        .map(|t| crate::normalize::as_written(&t.0, &[text]))
         .collect::<Vec<_>>()
         .join(", ")
 }

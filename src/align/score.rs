@@ -88,10 +88,8 @@ struct MatchKey {
 #[derive(Debug, Default)]
 pub struct Scorer {
     ids: rustc_hash::FxHashMap<String, u32>,
-    /// Per term id: its folded form (soft matching) and kind.
+    /// Per term id: its display form and kind.
     terms: Vec<(String, TermKind)>,
-    /// Per term id: the term as first written, for explanations.
-    written: Vec<String>,
     df: Vec<u32>,
     docs: u32,
     pub weights: ScoreWeights,
@@ -140,11 +138,6 @@ impl Scorer {
                     let id = *s.ids.entry(t.key.clone()).or_insert(next);
                     if id == next {
                         s.terms.push((t.surface.clone(), t.kind));
-                        s.written.push(if t.written.is_empty() {
-                            t.surface.clone()
-                        } else {
-                            t.written.clone()
-                        });
                         s.df.push(0);
                     }
                     id
@@ -202,13 +195,8 @@ impl Scorer {
         self.weight[id as usize]
     }
 
-    pub fn kind(&self, id: u32) -> TermKind {
-        self.terms[id as usize].1
-    }
-
-    /// The term as a claim writes it ("Crimée", "nucléaire"), for explanations.
     pub fn display(&self, id: u32) -> &str {
-        &self.written[id as usize]
+        &self.terms[id as usize].0
     }
 
     /// Similarity of two claims in [0, 1]: twice the weight of the terms they share over
@@ -383,13 +371,14 @@ impl Scorer {
         earned
     }
 
-    /// The top `n` contributing terms, for explanations.
-    pub fn explain(&self, pair: &PairScore, n: usize) -> Vec<TermContribution> {
+    /// The top `n` contributing terms, for explanations, written as `texts` (the two claims)
+    /// write them.
+    pub fn explain(&self, pair: &PairScore, n: usize, texts: &[&str]) -> Vec<TermContribution> {
         pair.shared
             .iter()
             .take(n)
             .map(|&(id, w)| TermContribution {
-                term: self.display(id).to_string(),
+                term: crate::normalize::as_written(self.display(id), texts),
                 weight: (w * 1000.0).round() / 1000.0,
             })
             .collect()
@@ -407,7 +396,6 @@ mod tests {
                 key: w.to_string(),
                 surface: w.to_string(),
                 kind: TermKind::Word,
-                written: String::new(),
             })
             .collect()
     }
@@ -445,7 +433,6 @@ mod tests {
             key: "#3000".into(),
             surface: "3 000".into(),
             kind: TermKind::Number,
-            written: String::new(),
         });
         let mut b = terms(&["soldats", "envoyes"]);
         b.push(a[2].clone());
@@ -468,7 +455,6 @@ mod tests {
             key: format!("#{value}"),
             surface: value.to_string(),
             kind: TermKind::Number,
-            written: String::new(),
         });
         t
     }

@@ -21,12 +21,9 @@ pub enum TermKind {
 pub struct Term {
     /// Matching key: a stem, `@entity`, `#number` or `~watch-list set`.
     pub key: String,
-    /// The folded word(s), for soft matching.
+    /// The folded word(s) as written, for soft matching and explanations.
     pub surface: String,
     pub kind: TermKind,
-    /// The word(s) as the claim writes them, for explanations.
-    #[serde(default)]
-    pub written: String,
 }
 
 /// Words inside quotation marks, and who said them.
@@ -122,7 +119,6 @@ pub fn extract(
                 // Explanations and labels name the set, as written in the rule file.
                 surface: aliases.name(id).to_string(),
                 kind: TermKind::Entity,
-                written: aliases.name(id).to_string(),
             });
             entities.push(Entity {
                 span: Span::new(a, b),
@@ -140,7 +136,6 @@ pub fn extract(
                 key: format!("~{}", term_sets.key(id)),
                 surface: content_words[c..c + n].join(" "),
                 kind: TermKind::Word,
-                written: text[ws[content[c]].start..ws[content[c + n - 1]].end].to_string(),
             });
             c += n;
             continue;
@@ -152,7 +147,6 @@ pub fn extract(
                     key: format!("#{v}"),
                     surface: folded[k].clone(),
                     kind: TermKind::Number,
-                    written: text[ws[k].start..ws[k].end].to_string(),
                 });
             }
         } else if folded[k].chars().count() > 1 || folded[k].chars().all(|ch| ch.is_ascii_digit()) {
@@ -160,7 +154,6 @@ pub fn extract(
                 key: stemmer.stem(&folded[k]).into_owned(),
                 surface: folded[k].clone(),
                 kind: TermKind::Word,
-                written: text[ws[k].start..ws[k].end].to_string(),
             });
         }
         c += 1;
