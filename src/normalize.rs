@@ -28,6 +28,24 @@ pub fn fold(s: &str) -> String {
 /// word of the texts that folds to it, else `term` itself (names of alias sets are written
 /// already, and never fold to themselves).
 pub fn as_written(term: &str, texts: &[&str]) -> String {
+    // Most terms are written as they fold (no accent, no capital): a substring search finds
+    // them without folding every word.
+    let whole_word = |t: &str, at: usize| {
+        !t[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+            && !t[at + term.len()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+    };
+    if texts
+        .iter()
+        .any(|t| t.match_indices(term).any(|(at, _)| whole_word(t, at)))
+    {
+        return term.to_string();
+    }
     texts
         .iter()
         .flat_map(|t| words(t).into_iter().map(move |w| &t[w.start..w.end]))
