@@ -24,34 +24,65 @@ pub fn fold(s: &str) -> String {
     out
 }
 
-/// A folded `term` as `texts` write it, in lower case ("coréenne" for "coreenne"): the first
-/// word of the texts that folds to it, else `term` itself (names of alias sets are written
-/// already, and never fold to themselves).
-pub fn as_written(term: &str, texts: &[&str]) -> String {
-    // Most terms are written as they fold (no accent, no capital): a substring search finds
-    // them without folding every word.
-    let whole_word = |t: &str, at: usize| {
-        !t[..at]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric)
-            && !t[at + term.len()..]
-                .chars()
-                .next()
-                .is_some_and(char::is_alphanumeric)
-    };
-    if texts
-        .iter()
-        .any(|t| t.match_indices(term).any(|(at, _)| whole_word(t, at)))
-    {
-        return term.to_string();
+/// The words of some texts (the claims of a pair or a group) as written and folded, to write
+/// folded terms back as the texts do: "coréenne" for "coreenne".
+pub struct WrittenForms<'a> {
+    texts: &'a [&'a str],
+    /// Made on the first term that is not written as it folds.
+    folded: std::cell::OnceCell<Vec<(String, &'a str)>>,
+}
+
+impl<'a> WrittenForms<'a> {
+    pub fn new(texts: &'a [&'a str]) -> Self {
+        WrittenForms {
+            texts,
+            folded: std::cell::OnceCell::new(),
+        }
     }
-    texts
-        .iter()
-        .flat_map(|t| words(t).into_iter().map(move |w| &t[w.start..w.end]))
-        .find(|w| fold(w) == term)
-        .map(|w| w.to_lowercase())
-        .unwrap_or_else(|| term.to_string())
+
+    /// `term` (folded) in lower case as the texts write it: a word that folds to it, else one
+    /// that folds to a word starting with `stem` (the term's matching key: "téléphone" for a
+    /// term first seen as "telephonique"), else `term` itself (names of alias sets are written
+    /// already, and never fold to themselves).
+    pub fn of(&self, term: &str, stem: &str) -> String {
+        // Most terms are written as they fold (no accent, no capital): a substring search
+        // finds them without folding every word.
+        let whole_word = |t: &str, at: usize| {
+            !t[..at]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+                && !t[at + term.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
+        };
+        if self
+            .texts
+            .iter()
+            .any(|t| t.match_indices(term).any(|(at, _)| whole_word(t, at)))
+        {
+            return term.to_string();
+        }
+        let folded = self.folded.get_or_init(|| {
+            self.texts
+                .iter()
+                .flat_map(|t| words(t).into_iter().map(move |w| &t[w.start..w.end]))
+                .map(|w| (fold(w), w))
+                .collect()
+        });
+        folded
+            .iter()
+            .find(|(f, _)| f == term)
+            // Short stems would match unrelated words.
+            .or_else(|| {
+                (stem.chars().count() >= 4)
+                    .then(|| folded.iter().find(|(f, _)| f.starts_with(stem)))
+                    .flatten()
+            })
+            .map(|(_, w)| w.to_lowercase())
+            .unwrap_or_else(|| term.to_string())
+    }
 }
 
 /// Fold and split into words (letters and digits); apostrophes and hyphens separate words.

@@ -328,7 +328,14 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
                     .map(|&m| corpus.claims[m].id.clone())
                     .collect(),
                 score: round3(g.mean_score()),
-                label: group_label(&alignment, g, &corpus.claims[reference].text),
+                label: group_label(
+                    &alignment,
+                    g,
+                    &std::iter::once(reference)
+                        .chain(g.members.iter().copied().filter(|&m| m != reference))
+                        .map(|m| corpus.claims[m].text.as_str())
+                        .collect::<Vec<_>>(),
+                ),
                 reference_claim: corpus.claims[reference].id.clone(),
                 pairs,
                 diffs,
@@ -480,23 +487,26 @@ fn centrality(m: usize, pairs: &[align::ScoredPair]) -> f64 {
         .sum()
 }
 
-/// The group's heaviest shared terms, as a short label, written as in `text` (the reference
-/// claim) where a word there folds to the term: "coréenne", not "coreenne".
-fn group_label(alignment: &align::Alignment, g: &align::Group, text: &str) -> String {
-    let mut weight: BTreeMap<String, f64> = BTreeMap::new();
+/// The group's heaviest shared terms, as a short label, written as the group's claims write
+/// them (`texts`, the reference claim first): "coréenne", not "coreenne".
+fn group_label(alignment: &align::Alignment, g: &align::Group, texts: &[&str]) -> String {
+    let scorer = &alignment.scorer;
+    let mut weight: BTreeMap<u32, f64> = BTreeMap::new();
     for p in &g.pairs {
         for &(id, w) in &p.score.shared {
-            *weight
-                .entry(alignment.scorer.display(id).to_string())
-                .or_default() += w;
+            *weight.entry(id).or_default() += w;
         }
     }
-    let mut terms: Vec<(String, f64)> = weight.into_iter().collect();
-    terms.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let texts = crate::normalize::WrittenForms::new(texts);
+    let mut terms: Vec<(u32, f64)> = weight.into_iter().collect();
+    terms.sort_by(|a, b| {
+        b.1.total_cmp(&a.1)
+            .then(scorer.display(a.0).cmp(scorer.display(b.0)))
+    });
     terms
         .into_iter()
         .take(4)
-        .map(|t| crate::normalize::as_written(&t.0, &[text]))
+        .map(|t| scorer.written(t.0, &texts))
         .collect::<Vec<_>>()
         .join(", ")
 }

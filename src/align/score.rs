@@ -11,6 +11,7 @@
 use std::cell::RefCell;
 
 use crate::extract::{Term, TermKind};
+use crate::normalize::WrittenForms;
 use crate::report::model::TermContribution;
 
 /// A claim's terms as ids into the scorer's vocabulary, unique and sorted.
@@ -90,6 +91,8 @@ pub struct Scorer {
     ids: rustc_hash::FxHashMap<String, u32>,
     /// Per term id: its display form and kind.
     terms: Vec<(String, TermKind)>,
+    /// Per term id: its matching key (a stem for words).
+    keys_of: Vec<String>,
     df: Vec<u32>,
     docs: u32,
     pub weights: ScoreWeights,
@@ -138,6 +141,7 @@ impl Scorer {
                     let id = *s.ids.entry(t.key.clone()).or_insert(next);
                     if id == next {
                         s.terms.push((t.surface.clone(), t.kind));
+                        s.keys_of.push(t.key.clone());
                         s.df.push(0);
                     }
                     id
@@ -371,14 +375,20 @@ impl Scorer {
         earned
     }
 
+    /// Term `id` as `texts` write it (see [`WrittenForms::of`]).
+    pub fn written(&self, id: u32, texts: &WrittenForms) -> String {
+        texts.of(self.display(id), &self.keys_of[id as usize])
+    }
+
     /// The top `n` contributing terms, for explanations, written as `texts` (the two claims)
     /// write them.
     pub fn explain(&self, pair: &PairScore, n: usize, texts: &[&str]) -> Vec<TermContribution> {
+        let texts = WrittenForms::new(texts);
         pair.shared
             .iter()
             .take(n)
             .map(|&(id, w)| TermContribution {
-                term: crate::normalize::as_written(self.display(id), texts),
+                term: self.written(id, &texts),
                 weight: (w * 1000.0).round() / 1000.0,
             })
             .collect()
