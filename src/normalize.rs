@@ -7,6 +7,10 @@ use unicode_normalization::UnicodeNormalization;
 /// Fold one string for comparison: NFD, drop accents, lowercase, typographic apostrophes to '.
 /// "État" and "Etat" fold to "etat".
 pub fn fold(s: &str) -> String {
+    // Most words are plain ASCII: lowercasing is all folding does to them.
+    if s.bytes().all(|b| b.is_ascii() && b != b'`') {
+        return s.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.nfd() {
         if is_combining_mark(c) {
