@@ -199,8 +199,9 @@ fn find_word(source: &str, word: &str, from: usize, limit: usize) -> Option<usiz
 }
 
 /// Find where each extracted segment is in the page source: its first word after the
-/// previous segment, and its last word after that. Segments that cannot be found (text built
-/// from entities or scattered over many tags) get an empty span at the last known place.
+/// previous segment, and its last word after that (the next words in, when the page writes
+/// one with entities). Segments that cannot be found (text built from entities or scattered
+/// over many tags) get an empty span at the last known place.
 pub fn locate(source: &str, text: &str, spans: &[Span]) -> Vec<Span> {
     let mut cursor = body_start(source);
     // First words known to be missing from the page after some offset. The cursor only moves
@@ -230,40 +231,59 @@ pub fn locate(source: &str, text: &str, spans: &[Span]) -> Vec<Span> {
     out
 }
 
+/// Words of a segment tried as its first (or last) anchor: a word the page writes with
+/// entities ("&Eacute;lys&eacute;e") is not found as text, so the next one is tried.
+const ANCHOR_TRIES: usize = 4;
+
 fn locate_one<'t>(
     source: &str,
     seg: &'t str,
     cursor: usize,
     absent: &mut std::collections::HashMap<&'t str, usize>,
 ) -> Option<Span> {
-    let mut words = seg
+    // Words with their offsets in the segment.
+    let words: Vec<(usize, &str)> = seg
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() >= 2);
-    let first = words.next()?;
-    let last = words.next_back().unwrap_or(first);
-    if absent.get(first).is_some_and(|&from| from <= cursor) {
-        return None;
-    }
-    let Some(a) = find_word(source, first, cursor, source.len()) else {
-        absent.insert(first, cursor);
-        return None;
-    };
+        .filter(|w| w.chars().count() >= 2)
+        .map(|w| (w.as_ptr() as usize - seg.as_ptr() as usize, w))
+        .collect();
+    let (first_start, first, a) = words.iter().take(ANCHOR_TRIES).find_map(|&(at, w)| {
+        if absent.get(w).is_some_and(|&from| from <= cursor) {
+            return None;
+        }
+        match find_word(source, w, cursor, source.len()) {
+            Some(a) => Some((at, w, a)),
+            None => {
+                absent.insert(w, cursor);
+                None
+            }
+        }
+    })?;
     // Where the words are in the segment: the page (with its markup) is at least as long
     // from the first word to the last as the segment is.
-    let first_start = seg.find(first).unwrap_or(0);
-    let last_end = seg.rfind(last).map_or(seg.len(), |i| i + last.len());
-    let min_len = last_end.saturating_sub(first_start);
     let window = a + seg.len() * 8 + 256;
-    let mut b = a;
-    let mut k = a;
-    // The first occurrence of the last word far enough from the first.
-    while let Some(i) = find_word(source, last, k, window) {
-        b = i + last.len();
-        k = b;
-        if b >= a + min_len {
-            break;
+    let last_of = |last: &str, last_end: usize| {
+        let min_len = last_end.saturating_sub(first_start);
+        let mut found = None;
+        let mut k = a;
+        // The first occurrence of the last word far enough from the first.
+        while let Some(i) = find_word(source, last, k, window) {
+            let b = i + last.len();
+            found = Some(b);
+            k = b;
+            if b >= a + min_len {
+                break;
+            }
         }
-    }
+        found
+    };
+    let (last_end, b) = words
+        .iter()
+        .rev()
+        .take(ANCHOR_TRIES)
+        .filter(|&&(at, _)| at >= first_start)
+        .find_map(|&(at, w)| last_of(w, at + w.len()).map(|b| (at + w.len(), b)))
+        .unwrap_or((first_start + first.len(), a + first.len()));
     let b = b.max(a + first.len());
     // The marks before the first word and after the last ("« ", "."), when the page has them
     // as the text does.
@@ -384,9 +404,17 @@ mod tests {
     }
 
     #[test]
-    fn a_word_written_with_entities_loses_only_its_own_segment() {
-        let source = "<p>&Eacute;lys&eacute;e a parlé. Trump a répondu.</p>";
-        let segments = ["Élysée a parlé.", "Trump a répondu."];
+    fn a_word_written_with_entities_is_skipped_for_the_next() {
+        let source = "<p>&Eacute;lys&eacute;e a parlé. Trump a répondu &agrave; Moscou.</p>";
+        let segments = ["Élysée a parlé.", "Trump a répondu à Moscou."];
+        // The first segment starts at its first word the page writes as text.
+        assert_eq!(
+            located(source, &segments),
+            ["parlé.", "Trump a répondu &agrave; Moscou."]
+        );
+        // A segment with no word written as text still gets an empty span.
+        let source = "<p>&Eacute;lys&eacute;e.</p><p>Trump a répondu.</p>";
+        let segments = ["Élysée.", "Trump a répondu."];
         assert_eq!(located(source, &segments), ["", "Trump a répondu."]);
     }
 }
