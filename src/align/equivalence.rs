@@ -35,6 +35,33 @@ pub const FEATURES: [&str; 10] = [
     "negation_mismatch",
 ];
 
+/// How a feature's value reads.
+#[derive(Clone, Copy)]
+enum Unit {
+    /// A share, written as a percentage.
+    Share,
+    /// A count or a score, written as is.
+    Plain,
+}
+
+/// Each feature in a few words, for messages a reader sees ("one claim adds 7 words in a
+/// row"): `{}` is the value.
+const FEATURE_PHRASES: [(&str, Unit); 10] = [
+    ("term overlap {}", Unit::Plain),
+    ("{} of the longer claim's words in the other", Unit::Share),
+    (
+        "{} of the shorter claim's phrases in the other",
+        Unit::Share,
+    ),
+    ("word order kept over {} of the longer claim", Unit::Share),
+    ("one claim adds {} words in a row", Unit::Plain),
+    ("one claim adds {} content words in a row", Unit::Plain),
+    ("character overlap {}", Unit::Plain),
+    ("lengths differ by {} words", Unit::Plain),
+    ("{} number(s) on one side only", Unit::Plain),
+    ("negation on one side only", Unit::Plain),
+];
+
 /// What each feature measures, for `claimdiff rules explain wording`.
 pub const FEATURE_DOCS: [&str; 10] = [
     "the similarity score (weighted overlap of terms)",
@@ -330,17 +357,27 @@ pub struct Assessment {
 }
 
 impl Assessment {
-    /// The `n` strongest reasons, as "name value (±contribution)" phrases.
+    /// The `n` strongest reasons in words, each with which way it pushed: "one claim adds 7
+    /// words in a row (against)".
     pub fn summary(&self, n: usize) -> String {
         self.reasons
             .iter()
             .take(n)
             .map(|r| {
+                let k = FEATURES.iter().position(|&f| f == r.feature).unwrap_or(0);
+                let (phrase, unit) = FEATURE_PHRASES[k];
+                let value = match unit {
+                    Unit::Share => format!("{:.0} %", r.value * 100.0),
+                    Unit::Plain => fmt_value(r.value),
+                };
                 format!(
-                    "{} {} ({:+.1})",
-                    r.feature,
-                    fmt_value(r.value),
-                    r.contribution
+                    "{} ({})",
+                    phrase.replace("{}", &value),
+                    if r.contribution >= 0.0 {
+                        "for"
+                    } else {
+                        "against"
+                    }
                 )
             })
             .collect::<Vec<_>>()

@@ -41,7 +41,7 @@ pub fn check(
     let (removed, added) = changed_words(ops);
     Some(Hit::new(
         format!(
-            "{} and {} may not state the same thing (equivalence {:.2}; {})",
+            "{} and {} may not state the same thing (equivalence {:.2}): {}",
             a.outlet,
             b.outlet,
             equivalence.probability,
