@@ -289,8 +289,13 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
                     for &(ri, rule) in &pair_rules {
                         run_rule(ri, rule, &mut drafts);
                     }
-                    // Wording only where nothing more specific was found.
-                    if drafts.len() == before {
+                    // Wording only where nothing more specific was found: a finding of
+                    // severity `info` (a source named on one side) does not explain a claim
+                    // that says something else.
+                    if drafts[before..]
+                        .iter()
+                        .all(|d| d.severity == Severity::Info)
+                    {
                         if let Some((ri, rule)) = wording_rule {
                             run_rule(ri, rule, &mut drafts);
                         }

@@ -1,6 +1,6 @@
 //! `wording`: aligned claims that may not state the same thing, by the equivalence test
 //! ([`crate::align::equivalence`]), when nothing more specific applies (the engine runs it
-//! last, on pairs without other findings).
+//! last, on pairs without other findings above `info`).
 //!
 //! Example: « Trump a jugé "très positive" la conversation » vs « Trump a jugé "très
 //! positive" la conversation, qui a duré une heure selon lui, et a promis de rencontrer
@@ -14,7 +14,7 @@ use crate::diff::{changed_words, similarity, DiffOp};
 
 pub const DOC: &str = "Aligned claims may not state the same thing: the equivalence test \
 (`rules/equivalence.yaml`) puts the chance that they do below `min_equivalence` (by default \
-the test's own threshold), and no more specific rule found anything in the pair. The test \
+the test's own threshold), and no more specific rule found anything above `info` in the pair. The test \
 weighs ten plain measures: term overlap, how much of the longer statement the other covers, \
 containment of one in the other, word order, the longest run of words one claim adds, character overlap, \
 length, numbers on one side only and negation. The evidence lists the measures that weighed \
