@@ -135,6 +135,8 @@ struct LangFile {
     captions: Vec<String>,
     anaphoric_speakers: Vec<String>,
     name_links: Vec<String>,
+    #[serde(default)]
+    opposites: Vec<[Vec<String>; 2]>,
 }
 
 /// The language's regular expressions, compiled.
@@ -226,6 +228,9 @@ pub struct Lang {
     pub anaphoric_speakers: HashSet<String>,
     /// Small words inside a name, folded.
     pub name_links: HashSet<String>,
+    /// Words of opposite meaning ("confirmé" / "démenti"): per pair, the phrases of each
+    /// side, folded.
+    pub opposites: Vec<[Vec<Vec<String>>; 2]>,
 }
 
 fn folded_set(words: &[String]) -> HashSet<String> {
@@ -373,6 +378,11 @@ impl Lang {
                 .anaphoric_speakers
                 .iter()
                 .map(|s| crate::normalize::fold_words(s).join(" "))
+                .collect(),
+            opposites: raw
+                .opposites
+                .iter()
+                .map(|[a, b]| [folded_phrases(a), folded_phrases(b)])
                 .collect(),
         })
     }

@@ -44,22 +44,59 @@ enum Unit {
     Plain,
 }
 
-/// Each feature in a few words, for messages a reader sees ("one claim adds 7 words in a
-/// row"): `{}` is the value.
-const FEATURE_PHRASES: [(&str, Unit); 10] = [
-    ("term overlap {}", Unit::Plain),
-    ("{} of the longer claim's words in the other", Unit::Share),
+/// Each feature in a few words, for messages a reader sees: the phrase when it pushed toward
+/// "same statement", and the phrase when it pushed away (`{}` is the value).
+const FEATURE_PHRASES: [(&str, &str, Unit); 10] = [
     (
-        "{} of the shorter claim's phrases in the other",
+        "terms largely shared ({})",
+        "few terms shared ({})",
+        Unit::Plain,
+    ),
+    (
+        "{} of the longer claim's words in the other",
+        "only {} of the longer claim's words in the other",
         Unit::Share,
     ),
-    ("word order kept over {} of the longer claim", Unit::Share),
-    ("one claim adds {} words in a row", Unit::Plain),
-    ("one claim adds {} content words in a row", Unit::Plain),
-    ("character overlap {}", Unit::Plain),
-    ("lengths differ by {} words", Unit::Plain),
-    ("{} number(s) on one side only", Unit::Plain),
-    ("negation on one side only", Unit::Plain),
+    (
+        "reworded rather than copied ({} of phrases shared)",
+        "one claim copies the other's phrases ({}) and adds more",
+        Unit::Share,
+    ),
+    (
+        "word order kept over {} of the longer claim",
+        "word order kept over only {} of the longer claim",
+        Unit::Share,
+    ),
+    (
+        "no long passage added (at most {} words in a row)",
+        "one claim adds {} words in a row",
+        Unit::Plain,
+    ),
+    (
+        "no run of added content words (at most {})",
+        "one claim adds {} content words in a row",
+        Unit::Plain,
+    ),
+    (
+        "much the same characters ({})",
+        "different characters ({})",
+        Unit::Plain,
+    ),
+    (
+        "lengths close ({} words apart)",
+        "lengths differ by {} words",
+        Unit::Plain,
+    ),
+    (
+        "numbers agree ({} on one side only)",
+        "{} number(s) on one side only",
+        Unit::Plain,
+    ),
+    (
+        "no negation on one side only",
+        "negation on one side only",
+        Unit::Plain,
+    ),
 ];
 
 /// What each feature measures, for `claimdiff rules explain wording`.
@@ -297,10 +334,11 @@ impl PairFeatures {
             0.0
         };
         let fewer_phrases = a.phrases.len().min(b.phrases.len());
+        // A statement under four words has no phrase: its words stand in for them.
         let containment = if fewer_phrases > 0 {
             shared_count(&a.phrases, &b.phrases) as f64 / fewer_phrases as f64
         } else {
-            0.0
+            word_coverage
         };
         let word_order = match lcs(&a.words, &b.words) {
             Some(l) if longer > 0.0 => l as f64 / longer,
@@ -352,33 +390,26 @@ pub struct Assessment {
     pub probability: f64,
     /// `probability >= threshold`.
     pub equivalent: bool,
-    /// Every feature's part, strongest first.
+    /// Every feature's part: those that pushed toward the answer first, strongest first.
     pub reasons: Vec<Reason>,
 }
 
 impl Assessment {
-    /// The `n` strongest reasons in words, each with which way it pushed: "one claim adds 7
-    /// words in a row (against)".
+    /// The `n` strongest reasons in words, said the way they pushed: "one claim adds 7 words
+    /// in a row", "word order kept over 90 % of the longer claim".
     pub fn summary(&self, n: usize) -> String {
         self.reasons
             .iter()
             .take(n)
             .map(|r| {
                 let k = FEATURES.iter().position(|&f| f == r.feature).unwrap_or(0);
-                let (phrase, unit) = FEATURE_PHRASES[k];
+                let (toward, away, unit) = FEATURE_PHRASES[k];
                 let value = match unit {
                     Unit::Share => format!("{:.0} %", r.value * 100.0),
                     Unit::Plain => fmt_value(r.value),
                 };
-                format!(
-                    "{} ({})",
-                    phrase.replace("{}", &value),
-                    if r.contribution >= 0.0 {
-                        "for"
-                    } else {
-                        "against"
-                    }
-                )
+                let phrase = if r.contribution >= 0.0 { toward } else { away };
+                phrase.replace("{}", &value)
             })
             .collect::<Vec<_>>()
             .join(", ")
@@ -493,11 +524,18 @@ impl EquivalenceModel {
                 }
             })
             .collect();
-        reasons.sort_by(|x, y| y.contribution.abs().total_cmp(&x.contribution.abs()));
         let probability = 1.0 / (1.0 + (-logit).exp());
+        let equivalent = probability >= self.threshold;
+        // What made the answer first, strongest first; then what pulled the other way.
+        let toward = |r: &Reason| (r.contribution > 0.0) == equivalent;
+        reasons.sort_by(|x, y| {
+            toward(y)
+                .cmp(&toward(x))
+                .then(y.contribution.abs().total_cmp(&x.contribution.abs()))
+        });
         Assessment {
             probability,
-            equivalent: probability >= self.threshold,
+            equivalent,
             reasons,
         }
     }
@@ -555,11 +593,9 @@ mod tests {
             p_same.equivalent && !p_added.equivalent,
             "{p_same:?} {p_added:?}"
         );
-        // The reasons are sorted by weight and name real features.
-        assert!(p_added
-            .reasons
-            .windows(2)
-            .all(|w| w[0].contribution.abs() >= w[1].contribution.abs()));
+        // The reasons that made the answer come first.
+        assert!(p_added.reasons[0].contribution < 0.0);
+        assert!(p_same.reasons[0].contribution > 0.0);
         assert!(p_added.summary(2).contains('('));
     }
 

@@ -56,6 +56,18 @@ pub struct Cue {
     pub text: String,
 }
 
+/// A word of one side of an opposite pair of the language ("confirmé" of "confirmé" /
+/// "démenti"), so that a claim saying the opposite of another can be found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Polarity {
+    pub span: Span,
+    pub text: String,
+    /// Index of the pair in the language's `opposites`.
+    pub pair: usize,
+    /// 0 or 1: which side of the pair.
+    pub side: usize,
+}
+
 /// A name: an alias set member or a run of capitalised words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entity {
@@ -76,6 +88,8 @@ pub struct Features {
     pub hedges: Vec<Cue>,
     pub negations: Vec<Cue>,
     pub entities: Vec<Entity>,
+    #[serde(default)]
+    pub polarity: Vec<Polarity>,
 }
 
 /// Extract the features of `text` (a claim of an article in `lang` dated `article_date`).
@@ -165,6 +179,7 @@ pub fn extract(
     let quotes = find_quotes(text, lang, &attributions);
     let hedges = find_hedges(text, &ws, &folded, lang);
     let negations = find_negations(text, lang);
+    let polarity = find_polarity(text, &ws, &folded, lang);
     Features {
         terms,
         quotes,
@@ -174,6 +189,7 @@ pub fn extract(
         hedges,
         negations,
         entities,
+        polarity,
     }
 }
 
@@ -448,6 +464,43 @@ fn find_hedges(text: &str, ws: &[WordSpan], folded: &[String], lang: &Lang) -> V
     }
     out.sort_by_key(|c| c.span.start);
     out
+}
+
+/// Words of the language's opposite pairs, longest phrase first where they overlap.
+fn find_polarity(text: &str, ws: &[WordSpan], folded: &[String], lang: &Lang) -> Vec<Polarity> {
+    let mut out: Vec<Polarity> = Vec::new();
+    for (pair, sides) in lang.opposites.iter().enumerate() {
+        for (side, phrases) in sides.iter().enumerate() {
+            for phrase in phrases {
+                for k in 0..folded.len() {
+                    if k + phrase.len() <= folded.len()
+                        && phrase.iter().zip(&folded[k..]).all(|(a, b)| a == b)
+                    {
+                        let span = Span::new(ws[k].start, ws[k + phrase.len() - 1].end);
+                        out.push(Polarity {
+                            span,
+                            text: text[span.start..span.end].to_string(),
+                            pair,
+                            side,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    out.sort_by_key(|p| (p.span.start, std::cmp::Reverse(p.span.end)));
+    // "voted against" and "against": the longer phrase stands. A word in several pairs
+    // ("démenti": of "confirmé" and of "reconnu") stays in each.
+    let mut kept: Vec<Polarity> = Vec::new();
+    for p in out {
+        if kept
+            .last()
+            .is_none_or(|q| q.span.end <= p.span.start || q.span == p.span)
+        {
+            kept.push(p);
+        }
+    }
+    kept
 }
 
 fn find_negations(text: &str, lang: &Lang) -> Vec<Cue> {

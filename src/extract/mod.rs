@@ -6,5 +6,5 @@ pub mod dates;
 mod features;
 mod numbers;
 
-pub use features::{extract, Attribution, Cue, Entity, Features, Quote, Term, TermKind};
+pub use features::{extract, Attribution, Cue, Entity, Features, Polarity, Quote, Term, TermKind};
 pub use numbers::NumberMention;

@@ -1,9 +1,11 @@
-//! `entity`: a name on one side replaced by another name on the other.
+//! `entity`: a name on one side replaced by another name on the other, or two names that
+//! trade places around the same word (who did what to whom).
 //!
 //! Example: « Lavrov a averti son homologue Kerry » vs « Lavrov a averti son homologue
 //! Tillerson ». The swap must show in the word diff (a name deleted where another is
 //! inserted), so names that one outlet merely adds are not swaps. Names in one alias set
-//! ("Poutine", "le président russe") are the same name.
+//! ("Poutine", "le président russe") are the same name. Roles: « Moscou accuse Kiev » vs
+//! « Kiev accuse Moscou ».
 
 use serde_json::json;
 
@@ -13,8 +15,10 @@ use crate::extract::Entity;
 
 pub const DOC: &str = "A name on one side is replaced by another name on the other: in the word \
 diff, a name is deleted where a different name is inserted. Names in one alias set are the \
-same name.\n\
-Example: \"son homologue Kerry\" vs \"son homologue Tillerson\".";
+same name. Or two names trade places around a word both claims have between them (who did \
+what to whom).\n\
+Examples: \"son homologue Kerry\" vs \"son homologue Tillerson\"; \"Moscou accuse Kiev\" vs \
+\"Kiev accuse Moscou\".";
 
 /// Names (entities) inside a byte range.
 fn names_in(entities: &[Entity], start: usize, end: usize) -> Vec<&Entity> {
@@ -24,7 +28,74 @@ fn names_in(entities: &[Entity], start: usize, end: usize) -> Vec<&Entity> {
         .collect()
 }
 
+/// Content words between two names that trade places, at most: more, and the claims are
+/// reworded rather than mirrored.
+const ROLE_WORDS: usize = 3;
+
+/// Two names both claims have, in one order in `a` and the other in `b`, with the same words
+/// between them on both sides ("accuse" in « Moscou accuse Kiev » / « Kiev accuse Moscou »).
+fn swapped_roles(a: &ClaimView, b: &ClaimView) -> Option<Hit> {
+    fn first<'v>(v: &ClaimView<'v>, key: &str) -> Option<&'v Entity> {
+        v.features.entities.iter().find(|e| e.key == key)
+    }
+    let mut keys: Vec<&str> = Vec::new();
+    for e in &a.features.entities {
+        if !keys.contains(&e.key.as_str()) && first(b, &e.key).is_some() {
+            keys.push(&e.key);
+        }
+    }
+    // The words between two names (folded), and the names in their order.
+    let between = |v: &ClaimView, p: &Entity, q: &Entity| {
+        let (one, two) = if p.span.start < q.span.start {
+            (p, q)
+        } else {
+            (q, p)
+        };
+        let words = if one.span.end < two.span.start {
+            crate::normalize::fold_words(&v.text[one.span.end..two.span.start])
+        } else {
+            Vec::new()
+        };
+        let list =
+            one.span.end < two.span.start && v.text[one.span.end..two.span.start].contains(',');
+        (words, list, one.text.clone(), two.text.clone())
+    };
+    for (i, x) in keys.iter().enumerate() {
+        for y in &keys[i + 1..] {
+            let (ax, ay, bx, by) = (first(a, x)?, first(a, y)?, first(b, x)?, first(b, y)?);
+            if (ax.span.start < ay.span.start) == (bx.span.start < by.span.start) {
+                continue;
+            }
+            let (wa, list_a, a1, a2) = between(a, ax, ay);
+            let (wb, list_b, b1, b2) = between(b, bx, by);
+            // The same few words between them on both sides: the sentence is mirrored ("X
+            // accuse Y" / "Y accuse X"), not reworded ("US company Fluor" / "Fluor company of
+            // the US") nor a list in another order ("A, B and C" / "C, B and A").
+            let content: Vec<&String> = wa
+                .iter()
+                .filter(|w| w.chars().count() > 2 && !crate::normalize::is_function_word(w))
+                .collect();
+            if !list_a && !list_b && wa == wb && (1..=ROLE_WORDS).contains(&content.len()) {
+                let w = content[0];
+                return Some(Hit::new(
+                    format!(
+                        "{} has \"{a1} … {w} … {a2}\", {} has \"{b1} … {w} … {b2}\": the names trade places",
+                        a.outlet, b.outlet
+                    ),
+                    json!({"left": [a1, a2], "right": [b1, b2], "between": w}),
+                ));
+            }
+        }
+    }
+    None
+}
+
 pub fn check(a: &ClaimView, b: &ClaimView, ops: &[DiffOp]) -> Option<Hit> {
+    replaced(a, b, ops).or_else(|| swapped_roles(a, b))
+}
+
+/// A name deleted in the diff where a different name is inserted.
+fn replaced(a: &ClaimView, b: &ClaimView, ops: &[DiffOp]) -> Option<Hit> {
     let (mut pa, mut pb) = (0, 0);
     let mut last_delete: Option<(usize, usize)> = None;
     for op in ops {
@@ -82,6 +153,40 @@ mod tests {
         .unwrap();
         assert_eq!(hit.evidence["left"], "John Kerry");
         assert_eq!(hit.evidence["right"], "Rex Tillerson");
+    }
+
+    #[test]
+    fn names_that_trade_places_around_a_verb() {
+        let hit = run(
+            "entity-swap",
+            "Vladimir Poutine a appelé Donald Trump samedi.",
+            "Donald Trump a appelé Vladimir Poutine samedi.",
+        )
+        .expect("roles swapped");
+        assert_eq!(hit.evidence["between"], "appele");
+        // The same names listed in another order are not a swap.
+        assert!(run(
+            "entity-swap",
+            "Vladimir Poutine et Donald Trump ont parlé samedi.",
+            "Donald Trump et Vladimir Poutine ont parlé samedi."
+        )
+        .is_none());
+    }
+
+    #[test]
+    fn reworded_names_and_reordered_lists_are_not_role_swaps() {
+        assert!(run(
+            "entity-swap",
+            "Paris a demandé au groupe américain Fluor une étude.",
+            "Paris a demandé à Fluor, groupe américain, une étude."
+        )
+        .is_none());
+        assert!(run(
+            "entity-swap",
+            "Les juges Stephen Breyer, Sandra Day et Anthony Kennedy ont voté contre.",
+            "Les juges Anthony Kennedy, Sandra Day et Stephen Breyer ont voté contre."
+        )
+        .is_none());
     }
 
     #[test]
