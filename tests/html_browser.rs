@@ -33,7 +33,7 @@ fn sample_report() -> Report {
 fn write_page() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let page = dir.path().join("report.html");
-    std::fs::write(&page, render_html(&sample_report())).unwrap();
+    std::fs::write(&page, render_html(&sample_report(), false)).unwrap();
     (dir, page)
 }
 

@@ -40,9 +40,11 @@ fn january_2017_json() {
 
 #[test]
 fn january_2017_markdown() {
-    insta::assert_snapshot!(claimdiff::report::markdown::render_markdown(&report(
-        &JANUARY
-    )));
+    // With the explanations (`--explain`): why each group's claims were aligned.
+    insta::assert_snapshot!(claimdiff::report::markdown::render_markdown(
+        &report(&JANUARY),
+        true
+    ));
 }
 
 #[test]
@@ -56,7 +58,10 @@ fn january_2017_table() {
 
 #[test]
 fn january_2017_html() {
-    insta::assert_snapshot!(claimdiff::report::html::render_html(&report(&JANUARY)));
+    insta::assert_snapshot!(claimdiff::report::html::render_html(
+        &report(&JANUARY),
+        false
+    ));
 }
 
 #[test]
@@ -66,9 +71,10 @@ fn november_2016_json() {
 
 #[test]
 fn november_2016_markdown() {
-    insta::assert_snapshot!(claimdiff::report::markdown::render_markdown(&report(
-        &NOVEMBER
-    )));
+    insta::assert_snapshot!(claimdiff::report::markdown::render_markdown(
+        &report(&NOVEMBER),
+        false
+    ));
 }
 
 #[test]
@@ -82,7 +88,10 @@ fn november_2016_table() {
 
 #[test]
 fn november_2016_html() {
-    insta::assert_snapshot!(claimdiff::report::html::render_html(&report(&NOVEMBER)));
+    insta::assert_snapshot!(claimdiff::report::html::render_html(
+        &report(&NOVEMBER),
+        false
+    ));
 }
 
 /// One input through every format: they all present the same groups and findings.
@@ -90,8 +99,8 @@ fn november_2016_html() {
 fn one_input_every_format() {
     let r = report(&JANUARY);
     let json = claimdiff::report::json::render_json(&r);
-    let md = claimdiff::report::markdown::render_markdown(&r);
-    let html = claimdiff::report::html::render_html(&r);
+    let md = claimdiff::report::markdown::render_markdown(&r, false);
+    let html = claimdiff::report::html::render_html(&r, false);
     let table = claimdiff::report::table::render_report(&r, PLAIN, false);
     assert!(!r.findings.is_empty() && !r.groups.is_empty());
     for f in &r.findings {

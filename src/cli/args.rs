@@ -187,7 +187,8 @@ pub struct OutputArgs {
     /// Title of the report (the event); default: the first article's title.
     #[arg(long)]
     pub title: Option<String>,
-    /// Show why claims were aligned: each pair's score and its top contributing terms.
+    /// Show why claims were aligned: each pair's score, its equivalence and its top
+    /// contributing terms (in every format but json, which always has them).
     #[arg(long)]
     pub explain: bool,
 }

@@ -291,8 +291,8 @@ pub(crate) fn render(
             }
             table::render_report(report, style, output.explain)
         }
-        args::ReportFormat::Md => crate::report::markdown::render_markdown(report),
-        args::ReportFormat::Html => crate::report::html::render_html(report),
+        args::ReportFormat::Md => crate::report::markdown::render_markdown(report, output.explain),
+        args::ReportFormat::Html => crate::report::html::render_html(report, output.explain),
     })
 }
 

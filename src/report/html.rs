@@ -8,11 +8,14 @@
 use std::collections::BTreeMap;
 
 use super::model::{ClaimRecord, FindingRecord, Report};
-use super::view::{evidence_entries, marked_diff, natural_cmp, severity_keys, View, SEVERITIES};
+use super::view::{
+    evidence_entries, marked_diff, natural_cmp, severity_keys, why, View, SEVERITIES,
+};
 use crate::rules::{Kind, Severity};
 
 /// Renders the whole page. The same report always gives the same bytes.
-pub fn render_html(report: &Report) -> String {
+/// The report as one HTML page; `explain` adds why each group's claims were aligned.
+pub fn render_html(report: &Report, explain: bool) -> String {
     let view = View::new(report);
     let title = report.title.as_deref().unwrap_or("claimdiff report");
     let mut out = String::new();
@@ -31,6 +34,19 @@ pub fn render_html(report: &Report) -> String {
     // What a reader acts on comes first; the inventory of sources and counts after it.
     heatmap(&mut out, &view);
     aligned(&mut out, &view);
+    if explain {
+        out.push_str("<section id=\"why\">\n<h2>Why these claims were aligned</h2>\n<ul>\n");
+        for g in view.shared_groups() {
+            for p in &g.pairs {
+                out.push_str(&format!(
+                    "<li><b>{}</b> {}</li>\n",
+                    esc(&g.id),
+                    esc(&why(p))
+                ));
+            }
+        }
+        out.push_str("</ul>\n</section>\n");
+    }
     summary(&mut out, &view);
     let other = view.unplaced_findings();
     if !other.is_empty() {
@@ -567,7 +583,7 @@ mod tests {
 
     #[test]
     fn page_is_self_contained() {
-        let html = render_html(&sample_report());
+        let html = render_html(&sample_report(), false);
         assert!(html.starts_with("<!DOCTYPE html>\n"));
         assert!(html.ends_with("</html>\n"));
         assert!(html.contains("default-src 'none'"));
@@ -581,7 +597,7 @@ mod tests {
 
     #[test]
     fn untrusted_text_is_escaped() {
-        let html = render_html(&sample_report());
+        let html = render_html(&sample_report(), false);
         assert_eq!(count(&html, "<script>"), 1, "only the page's own script");
         assert!(html.contains("<td>Poutine | Trump &lt;script&gt;alert(1)&lt;/script&gt;</td>"));
         assert!(html.contains("&quot;a significant start&quot;"));
@@ -593,7 +609,7 @@ mod tests {
 
     #[test]
     fn groups_are_rows_with_one_column_per_article() {
-        let html = render_html(&sample_report());
+        let html = render_html(&sample_report(), false);
         assert!(html.contains(
             "<tr class=\"group\" id=\"group-g1\" data-group=\"g1\" data-finding-ids=\"f1\">"
         ));
@@ -611,7 +627,7 @@ mod tests {
 
     #[test]
     fn single_source_claims_follow_the_groups() {
-        let html = render_html(&sample_report());
+        let html = render_html(&sample_report(), false);
         let last_group = html.find("id=\"group-g2\"").unwrap();
         let a1c3 = html
             .find("<tr class=\"single\" data-claim=\"a1.c3\" data-finding-ids=\"f3\">")
@@ -625,7 +641,7 @@ mod tests {
 
     #[test]
     fn differences_are_marked() {
-        let html = render_html(&sample_report());
+        let html = render_html(&sample_report(), false);
         assert!(html.contains(
             "un <ins>long</ins> entretien téléphonique <del>d&#39;une heure</del><ins>de 45 minutes</ins>."
         ));
@@ -635,7 +651,7 @@ mod tests {
 
     #[test]
     fn findings_are_badges_with_explanation_and_evidence() {
-        let html = render_html(&sample_report());
+        let html = render_html(&sample_report(), false);
         assert!(html.contains(
             "<div class=\"finding\" id=\"finding-f1\" data-finding=\"f1\" data-severity=\"high\" \
              data-kind=\"number\" data-rule=\"number-mismatch\"><span class=\"badge\" data-severity=\"high\">high</span>"
@@ -662,7 +678,7 @@ mod tests {
 
     #[test]
     fn heatmap_colours_cells_by_worst_finding() {
-        let html = render_html(&sample_report());
+        let html = render_html(&sample_report(), false);
         let map = &html
             [html.find("id=\"heatmap\"").unwrap()..html.find("<section id=\"claims\"").unwrap()];
         assert!(map.contains(
@@ -689,7 +705,7 @@ mod tests {
 
     #[test]
     fn filters_offer_every_severity_and_the_kinds_present() {
-        let html = render_html(&sample_report());
+        let html = render_html(&sample_report(), false);
         let form = &html[html.find("<form id=\"filters\"").unwrap()..html.find("</form>").unwrap()];
         for s in ["high (1)", "medium (1)", "low (2)", "info (1)"] {
             assert!(form.contains(s), "{s}");
@@ -710,6 +726,6 @@ mod tests {
         shuffled.groups.reverse();
         shuffled.findings.reverse();
         shuffled.claims.reverse();
-        assert_eq!(render_html(&report), render_html(&shuffled));
+        assert_eq!(render_html(&report, false), render_html(&shuffled, false));
     }
 }

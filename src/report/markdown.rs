@@ -4,13 +4,14 @@
 //! they can wrap text that starts or ends with punctuation and sit next to each other.
 
 use super::model::{ClaimRecord, FindingRecord, GroupRecord, Report};
-use super::view::{evidence_entries, marked_diff, one_line, severity_keys, View};
+use super::view::{evidence_entries, marked_diff, one_line, severity_keys, why, View};
 
 const CHECK: &str = "✓";
 
 /// Renders the whole report. Sections appear in a fixed order and every list is sorted, so
 /// the same report always gives the same bytes.
-pub fn render_markdown(report: &Report) -> String {
+/// The report as Markdown; `explain` adds why each group's claims were aligned.
+pub fn render_markdown(report: &Report, explain: bool) -> String {
     let view = View::new(report);
     let mut out = String::new();
     header(&mut out, &view);
@@ -18,6 +19,15 @@ pub fn render_markdown(report: &Report) -> String {
     coverage(&mut out, &view);
     summary(&mut out, &view);
     group_sections(&mut out, &view);
+    if explain {
+        out.push_str("## Why these claims were aligned\n\n");
+        for g in view.shared_groups() {
+            for p in &g.pairs {
+                out.push_str(&format!("- **{}** {}\n", text(&g.id), text(&why(p))));
+            }
+        }
+        out.push('\n');
+    }
     single_source(&mut out, &view);
     let other = view.unplaced_findings();
     if !other.is_empty() {
@@ -365,7 +375,7 @@ mod tests {
 
     #[test]
     fn header_names_event_date_tool_and_rules() {
-        let md = render_markdown(&sample_report());
+        let md = render_markdown(&sample_report(), false);
         assert!(md.starts_with("# Appel Poutine–Trump du 28 janvier 2017\n\n"));
         assert!(md.contains("- Run date: 2026-11-20\n"));
         assert!(md.contains("- Tool: claimdiff 0.1.0\n"));
@@ -376,12 +386,12 @@ mod tests {
     fn untitled_report_gets_a_default_title() {
         let mut report = sample_report();
         report.title = None;
-        assert!(render_markdown(&report).starts_with("# claimdiff report\n"));
+        assert!(render_markdown(&report, false).starts_with("# claimdiff report\n"));
     }
 
     #[test]
     fn tables_parse_as_tables_with_whole_rows() {
-        let md = render_markdown(&sample_report());
+        let md = render_markdown(&sample_report(), false);
         let tables = tables(&md);
         // Sources, coverage, severity, kind, outlet, and the findings of g1 and g2.
         assert_eq!(tables.len(), 7, "{md}");
@@ -404,7 +414,7 @@ mod tests {
 
     #[test]
     fn sources_table_keeps_pipes_and_markup_as_text() {
-        let tables = tables(&render_markdown(&sample_report()));
+        let tables = tables(&render_markdown(&sample_report(), false));
         let sources = &tables[0];
         assert_eq!(
             sources[0],
@@ -428,7 +438,7 @@ mod tests {
 
     #[test]
     fn coverage_marks_outlets_most_carried_first() {
-        let tables = tables(&render_markdown(&sample_report()));
+        let tables = tables(&render_markdown(&sample_report(), false));
         let coverage = &tables[1];
         assert_eq!(
             coverage[0],
@@ -450,7 +460,7 @@ mod tests {
 
     #[test]
     fn summary_counts_severity_most_severe_first() {
-        let tables = tables(&render_markdown(&sample_report()));
+        let tables = tables(&render_markdown(&sample_report(), false));
         let severities: Vec<&str> = tables[2][1..].iter().map(|r| r[0].as_str()).collect();
         assert_eq!(severities, ["high", "medium", "low", "info"]);
         assert_eq!(
@@ -461,7 +471,7 @@ mod tests {
 
     #[test]
     fn group_wording_shows_word_diff_markup() {
-        let md = render_markdown(&sample_report());
+        let md = render_markdown(&sample_report(), false);
         assert!(md.contains(
             "  > Vladimir Poutine et Donald Trump ont eu samedi un <ins>long</ins> entretien téléphonique \
              <del>d'une heure</del><ins>de 45 minutes</ins>.\n"
@@ -488,14 +498,14 @@ mod tests {
 
     #[test]
     fn claims_without_a_diff_are_shown_plain() {
-        let md = render_markdown(&sample_report());
+        let md = render_markdown(&sample_report(), false);
         assert!(md.contains("- **reuters** · `events/2017-01/reuters.txt:1:1` · a3.c1\n"));
         assert!(md.contains("  > Putin and Trump spoke by phone on Saturday for about an hour.\n"));
     }
 
     #[test]
     fn findings_carry_rule_severity_kind_message_and_evidence() {
-        let tables = tables(&render_markdown(&sample_report()));
+        let tables = tables(&render_markdown(&sample_report(), false));
         let g1 = &tables[5];
         assert_eq!(
             g1[0],
@@ -521,7 +531,7 @@ mod tests {
 
     #[test]
     fn single_source_claims_listed_per_outlet_with_their_findings() {
-        let md = render_markdown(&sample_report());
+        let md = render_markdown(&sample_report(), false);
         let section = &md[md.find("## Claims carried by one outlet only").unwrap()..];
         assert!(section.contains(
             "### afp (a1)\n\n- `events/2017-01/afp.md:11:1` · a1.c3: Les sanctions n'ont pas été évoquées, \
@@ -543,7 +553,7 @@ mod tests {
     fn findings_naming_no_known_claim_get_their_own_section() {
         let mut report = sample_report();
         report.findings[3].claims = vec!["zz.c1".to_string()];
-        let md = render_markdown(&report);
+        let md = render_markdown(&report, false);
         let other = &md[md.find("## Other findings").unwrap()..];
         assert!(other.contains("| f4 | info | addition | addition |"));
     }
@@ -555,7 +565,10 @@ mod tests {
         shuffled.groups.reverse();
         shuffled.findings.reverse();
         shuffled.claims.reverse();
-        assert_eq!(render_markdown(&report), render_markdown(&shuffled));
+        assert_eq!(
+            render_markdown(&report, false),
+            render_markdown(&shuffled, false)
+        );
     }
 
     #[test]

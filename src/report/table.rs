@@ -212,26 +212,7 @@ pub fn render_report(report: &super::model::Report, style: TableStyle, explain: 
         }
         if explain {
             for p in &g.pairs {
-                let terms: Vec<String> = p
-                    .top_terms
-                    .iter()
-                    .map(|t| format!("{} ({:.2})", t.term, t.weight))
-                    .collect();
-                let context = match p.same_event_groups {
-                    Some(n) => format!(" (below the threshold; aligned because the two articles share {n} other groups)"),
-                    None => String::new(),
-                };
-                let equivalence = p
-                    .equivalence
-                    .map(|e| format!(" (equivalence {e:.2})"))
-                    .unwrap_or_default();
-                out.push_str(&format!(
-                    "  why {} ~ {} = {:.2}{equivalence}: {}{context}\n",
-                    p.claims[0],
-                    p.claims[1],
-                    p.score,
-                    terms.join(", ")
-                ));
+                out.push_str(&format!("  why {}\n", super::view::why(p)));
             }
         }
     }

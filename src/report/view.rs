@@ -5,7 +5,7 @@
 use std::cmp::{Ordering, Reverse};
 use std::collections::BTreeMap;
 
-use super::model::{ClaimDiff, ClaimRecord, FindingRecord, GroupRecord, Report};
+use super::model::{ClaimDiff, ClaimRecord, FindingRecord, GroupRecord, PairRecord, Report};
 use crate::diff::{DiffOp, DiffTagKind};
 use crate::ingest::ArticleMeta;
 use crate::rules::Severity;
@@ -411,6 +411,33 @@ pub(crate) fn one_line(text: &str) -> String {
 /// The claim's words with `<ins>`/`<del>` around what differs from the reference; `escape`
 /// makes words safe for the target format. Markdown and HTML share this markup because
 /// GitHub keeps both tags when it sanitises Markdown.
+/// Why a pair was aligned, in one line (`--explain`): "a1.c4 ~ a2.c2 = 0.51 (equivalence
+/// 0.11): russes (2.89), détruire (2.89)…".
+pub(crate) fn why(p: &PairRecord) -> String {
+    let terms: Vec<String> = p
+        .top_terms
+        .iter()
+        .map(|t| format!("{} ({:.2})", t.term, t.weight))
+        .collect();
+    let equivalence = p
+        .equivalence
+        .map(|e| format!(" (equivalence {e:.2})"))
+        .unwrap_or_default();
+    let context = match p.same_event_groups {
+        Some(n) => format!(
+            " (below the threshold; aligned because the two articles share {n} other groups)"
+        ),
+        None => String::new(),
+    };
+    format!(
+        "{} ~ {} = {:.2}{equivalence}: {}{context}",
+        p.claims[0],
+        p.claims[1],
+        p.score,
+        terms.join(", ")
+    )
+}
+
 pub(crate) fn marked_diff(ops: &[DiffOp], escape: impl Fn(&str) -> String) -> String {
     let mut out = String::new();
     for op in ops {
