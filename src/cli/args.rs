@@ -53,6 +53,11 @@ pub enum Command {
     /// Check new articles (or new versions) against reference articles or a baseline.
     Check(CheckArgs),
     /// Score a spreadsheet (CSV or TSV) of claim pairs: score, verdict and divergence kinds.
+    ///
+    /// Rare words weigh more in the score, and rarity is counted over every claim of the
+    /// file: a file of a few rows gives rougher scores than a file of many, and a row's
+    /// score can change when rows are added. `row` numbers data rows (the header is not
+    /// counted); error messages give file lines.
     Pairs(PairsArgs),
     /// Save the verified state of reference articles as a baseline file.
     Baseline(BaselineArgs),
