@@ -32,6 +32,8 @@ pub fn fold(s: &str) -> String {
 /// folded terms back as the texts do: "coréenne" for "coreenne".
 pub struct WrittenForms<'a> {
     texts: &'a [&'a str],
+    /// Names as the texts write them, by the name of their alias set ("Russie" → "Russia").
+    names: Vec<(&'a str, &'a str)>,
     /// Made on the first term that is not written as it folds.
     folded: std::cell::OnceCell<Vec<(String, &'a str)>>,
 }
@@ -40,8 +42,16 @@ impl<'a> WrittenForms<'a> {
     pub fn new(texts: &'a [&'a str]) -> Self {
         WrittenForms {
             texts,
+            names: Vec::new(),
             folded: std::cell::OnceCell::new(),
         }
+    }
+
+    /// Names the texts write, as (alias set name, text) pairs: a name is then shown as written
+    /// ("Moscow", not the set's "Russie").
+    pub fn with_names(mut self, names: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        self.names.extend(names);
+        self
     }
 
     /// `term` (folded) in lower case as the texts write it: a word that folds to it, else one
@@ -49,6 +59,9 @@ impl<'a> WrittenForms<'a> {
     /// term first seen as "telephonique"), else `term` itself (names of alias sets are written
     /// already, and never fold to themselves).
     pub fn of(&self, term: &str, stem: &str) -> String {
+        if let Some((_, written)) = self.names.iter().find(|(key, _)| *key == term) {
+            return written.to_string();
+        }
         // Most terms are written as they fold (no accent, no capital): a substring search
         // finds them without folding every word.
         let whole_word = |t: &str, at: usize| {

@@ -18,6 +18,7 @@ use crate::diff::word_diff;
 use crate::error::{Error, Result};
 use crate::extract::{extract, Features};
 use crate::lang::{Lang, LangCode};
+use crate::normalize::WrittenForms;
 use crate::report::model::TermContribution;
 use crate::rules::kinds::{check_pair, ClaimView};
 use crate::rules::{Kind, RuleSet, Severity};
@@ -324,7 +325,17 @@ pub fn score_pairs(
                 score: pair.score,
                 verdict: Verdict::Unrelated,
                 kinds: Vec::new(),
-                top_terms: p.scorer.explain(&pair, TOP_TERMS, &[&left[i], &right[i]]),
+                top_terms: p.scorer.explain(
+                    &pair,
+                    TOP_TERMS,
+                    &WrittenForms::new(&[&left[i], &right[i]]).with_names(
+                        p.left[i]
+                            .entities
+                            .iter()
+                            .chain(&p.right[i].entities)
+                            .map(|e| (e.key.as_str(), e.text.as_str())),
+                    ),
+                ),
                 equivalence: (assessment.probability * 1000.0).round() / 1000.0,
                 reasons: assessment
                     .reasons

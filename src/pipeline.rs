@@ -232,6 +232,19 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
         ))
     };
 
+    // How the claims `of` write their words and names, for explanations and labels.
+    fn written<'a>(
+        corpus: &'a Corpus,
+        texts: &'a [&'a str],
+        of: &[usize],
+    ) -> crate::normalize::WrittenForms<'a> {
+        crate::normalize::WrittenForms::new(texts).with_names(
+            of.iter()
+                .flat_map(|&c| &corpus.features[c].entities)
+                .map(|e| (e.key.as_str(), e.text.as_str())),
+        )
+    }
+
     let mut groups = Vec::new();
     let mut drafts: Vec<Draft> = Vec::new();
     let mut unchanged: std::collections::HashSet<usize> = std::collections::HashSet::new();
@@ -320,7 +333,11 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
                     top_terms: alignment.scorer.explain(
                         &p.score,
                         6,
-                        &[&corpus.claims[p.a].text, &corpus.claims[p.b].text],
+                        &written(
+                            corpus,
+                            &[&corpus.claims[p.a].text, &corpus.claims[p.b].text],
+                            &[p.a, p.b],
+                        ),
                     ),
                     same_event_groups: p.same_event,
                 })
@@ -333,14 +350,14 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
                     .map(|&m| corpus.claims[m].id.clone())
                     .collect(),
                 score: round3(g.mean_score()),
-                label: group_label(
-                    &alignment,
-                    g,
-                    &std::iter::once(reference)
+                label: {
+                    let texts: Vec<&str> = std::iter::once(reference)
                         .chain(g.members.iter().copied().filter(|&m| m != reference))
                         .map(|m| corpus.claims[m].text.as_str())
-                        .collect::<Vec<_>>(),
-                ),
+                        .collect();
+                    // Names by their alias set ("Vladimir Poutine"): a label names the group.
+                    group_label(&alignment, g, &crate::normalize::WrittenForms::new(&texts))
+                },
                 reference_claim: corpus.claims[reference].id.clone(),
                 pairs,
                 diffs,
@@ -494,7 +511,11 @@ fn centrality(m: usize, pairs: &[align::ScoredPair]) -> f64 {
 
 /// The group's heaviest shared terms, as a short label, written as the group's claims write
 /// them (`texts`, the reference claim first): "coréenne", not "coreenne".
-fn group_label(alignment: &align::Alignment, g: &align::Group, texts: &[&str]) -> String {
+fn group_label(
+    alignment: &align::Alignment,
+    g: &align::Group,
+    texts: &crate::normalize::WrittenForms,
+) -> String {
     let scorer = &alignment.scorer;
     let mut weight: BTreeMap<u32, f64> = BTreeMap::new();
     for p in &g.pairs {
@@ -502,7 +523,6 @@ fn group_label(alignment: &align::Alignment, g: &align::Group, texts: &[&str]) -
             *weight.entry(id).or_default() += w;
         }
     }
-    let texts = crate::normalize::WrittenForms::new(texts);
     let mut terms: Vec<(u32, f64)> = weight.into_iter().collect();
     terms.sort_by(|a, b| {
         b.1.total_cmp(&a.1)
@@ -511,7 +531,7 @@ fn group_label(alignment: &align::Alignment, g: &align::Group, texts: &[&str]) -
     terms
         .into_iter()
         .take(4)
-        .map(|t| scorer.written(t.0, &texts))
+        .map(|t| scorer.written(t.0, texts))
         .collect::<Vec<_>>()
         .join(", ")
 }

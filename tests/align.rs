@@ -60,7 +60,9 @@ fn kremlin_quote_aligns_across_outlets() {
         "AFP–Reuters Kremlin quote: score {:.3} (threshold {}), top terms {:?}",
         pair.score,
         options.threshold,
-        alignment.scorer.explain(&pair, 5, &[])
+        alignment
+            .scorer
+            .explain(&pair, 5, &claimdiff::normalize::WrittenForms::new(&[]))
     );
     assert!(
         pair.score >= 1.5 * options.threshold,

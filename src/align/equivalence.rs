@@ -375,7 +375,7 @@ impl PairFeatures {
 /// One feature's part in an assessment.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Reason {
-    /// Feature name (see `claimdiff rules explain equivalence`).
+    /// Feature name (see `claimdiff rules explain wording`).
     pub feature: String,
     pub value: f64,
     /// Its push on the log-odds of "same statement", against a typical pair of the data the

@@ -382,13 +382,17 @@ impl Scorer {
 
     /// The top `n` contributing terms, for explanations, written as `texts` (the two claims)
     /// write them.
-    pub fn explain(&self, pair: &PairScore, n: usize, texts: &[&str]) -> Vec<TermContribution> {
-        let texts = WrittenForms::new(texts);
+    pub fn explain(
+        &self,
+        pair: &PairScore,
+        n: usize,
+        texts: &WrittenForms,
+    ) -> Vec<TermContribution> {
         pair.shared
             .iter()
             .take(n)
             .map(|&(id, w)| TermContribution {
-                term: self.written(id, &texts),
+                term: self.written(id, texts),
                 weight: (w * 1000.0).round() / 1000.0,
             })
             .collect()
