@@ -215,6 +215,7 @@ impl Verdict {
 pub struct PairResult {
     /// 1-based data row (the header is not counted).
     pub row: usize,
+    #[serde(serialize_with = "three_decimals")]
     pub score: f64,
     pub verdict: Verdict,
     /// Divergence kinds found, in [`Kind`] order; empty for unrelated pairs, which the
@@ -226,6 +227,11 @@ pub struct PairResult {
     pub equivalence: f64,
     /// The measures that weighed most in `equivalence`, strongest first.
     pub reasons: Vec<Reason>,
+}
+
+/// Scores are written with three decimals, as in CSV and TSV.
+fn three_decimals<S: serde::Serializer>(x: &f64, s: S) -> std::result::Result<S::Ok, S::Error> {
+    s.serialize_f64((x * 1000.0).round() / 1000.0)
 }
 
 /// The claims of a file of pairs, ready to score: features, and term sets over one

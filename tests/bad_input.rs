@@ -486,3 +486,25 @@ fn ten_thousand_small_files() {
         "Le Kremlin a annoncé 9999 nouvelles mesures samedi à Moscou."
     );
 }
+
+#[test]
+fn pairs_with_no_rows_or_one_column_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    let header_only = write(dir.path(), "header.csv", b"left,right\n");
+    let out = claimdiff(&[
+        "pairs",
+        s(&header_only),
+        "--left",
+        "left",
+        "--right",
+        "right",
+    ]);
+    assert_input_error(&out, s(&header_only), &["no data rows"]);
+    let table = write(dir.path(), "pairs.csv", b"left,right\nUn.,Deux.\n");
+    let out = claimdiff(&["pairs", s(&table), "--left", "left", "--right", "1"]);
+    assert_input_error(
+        &out,
+        "--left and --right name the same column",
+        &["\"left\""],
+    );
+}

@@ -687,6 +687,18 @@ fn pairs(a: args::PairsArgs) -> Result<i32> {
         pairs::column(&table, &a.left)?,
         pairs::column(&table, &a.right)?,
     );
+    if left == right {
+        return Err(crate::Error::Usage(format!(
+            "--left and --right name the same column ({:?}); name the two claim columns",
+            table.headers[left]
+        ))
+        .into());
+    }
+    if table.rows.is_empty() {
+        return Err(
+            crate::Error::input(&shown, "no data rows under the header: nothing to score").into(),
+        );
+    }
     let results = pairs::score_pairs(&table.values(left), &table.values(right), a.lang, &rules);
     let tsv_input = delimiter == Some(b'\t')
         || matches!(
