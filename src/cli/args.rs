@@ -126,6 +126,9 @@ pub struct PairsArgs {
     /// Language of the claims; detected once for the whole file when not given.
     #[arg(long, value_parser = parse_lang)]
     pub lang: Option<LangCode>,
+    /// How to decode the file (spreadsheets saved as Latin-1: `latin1`).
+    #[arg(long, value_enum, default_value_t = Encoding::Utf8)]
+    pub encoding: Encoding,
     /// A rule file (YAML); `extends: default` builds on the bundled rules.
     #[arg(long, value_name = "FILE")]
     pub rules: Option<std::path::PathBuf>,

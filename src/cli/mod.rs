@@ -671,12 +671,14 @@ fn pairs(a: args::PairsArgs) -> Result<i32> {
             source: e,
         },
     })?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        crate::Error::input(
-            &shown,
-            format!("invalid UTF-8 at byte {}", e.utf8_error().valid_up_to()),
-        )
-    })?;
+    let decoded = crate::ingest::decode(&shown, bytes, a.encoding)?;
+    if decoded.replaced > 0 {
+        eprintln!(
+            "claimdiff: warning: {shown}: {} invalid byte(s) replaced",
+            decoded.replaced
+        );
+    }
+    let text = decoded.text;
     let delimiter = a.delimiter.map(|d| match d {
         args::Delimiter::Comma => b',',
         args::Delimiter::Tab => b'\t',

@@ -15,7 +15,7 @@ use std::path::Path;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-pub use decode::{Encoding, MAX_ARTICLE_BYTES};
+pub use decode::{decode, Encoding, MAX_ARTICLE_BYTES};
 
 use crate::error::{Error, Result};
 use crate::extract::dates::{find_full_date, PartialDate};
