@@ -228,9 +228,9 @@ pub struct Lang {
     pub anaphoric_speakers: HashSet<String>,
     /// Small words inside a name, folded.
     pub name_links: HashSet<String>,
-    /// Words of opposite meaning ("confirmé" / "démenti"): per pair, the phrases of each
-    /// side, folded.
-    pub opposites: Vec<[Vec<Vec<String>>; 2]>,
+    /// Words of opposite meaning ("confirmé" / "démenti"), by the first word of each phrase:
+    /// (the phrase, folded; its pair; its side, 0 or 1).
+    pub opposites: HashMap<String, Vec<(Vec<String>, usize, usize)>>,
 }
 
 fn folded_set(words: &[String]) -> HashSet<String> {
@@ -379,11 +379,21 @@ impl Lang {
                 .iter()
                 .map(|s| crate::normalize::fold_words(s).join(" "))
                 .collect(),
-            opposites: raw
-                .opposites
-                .iter()
-                .map(|[a, b]| [folded_phrases(a), folded_phrases(b)])
-                .collect(),
+            opposites: {
+                let mut by_first: HashMap<String, Vec<(Vec<String>, usize, usize)>> =
+                    HashMap::new();
+                for (pair, sides) in raw.opposites.iter().enumerate() {
+                    for (side, phrases) in sides.iter().enumerate() {
+                        for phrase in folded_phrases(phrases) {
+                            by_first
+                                .entry(phrase[0].clone())
+                                .or_default()
+                                .push((phrase, pair, side));
+                        }
+                    }
+                }
+                by_first
+            },
         })
     }
 

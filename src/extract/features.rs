@@ -469,22 +469,18 @@ fn find_hedges(text: &str, ws: &[WordSpan], folded: &[String], lang: &Lang) -> V
 /// Words of the language's opposite pairs, longest phrase first where they overlap.
 fn find_polarity(text: &str, ws: &[WordSpan], folded: &[String], lang: &Lang) -> Vec<Polarity> {
     let mut out: Vec<Polarity> = Vec::new();
-    for (pair, sides) in lang.opposites.iter().enumerate() {
-        for (side, phrases) in sides.iter().enumerate() {
-            for phrase in phrases {
-                for k in 0..folded.len() {
-                    if k + phrase.len() <= folded.len()
-                        && phrase.iter().zip(&folded[k..]).all(|(a, b)| a == b)
-                    {
-                        let span = Span::new(ws[k].start, ws[k + phrase.len() - 1].end);
-                        out.push(Polarity {
-                            span,
-                            text: text[span.start..span.end].to_string(),
-                            pair,
-                            side,
-                        });
-                    }
-                }
+    for (k, word) in folded.iter().enumerate() {
+        for (phrase, pair, side) in lang.opposites.get(word).into_iter().flatten() {
+            if k + phrase.len() <= folded.len()
+                && phrase.iter().zip(&folded[k..]).all(|(a, b)| a == b)
+            {
+                let span = Span::new(ws[k].start, ws[k + phrase.len() - 1].end);
+                out.push(Polarity {
+                    span,
+                    text: text[span.start..span.end].to_string(),
+                    pair: *pair,
+                    side: *side,
+                });
             }
         }
     }

@@ -63,6 +63,9 @@ fn reversal<'v>(a: &'v ClaimView, b: &'v ClaimView) -> Option<(&'v Polarity, &'v
             .iter()
             .any(|p| p.pair == pair && p.side == side)
     };
+    if a.features.polarity.is_empty() || b.features.polarity.is_empty() {
+        return None;
+    }
     let (wa, wb) = (content_words(a.text), content_words(b.text));
     a.features.polarity.iter().find_map(|pa| {
         if has(a, pa.pair, 1 - pa.side) || has(b, pa.pair, pa.side) {
