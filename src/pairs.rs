@@ -20,27 +20,13 @@ use crate::extract::{extract, Features};
 use crate::lang::{Lang, LangCode};
 use crate::normalize::WrittenForms;
 use crate::report::model::TermContribution;
-use crate::rules::kinds::{check_pair, ClaimView};
-use crate::rules::{Kind, RuleSet, Severity};
+use crate::rules::kinds::{check_claims, ClaimView};
+use crate::rules::{Kind, Rule, RuleSet, Severity};
 
 /// Top contributing terms kept per pair.
 const TOP_TERMS: usize = 5;
 /// Equivalence reasons kept per pair.
 const TOP_REASONS: usize = 3;
-
-/// The pair rule kinds that make a verdict `divergent`. `wording` flags any rewording, and
-/// omission and addition are about whole articles, so none of them says that two claims
-/// disagree.
-const DIVERGENCE_KINDS: [Kind; 8] = [
-    Kind::Number,
-    Kind::Date,
-    Kind::Quote,
-    Kind::Hedge,
-    Kind::Negation,
-    Kind::Attribution,
-    Kind::Entity,
-    Kind::Term,
-];
 
 /// A table read from a CSV or TSV file: a header row, then data rows of the same width.
 #[derive(Debug, Clone)]
@@ -194,7 +180,8 @@ pub enum Verdict {
     /// Aligned, the equivalence test passes, and no divergence rule finds anything above
     /// `info`.
     Equivalent,
-    /// Aligned, and the equivalence test fails (kind `wording`) or a divergence rule fires.
+    /// Aligned, and a rule finds something above `info`, or the `wording` rule fires (the
+    /// equivalence test fails).
     Divergent,
     /// Below the alignment threshold: the two claims do not state the same thing.
     Unrelated,
@@ -317,9 +304,11 @@ pub fn score_pairs(
     let p = Prepared::new(left, right, lang, rules);
     let options = AlignOptions::default();
     let model = EquivalenceModel::bundled();
-    let rules: Vec<_> = rules
-        .enabled()
-        .filter(|r| DIVERGENCE_KINDS.contains(&r.kind))
+    let rules: Vec<(usize, &Rule)> = rules
+        .rules
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.enabled)
         .collect();
     (0..left.len())
         .into_par_iter()
@@ -368,19 +357,13 @@ pub fn score_pairs(
             };
             let ops = word_diff(&left[i], &right[i]);
             // Every kind found is listed; only findings above `info` (a source named on one
-            // side only, for instance, is `info`) make the pair divergent.
-            let hits: Vec<(Kind, Severity)> = rules
+            // side only, for instance, is `info`) and `wording` (the equivalence test failed)
+            // make the pair divergent.
+            let hits = check_claims(&rules, &a, &b, &ops, &assessment);
+            let divergent = hits
                 .iter()
-                .filter_map(|r| {
-                    check_pair(r, &a, &b, &ops, &assessment)
-                        .map(|h| (r.kind, h.severity.unwrap_or(r.severity)))
-                })
-                .collect();
-            let divergent = hits.iter().any(|(_, s)| *s > Severity::Info) || !assessment.equivalent;
-            result.kinds = hits.into_iter().map(|(k, _)| k).collect();
-            if !assessment.equivalent {
-                result.kinds.push(Kind::Wording);
-            }
+                .any(|(_, r, h)| h.severity > Some(Severity::Info) || r.kind == Kind::Wording);
+            result.kinds = hits.iter().map(|(_, r, _)| r.kind).collect();
             result.kinds.sort_unstable();
             result.kinds.dedup();
             result.verdict = if divergent {

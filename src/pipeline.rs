@@ -248,19 +248,12 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
     let mut groups = Vec::new();
     let mut drafts: Vec<Draft> = Vec::new();
     let mut unchanged: std::collections::HashSet<usize> = std::collections::HashSet::new();
-    let pair_rules: Vec<(usize, &crate::rules::Rule)> = rules
+    let enabled_rules: Vec<(usize, &crate::rules::Rule)> = rules
         .rules
         .iter()
         .enumerate()
-        .filter(|(_, r)| {
-            r.enabled && !matches!(r.kind, Kind::Omission | Kind::Addition | Kind::Wording)
-        })
+        .filter(|(_, r)| r.enabled)
         .collect();
-    let wording_rule = rules
-        .rules
-        .iter()
-        .enumerate()
-        .find(|(_, r)| r.enabled && r.kind == Kind::Wording);
 
     // Each group on its own: diffs against the reference claim and the pair rules. Groups are
     // independent, so they run in parallel and are put back in order.
@@ -285,37 +278,18 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
                 if checked {
                     let (a, b) = (view(reference), view(m));
                     let equivalence = assess(&profiles, reference, m);
-                    let before = drafts.len();
-                    let run_rule =
-                        |ri: usize, rule: &crate::rules::Rule, drafts: &mut Vec<Draft>| {
-                            if let Some(hit) = kinds::check_pair(rule, &a, &b, &ops, &equivalence) {
-                                drafts.push(Draft {
-                                    rule: ri,
-                                    severity: hit.severity.unwrap_or(rule.severity),
-                                    group: Some(gi),
-                                    claims: vec![reference, m],
-                                    message: hit.message,
-                                    evidence: hit.evidence,
-                                });
-                            }
-                        };
-                    for &(ri, rule) in &pair_rules {
-                        run_rule(ri, rule, &mut drafts);
-                    }
-                    // Wording only where nothing more specific was found: a finding of
-                    // severity `info` (a source named on one side) does not explain a claim
-                    // that says something else.
-                    if drafts[before..]
-                        .iter()
-                        .all(|d| d.severity == Severity::Info)
-                    {
-                        if let Some((ri, rule)) = wording_rule {
-                            run_rule(ri, rule, &mut drafts);
-                        }
-                    }
-                    if mode == Mode::Check && drafts.len() == before && similarity(&ops) >= 1.0 {
+                    let hits = kinds::check_claims(&enabled_rules, &a, &b, &ops, &equivalence);
+                    if mode == Mode::Check && hits.is_empty() && similarity(&ops) >= 1.0 {
                         unchanged.push(m);
                     }
+                    drafts.extend(hits.into_iter().map(|(ri, _, hit)| Draft {
+                        rule: ri,
+                        severity: hit.severity.expect("check_claims settles severities"),
+                        group: Some(gi),
+                        claims: vec![reference, m],
+                        message: hit.message,
+                        evidence: hit.evidence,
+                    }));
                 }
                 diffs.push(ClaimDiff {
                     claim: corpus.claims[m].id.clone(),

@@ -142,6 +142,39 @@ pub fn check_pair(
     }
 }
 
+/// Run every pair rule of `rules` (with their indices in the rule set) on the reference claim
+/// `a` and another claim `b`, then `wording` where nothing above `info` was found: a source
+/// named on one side does not explain a claim that says something else. Returns each hit with
+/// its rule's index and its severity settled. `compare`, `check` and `pairs` all judge a pair
+/// this way.
+pub fn check_claims<'r>(
+    rules: &[(usize, &'r Rule)],
+    a: &ClaimView,
+    b: &ClaimView,
+    ops: &[DiffOp],
+    equivalence: &Assessment,
+) -> Vec<(usize, &'r Rule, Hit)> {
+    let mut hits: Vec<(usize, &Rule, Hit)> = Vec::new();
+    let run = |i: usize, rule: &'r Rule, hits: &mut Vec<(usize, &'r Rule, Hit)>| {
+        if let Some(mut hit) = check_pair(rule, a, b, ops, equivalence) {
+            hit.severity = Some(hit.severity.unwrap_or(rule.severity));
+            hits.push((i, rule, hit));
+        }
+    };
+    for &(i, rule) in rules.iter().filter(|(_, r)| r.kind != Kind::Wording) {
+        run(i, rule, &mut hits);
+    }
+    if hits
+        .iter()
+        .all(|(_, _, h)| h.severity == Some(Severity::Info))
+    {
+        for &(i, rule) in rules.iter().filter(|(_, r)| r.kind == Kind::Wording) {
+            run(i, rule, &mut hits);
+        }
+    }
+    hits
+}
+
 /// Cue spans of a claim: those the extraction found (`found`) and the rule's own `patterns`.
 pub(crate) fn cue_spans(
     found: &[crate::extract::Cue],
