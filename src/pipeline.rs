@@ -6,7 +6,9 @@ use std::collections::{BTreeMap, HashMap};
 
 use rayon::prelude::*;
 
-use crate::align::equivalence::{ClaimProfile, ClaimText, EquivalenceModel, PairFeatures};
+use crate::align::equivalence::{
+    Assessment, ClaimProfile, ClaimText, EquivalenceModel, PairFeatures,
+};
 use crate::align::{self, AlignOptions};
 use crate::diff::{similarity, word_diff};
 use crate::extract::dates::PartialDate;
@@ -215,7 +217,11 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
             Lang::get(corpus.articles[article_of[c]].lang),
         ))
     };
-    let assess = |profiles: &[(usize, ClaimProfile)], x: usize, y: usize| {
+    // Every pair of a group the report shows or the rules judge (its links and each claim
+    // against the reference), assessed once; `links` already carry their similarity.
+    let assess_group = |g: &align::Group, reference: usize, checked: &dyn Fn(usize) -> bool| {
+        let profiles: Vec<(usize, ClaimProfile)> =
+            g.members.iter().map(|&m| (m, profile_of(m))).collect();
         let profile = |c: usize| {
             &profiles
                 .iter()
@@ -223,13 +229,27 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
                 .expect("members have a profile")
                 .1
         };
-        model.assess(&PairFeatures::between(
-            profile(x),
-            profile(y),
-            alignment
-                .scorer
-                .similarity(&alignment.sets[x], &alignment.sets[y]),
-        ))
+        let key = |x: usize, y: usize| (x.min(y), x.max(y));
+        let mut out: Vec<((usize, usize), Assessment)> = Vec::new();
+        let mut add = |(x, y): (usize, usize), similarity: f64| {
+            if !out.iter().any(|(k, _)| *k == (x, y)) {
+                let f = PairFeatures::between(profile(x), profile(y), similarity);
+                out.push(((x, y), model.assess(&f)));
+            }
+        };
+        for p in &g.pairs {
+            add(key(p.a, p.b), p.score.score);
+        }
+        for &m in g.members.iter().filter(|&&m| m != reference && checked(m)) {
+            let (x, y) = key(reference, m);
+            add(
+                (x, y),
+                alignment
+                    .scorer
+                    .similarity(&alignment.sets[x], &alignment.sets[y]),
+            );
+        }
+        out
     };
 
     // How the claims `of` write their words and names, for explanations and labels.
@@ -262,9 +282,18 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
         .par_iter()
         .enumerate()
         .map(|(gi, g)| {
-            let profiles: Vec<(usize, ClaimProfile)> =
-                g.members.iter().map(|&m| (m, profile_of(m))).collect();
             let reference = reference_of(&g.members, &g.pairs);
+            // In `check`, reference claims were verified already: only new claims are checked.
+            let checked = |m: usize| mode == Mode::Compare || !is_ref(m);
+            let assessments = assess_group(g, reference, &checked);
+            let assessed = |x: usize, y: usize| -> &Assessment {
+                let k = (x.min(y), x.max(y));
+                &assessments
+                    .iter()
+                    .find(|(key, _)| *key == k)
+                    .expect("the group's pairs are assessed")
+                    .1
+            };
             let mut drafts = Vec::new();
             let mut unchanged = Vec::new();
             let mut diffs = Vec::new();
@@ -273,12 +302,10 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
                     continue;
                 }
                 let ops = word_diff(&corpus.claims[reference].text, &corpus.claims[m].text);
-                // In `check`, reference claims were verified already: only new claims are checked.
-                let checked = mode == Mode::Compare || !is_ref(m);
-                if checked {
+                if checked(m) {
                     let (a, b) = (view(reference), view(m));
-                    let equivalence = assess(&profiles, reference, m);
-                    let hits = kinds::check_claims(&enabled_rules, &a, &b, &ops, &equivalence);
+                    let hits =
+                        kinds::check_claims(&enabled_rules, &a, &b, &ops, assessed(reference, m));
                     if mode == Mode::Check && hits.is_empty() && similarity(&ops) >= 1.0 {
                         unchanged.push(m);
                     }
@@ -303,7 +330,7 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
                 .map(|p| PairRecord {
                     claims: [corpus.claims[p.a].id.clone(), corpus.claims[p.b].id.clone()],
                     score: round3(p.score.score),
-                    equivalence: Some(round3(assess(&profiles, p.a, p.b).probability)),
+                    equivalence: Some(round3(assessed(p.a, p.b).probability)),
                     top_terms: alignment.scorer.explain(
                         &p.score,
                         6,

@@ -373,10 +373,10 @@ impl PairFeatures {
 }
 
 /// One feature's part in an assessment.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Reason {
     /// Feature name (see `claimdiff rules explain wording`).
-    pub feature: String,
+    pub feature: &'static str,
     pub value: f64,
     /// Its push on the log-odds of "same statement", against a typical pair of the data the
     /// model was fitted on: positive toward equivalent, negative away from it.
@@ -518,7 +518,7 @@ impl EquivalenceModel {
                 let contribution = w.weight * (value - w.mean);
                 logit += contribution;
                 Reason {
-                    feature: name.to_string(),
+                    feature: name,
                     value: (value * 1000.0).round() / 1000.0,
                     contribution: (contribution * 100.0).round() / 100.0,
                 }
