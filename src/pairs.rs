@@ -218,7 +218,7 @@ pub struct PairResult {
 
 /// Scores are written with three decimals, as in CSV and TSV.
 fn three_decimals<S: serde::Serializer>(x: &f64, s: S) -> std::result::Result<S::Ok, S::Error> {
-    s.serialize_f64((x * 1000.0).round() / 1000.0)
+    s.serialize_f64(crate::report::model::round3(*x))
 }
 
 /// The claims of a file of pairs, ready to score: features, and term sets over one
@@ -331,7 +331,7 @@ pub fn score_pairs(
                             .map(|e| (e.key.as_str(), e.text.as_str())),
                     ),
                 ),
-                equivalence: (assessment.probability * 1000.0).round() / 1000.0,
+                equivalence: crate::report::model::round3(assessment.probability),
                 reasons: assessment
                     .reasons
                     .iter()

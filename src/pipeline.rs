@@ -16,8 +16,8 @@ use crate::extract::{extract, Features};
 use crate::ingest::{Article, ArticleMeta};
 use crate::lang::Lang;
 use crate::report::model::{
-    ClaimDiff, ClaimRecord, FindingRecord, GroupRecord, PairRecord, Report, RuleSetInfo, Summary,
-    Tool, SCHEMA,
+    round3, ClaimDiff, ClaimRecord, FindingRecord, GroupRecord, PairRecord, Report, RuleSetInfo,
+    Summary, Tool, SCHEMA,
 };
 use crate::rules::kinds::{self, coverage, ClaimView};
 use crate::rules::{Kind, RuleSet, Severity};
@@ -496,10 +496,6 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
                 .map(|a| a.id.clone())
         }),
     }
-}
-
-fn round3(x: f64) -> f64 {
-    (x * 1000.0).round() / 1000.0
 }
 
 fn centrality(m: usize, pairs: &[align::ScoredPair]) -> f64 {

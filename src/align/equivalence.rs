@@ -519,7 +519,7 @@ impl EquivalenceModel {
                 logit += contribution;
                 Reason {
                     feature: name,
-                    value: (value * 1000.0).round() / 1000.0,
+                    value: crate::report::model::round3(value),
                     contribution: (contribution * 100.0).round() / 100.0,
                 }
             })

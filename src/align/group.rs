@@ -144,7 +144,10 @@ impl Merger {
             links: vec![Vec::new(); n],
             known: pairs
                 .iter()
-                .map(|p| ((p.a as u32, p.b as u32), p.score.score as f32))
+                .map(|p| {
+                    let (x, y) = (p.a.min(p.b), p.a.max(p.b));
+                    ((x as u32, y as u32), p.score.score as f32)
+                })
                 .collect(),
         }
     }
@@ -278,10 +281,11 @@ pub fn align(claims: &[AlignInput], options: &AlignOptions) -> Alignment {
             .then((x.a, x.b).cmp(&(y.a, y.b)))
     });
 
+    // Every scored pair is known to the merger: the second pass needs no scoring again.
+    let mut merger = Merger::new(claims, &pairs);
     let (first, below): (Vec<ScoredPair>, Vec<ScoredPair>) = pairs
         .into_iter()
         .partition(|p| p.score.score >= options.threshold);
-    let mut merger = Merger::new(claims, &first);
     for pair in first {
         merger.try_merge(pair, options.threshold, claims, &scorer, &sets, options);
     }

@@ -88,7 +88,6 @@ struct MatchKey {
 /// Vocabulary and document frequencies of the claims being compared.
 #[derive(Debug, Default)]
 pub struct Scorer {
-    ids: rustc_hash::FxHashMap<String, u32>,
     /// Per term id: its display form and kind.
     terms: Vec<(String, TermKind)>,
     /// Per term id: its matching key (a stem for words).
@@ -133,12 +132,13 @@ impl Scorer {
             ..Default::default()
         };
         let mut sets = Vec::new();
+        let mut id_of: rustc_hash::FxHashMap<&str, u32> = rustc_hash::FxHashMap::default();
         for terms in claims {
             let mut ids: Vec<u32> = terms
                 .iter()
                 .map(|t| {
-                    let next = s.ids.len() as u32;
-                    let id = *s.ids.entry(t.key.clone()).or_insert(next);
+                    let next = id_of.len() as u32;
+                    let id = *id_of.entry(t.key.as_str()).or_insert(next);
                     if id == next {
                         s.terms.push((t.surface.clone(), t.kind));
                         s.keys_of.push(t.key.clone());
@@ -168,25 +168,24 @@ impl Scorer {
                 }
             })
             .collect();
-        let mut keys = vec![None; s.terms.len()];
-        for (key, &id) in &s.ids {
-            let (surface, kind) = &s.terms[id as usize];
-            let mut prefix = ['\0'; 3];
-            for (slot, c) in prefix.iter_mut().zip(surface.chars()) {
-                *slot = c;
-            }
-            keys[id as usize] = Some(MatchKey {
-                soft: *kind == TermKind::Word && surface.len() >= SOFT_MIN_LEN,
-                prefix,
-                number: match kind {
-                    TermKind::Number => key.strip_prefix('#').and_then(|v| v.parse().ok()),
-                    _ => None,
-                },
-            });
-        }
-        s.keys = keys
-            .into_iter()
-            .map(|k| k.expect("every term has an id"))
+        s.keys = s
+            .terms
+            .iter()
+            .zip(&s.keys_of)
+            .map(|((surface, kind), key)| {
+                let mut prefix = ['\0'; 3];
+                for (slot, c) in prefix.iter_mut().zip(surface.chars()) {
+                    *slot = c;
+                }
+                MatchKey {
+                    soft: *kind == TermKind::Word && surface.len() >= SOFT_MIN_LEN,
+                    prefix,
+                    number: match kind {
+                        TermKind::Number => key.strip_prefix('#').and_then(|v| v.parse().ok()),
+                        _ => None,
+                    },
+                }
+            })
             .collect();
         (s, sets)
     }
@@ -393,7 +392,7 @@ impl Scorer {
             .take(n)
             .map(|&(id, w)| TermContribution {
                 term: self.written(id, texts),
-                weight: (w * 1000.0).round() / 1000.0,
+                weight: crate::report::model::round3(w),
             })
             .collect()
     }

@@ -10,6 +10,11 @@ use crate::segment::Role;
 
 pub const SCHEMA: &str = "claimdiff.report/1";
 
+/// Figures in reports and explanations keep three decimals: enough to compare, short to read.
+pub fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 pub struct Tool {
     pub name: String,

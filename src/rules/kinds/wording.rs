@@ -11,6 +11,7 @@ use serde_json::json;
 use super::{ClaimView, Hit, Rule};
 use crate::align::equivalence::Assessment;
 use crate::diff::{changed_words, similarity, DiffOp};
+use crate::report::model::round3;
 
 pub const DOC: &str = "Aligned claims may not state the same thing: the equivalence test \
 (`rules/equivalence.yaml`) puts the chance that they do below `min_equivalence` (by default \
@@ -48,9 +49,9 @@ pub fn check(
             equivalence.summary(2)
         ),
         json!({
-            "equivalence": (equivalence.probability * 1000.0).round() / 1000.0,
+            "equivalence": round3(equivalence.probability),
             "reasons": equivalence.reasons.iter().take(3).collect::<Vec<_>>(),
-            "similarity": (similarity(ops) * 1000.0).round() / 1000.0,
+            "similarity": round3(similarity(ops)),
             "removed": removed,
             "added": added,
         }),
