@@ -15,7 +15,9 @@
 
 use std::path::PathBuf;
 
-use claimdiff::align::equivalence::{EquivalenceModel, FeatureWeight, PairFeatures, FEATURES};
+use claimdiff::align::equivalence::{
+    self, EquivalenceModel, FeatureWeight, PairFeatures, FEATURES,
+};
 use claimdiff::lang::LangCode;
 use claimdiff::pairs;
 
@@ -188,7 +190,7 @@ fn main() {
         serde_yaml::to_string(&model).expect("model serialises")
     );
     if write {
-        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("rules/equivalence.yaml");
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(equivalence::BUNDLED_FILE);
         std::fs::write(&path, yaml).expect("write rules/equivalence.yaml");
         eprintln!("wrote {}", path.display());
     } else {

@@ -139,7 +139,7 @@ impl Baseline {
 }
 
 /// Give articles the ids `{prefix}1`, `{prefix}2`… and claims `{article}.c1`…, in order.
-pub fn renumber(mut corpus: Corpus, prefix: &str, reference: bool) -> Corpus {
+fn renumber(mut corpus: Corpus, prefix: &str, reference: bool) -> Corpus {
     let mut map = std::collections::HashMap::new();
     for (i, a) in corpus.articles.iter_mut().enumerate() {
         let id = format!("{prefix}{}", i + 1);

@@ -42,27 +42,27 @@ pub fn word_diff(old: &str, new: &str) -> Vec<DiffOp> {
     let a = tokens(old);
     let b = tokens(new);
     let mut out: Vec<DiffOp> = Vec::new();
-    let mut push = |op: DiffTagKind, text: &str| {
-        if text.is_empty() {
-            return;
-        }
-        match out.last_mut() {
-            Some(last) if last.op == op => last.text.push_str(text),
-            _ => out.push(DiffOp {
-                op,
-                text: text.to_string(),
-            }),
+    // Tokens are appended to the last op while its kind holds: one string per run.
+    let mut push = |op: DiffTagKind, tokens: &[&str]| {
+        for &text in tokens.iter().filter(|t| !t.is_empty()) {
+            match out.last_mut() {
+                Some(last) if last.op == op => last.text.push_str(text),
+                _ => out.push(DiffOp {
+                    op,
+                    text: text.to_string(),
+                }),
+            }
         }
     };
     for d in capture_diff_slices(Algorithm::Patience, &a, &b) {
         let (tag, old_range, new_range) = d.as_tag_tuple();
         match tag {
-            DiffTag::Equal => push(DiffTagKind::Equal, &a[old_range].concat()),
-            DiffTag::Delete => push(DiffTagKind::Delete, &a[old_range].concat()),
-            DiffTag::Insert => push(DiffTagKind::Insert, &b[new_range].concat()),
+            DiffTag::Equal => push(DiffTagKind::Equal, &a[old_range]),
+            DiffTag::Delete => push(DiffTagKind::Delete, &a[old_range]),
+            DiffTag::Insert => push(DiffTagKind::Insert, &b[new_range]),
             DiffTag::Replace => {
-                push(DiffTagKind::Delete, &a[old_range].concat());
-                push(DiffTagKind::Insert, &b[new_range].concat());
+                push(DiffTagKind::Delete, &a[old_range]);
+                push(DiffTagKind::Insert, &b[new_range]);
             }
         }
     }
@@ -70,6 +70,7 @@ pub fn word_diff(old: &str, new: &str) -> Vec<DiffOp> {
 }
 
 /// The old text rebuilt from a diff.
+#[cfg(test)]
 pub fn old_text(ops: &[DiffOp]) -> String {
     ops.iter()
         .filter(|o| o.op != DiffTagKind::Insert)
@@ -78,6 +79,7 @@ pub fn old_text(ops: &[DiffOp]) -> String {
 }
 
 /// The new text rebuilt from a diff.
+#[cfg(test)]
 pub fn new_text(ops: &[DiffOp]) -> String {
     ops.iter()
         .filter(|o| o.op != DiffTagKind::Delete)

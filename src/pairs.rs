@@ -323,13 +323,8 @@ pub fn score_pairs(
                 top_terms: p.scorer.explain(
                     &pair,
                     TOP_TERMS,
-                    &WrittenForms::new(&[&left[i], &right[i]]).with_names(
-                        p.left[i]
-                            .entities
-                            .iter()
-                            .chain(&p.right[i].entities)
-                            .map(|e| (e.key.as_str(), e.text.as_str())),
-                    ),
+                    &WrittenForms::new(&[&left[i], &right[i]])
+                        .with_names(p.left[i].names().chain(p.right[i].names())),
                 ),
                 equivalence: crate::report::model::round3(assessment.probability),
                 reasons: assessment

@@ -15,6 +15,7 @@ use crate::extract::dates::PartialDate;
 use crate::extract::{extract, Features};
 use crate::ingest::{Article, ArticleMeta};
 use crate::lang::Lang;
+use crate::normalize::WrittenForms;
 use crate::report::model::{
     round3, ClaimDiff, ClaimRecord, FindingRecord, GroupRecord, PairRecord, Report, RuleSetInfo,
     Summary, Tool, SCHEMA,
@@ -164,38 +165,36 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
                 return m;
             }
         }
-        if mode == Mode::Check {
-            if let Some(&m) = members.iter().filter(|&&m| is_ref(m)).max_by(|&&x, &&y| {
+        // The claim most tied to the others (ties: the earliest).
+        let most_central = |candidates: &mut dyn Iterator<Item = usize>| {
+            candidates.max_by(|&x, &y| {
                 centrality(x, pairs)
                     .total_cmp(&centrality(y, pairs))
                     .then(y.cmp(&x))
-            }) {
+            })
+        };
+        if mode == Mode::Check {
+            if let Some(m) = most_central(&mut members.iter().copied().filter(|&m| is_ref(m))) {
                 return m;
             }
         }
-        let dated: Vec<(String, usize)> = members
+        let dates: Vec<Option<&str>> = members
             .iter()
-            .filter_map(|&m| corpus.articles[article_of[m]].date.clone().map(|d| (d, m)))
+            .map(|&m| corpus.articles[article_of[m]].date.as_deref())
             .collect();
-        if dated.len() == members.len() {
-            let earliest = dated.iter().map(|d| &d.0).min().cloned();
-            let first: Vec<usize> = dated
+        if dates.iter().all(Option::is_some) {
+            let earliest = dates.iter().min().copied().flatten();
+            let first: Vec<usize> = members
                 .iter()
-                .filter(|d| Some(&d.0) == earliest.as_ref())
-                .map(|d| d.1)
+                .zip(&dates)
+                .filter(|(_, d)| **d == earliest)
+                .map(|(&m, _)| m)
                 .collect();
             if first.len() == 1 {
                 return first[0];
             }
         }
-        *members
-            .iter()
-            .max_by(|&&x, &&y| {
-                centrality(x, pairs)
-                    .total_cmp(&centrality(y, pairs))
-                    .then(y.cmp(&x))
-            })
-            .expect("groups are not empty")
+        most_central(&mut members.iter().copied()).expect("groups are not empty")
     };
 
     // Outlets name the sides of a finding; versions of one outlet are told apart by article.
@@ -251,19 +250,6 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
         }
         out
     };
-
-    // How the claims `of` write their words and names, for explanations and labels.
-    fn written<'a>(
-        corpus: &'a Corpus,
-        texts: &'a [&'a str],
-        of: &[usize],
-    ) -> crate::normalize::WrittenForms<'a> {
-        crate::normalize::WrittenForms::new(texts).with_names(
-            of.iter()
-                .flat_map(|&c| &corpus.features[c].entities)
-                .map(|e| (e.key.as_str(), e.text.as_str())),
-        )
-    }
 
     let mut groups = Vec::new();
     let mut drafts: Vec<Draft> = Vec::new();
@@ -334,11 +320,12 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
                     top_terms: alignment.scorer.explain(
                         &p.score,
                         6,
-                        &written(
-                            corpus,
-                            &[&corpus.claims[p.a].text, &corpus.claims[p.b].text],
-                            &[p.a, p.b],
-                        ),
+                        &WrittenForms::new(&[&corpus.claims[p.a].text, &corpus.claims[p.b].text])
+                            .with_names(
+                                corpus.features[p.a]
+                                    .names()
+                                    .chain(corpus.features[p.b].names()),
+                            ),
                     ),
                     same_event_groups: p.same_event,
                 })
@@ -357,7 +344,7 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
                         .map(|m| corpus.claims[m].text.as_str())
                         .collect();
                     // Names by their alias set ("Vladimir Poutine"): a label names the group.
-                    group_label(&alignment, g, &crate::normalize::WrittenForms::new(&texts))
+                    group_label(&alignment, g, &WrittenForms::new(&texts))
                 },
                 reference_claim: corpus.claims[reference].id.clone(),
                 pairs,
@@ -508,11 +495,7 @@ fn centrality(m: usize, pairs: &[align::ScoredPair]) -> f64 {
 
 /// The group's heaviest shared terms, as a short label, written as the group's claims write
 /// them (`texts`, the reference claim first): "coréenne", not "coreenne".
-fn group_label(
-    alignment: &align::Alignment,
-    g: &align::Group,
-    texts: &crate::normalize::WrittenForms,
-) -> String {
+fn group_label(alignment: &align::Alignment, g: &align::Group, texts: &WrittenForms) -> String {
     let scorer = &alignment.scorer;
     let mut weight: BTreeMap<u32, f64> = BTreeMap::new();
     for p in &g.pairs {

@@ -136,6 +136,7 @@ impl<'a> ClaimText<'a> {
 }
 
 /// The bundled model's assessment of claims `a` and `b`, whose similarity score is `overlap`.
+#[cfg(test)]
 pub fn assess(a: &ClaimText, b: &ClaimText, overlap: f64) -> Assessment {
     EquivalenceModel::bundled().assess(&PairFeatures::of(a, b, overlap))
 }

@@ -210,7 +210,7 @@ impl Merger {
 }
 
 /// Explicit dates or weekdays that cannot be the same day.
-pub fn dates_conflict(a: &Features, b: &Features) -> bool {
+fn dates_conflict(a: &Features, b: &Features) -> bool {
     // Called for many pairs: iterators, no allocation; the lists are a few dates long.
     fn full_dates(f: &Features) -> impl Iterator<Item = crate::extract::dates::PartialDate> + '_ {
         f.dates

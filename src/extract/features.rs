@@ -92,6 +92,16 @@ pub struct Features {
     pub polarity: Vec<Polarity>,
 }
 
+impl Features {
+    /// The claim's names as (alias set or canonical name, as written) pairs, for
+    /// [`crate::normalize::WrittenForms::with_names`].
+    pub fn names(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.entities
+            .iter()
+            .map(|e| (e.key.as_str(), e.text.as_str()))
+    }
+}
+
 /// Extract the features of `text` (a claim of an article in `lang` dated `article_date`).
 /// `aliases` are the rule set's name sets; `term_sets` its watch-list sets, matched as one term.
 pub fn extract(
