@@ -165,20 +165,22 @@ pub fn looks_like_baseline(text: &str) -> bool {
 }
 
 /// Join reference and new claims into one corpus. With `versions`, or when every new
-/// article has a reference of the same outlet, only those references are kept: each new
-/// article is then a new version of its earlier one.
+/// article has a reference of the same outlet, only the references of the new articles'
+/// outlets are kept: each new article is then a new version of its earlier one. (With
+/// `versions` and no reference of those outlets, every reference is an earlier version.)
 pub fn check_corpus(reference: Corpus, new: Corpus, versions: bool) -> Corpus {
     let same_outlet = |a: &ArticleMeta, b: &ArticleMeta| a.outlet.eq_ignore_ascii_case(&b.outlet);
-    let all_versions = !versions
-        && new
-            .articles
-            .iter()
-            .all(|n| reference.articles.iter().any(|r| same_outlet(r, n)));
-    let keep: Vec<bool> = reference
+    let of_new_outlets: Vec<bool> = reference
         .articles
         .iter()
-        .map(|r| versions || !all_versions || new.articles.iter().any(|n| same_outlet(r, n)))
+        .map(|r| new.articles.iter().any(|n| same_outlet(r, n)))
         .collect();
+    let every_new_has_one = new
+        .articles
+        .iter()
+        .all(|n| reference.articles.iter().any(|r| same_outlet(r, n)));
+    let narrow = (versions && of_new_outlets.contains(&true)) || every_new_has_one;
+    let keep: Vec<bool> = of_new_outlets.iter().map(|&o| !narrow || o).collect();
     let kept_ids: std::collections::HashSet<String> = reference
         .articles
         .iter()

@@ -520,3 +520,40 @@ fn latin1_spans_are_file_offsets() {
         assert_eq!(slice, c["text"].as_str().unwrap());
     }
 }
+
+/// `--versions` (or every new article having a reference of its outlet) keeps only the
+/// references of the new articles' outlets: the new article is checked against its earlier
+/// version, not against other outlets.
+#[test]
+fn versions_keep_the_references_of_the_same_outlet() {
+    let articles = |extra: &[&str]| -> Vec<String> {
+        let out = claimdiff()
+            .args([
+                "check",
+                "fixtures/versions/sputnik-v2.md",
+                "--against",
+                "fixtures/versions/sputnik-v1.md",
+                "fixtures/events/2016-11/rt-france.md",
+                "--format",
+                "json",
+            ])
+            .args(extra)
+            .output()
+            .unwrap();
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        report["articles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["path"].as_str().unwrap().to_string())
+            .collect()
+    };
+    for extra in [&[][..], &["--versions"][..]] {
+        let paths = articles(extra);
+        assert!(
+            paths.iter().all(|p| !p.contains("rt-france")),
+            "{extra:?}: {paths:?}"
+        );
+        assert!(paths.iter().any(|p| p.contains("sputnik-v1")), "{paths:?}");
+    }
+}
