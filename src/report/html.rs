@@ -196,10 +196,8 @@ fn heatmap(out: &mut String, view: &View) {
     out.push_str("</tr></thead>\n<tbody>\n");
     for g in view.groups() {
         let mut ids: Vec<&str> = view
-            .report
-            .findings
+            .findings_about(&g.id)
             .iter()
-            .filter(|f| f.group.as_deref() == Some(g.id.as_str()))
             .map(|f| f.id.as_str())
             .collect();
         ids.sort_by(|a, b| natural_cmp(a, b));

@@ -121,12 +121,7 @@ fn coverage(out: &mut String, view: &View) {
                 String::new()
             }
         }));
-        let findings = view
-            .report
-            .findings
-            .iter()
-            .filter(|f| f.group.as_deref() == Some(g.id.as_str()))
-            .count();
+        let findings = view.findings_about(&g.id).len();
         cells.push(carried.len().to_string());
         cells.push(findings.to_string());
         table_row(out, &cells);

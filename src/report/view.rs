@@ -31,6 +31,12 @@ pub(crate) struct View<'a> {
     by_group: BTreeMap<&'a str, Vec<&'a FindingRecord>>,
     by_claim: BTreeMap<&'a str, Vec<&'a FindingRecord>>,
     unplaced: Vec<&'a FindingRecord>,
+    /// Group id → the findings that name it (`finding.group`), in report order.
+    about: BTreeMap<&'a str, Vec<&'a FindingRecord>>,
+    /// Group id → the distinct articles carrying it, in the user's order.
+    articles_of: BTreeMap<&'a str, Vec<&'a str>>,
+    /// Article id → how many of its claims the report holds.
+    claim_counts: BTreeMap<&'a str, usize>,
 }
 
 impl<'a> View<'a> {
@@ -63,7 +69,31 @@ impl<'a> View<'a> {
             by_group: BTreeMap::new(),
             by_claim: BTreeMap::new(),
             unplaced: Vec::new(),
+            about: BTreeMap::new(),
+            articles_of: BTreeMap::new(),
+            claim_counts: BTreeMap::new(),
         };
+        // Renderers ask these per group, per cell and per article: computed once here, as the
+        // reports of big archives hold tens of thousands of groups and findings.
+        for f in &report.findings {
+            if let Some(g) = f.group.as_deref() {
+                view.about.entry(g).or_default().push(f);
+            }
+        }
+        for c in &report.claims {
+            *view.claim_counts.entry(c.article.as_str()).or_default() += 1;
+        }
+        for g in &report.groups {
+            let mut ids: Vec<&str> = g
+                .claims
+                .iter()
+                .filter_map(|c| view.claims.get(c.as_str()))
+                .map(|c| c.article.as_str())
+                .collect();
+            ids.sort_by_key(|a| (view.article_position(a), *a));
+            ids.dedup();
+            view.articles_of.insert(g.id.as_str(), ids);
+        }
 
         let mut groups: Vec<&GroupRecord> = report.groups.iter().collect();
         groups.sort_by(|a, b| {
@@ -169,24 +199,19 @@ impl<'a> View<'a> {
 
     /// How many claims of the article the report holds.
     pub fn claim_count(&self, article: &str) -> usize {
-        self.report
-            .claims
-            .iter()
-            .filter(|c| c.article == article)
-            .count()
+        self.claim_counts.get(article).copied().unwrap_or(0)
     }
 
     /// The distinct articles carrying the group, in the user's order.
-    pub fn group_articles(&self, group: &GroupRecord) -> Vec<&'a str> {
-        let mut ids: Vec<&str> = group
-            .claims
-            .iter()
-            .filter_map(|c| self.claims.get(c.as_str()))
-            .map(|c| c.article.as_str())
-            .collect();
-        ids.sort_by_key(|a| (self.article_position(a), *a));
-        ids.dedup();
-        ids
+    pub fn group_articles(&self, group: &GroupRecord) -> &[&'a str] {
+        self.articles_of
+            .get(group.id.as_str())
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The findings that name the group, in report order.
+    pub fn findings_about(&self, group: &str) -> &[&'a FindingRecord] {
+        self.about.get(group).map_or(&[], Vec::as_slice)
     }
 
     /// A group only one article carries says nothing about agreement: it is single-source.
@@ -252,10 +277,9 @@ impl<'a> View<'a> {
 
     /// The findings about a group that name a claim of the article: one heat-map cell.
     pub fn cell_findings(&self, group: &GroupRecord, article: &str) -> Vec<&'a FindingRecord> {
-        self.report
-            .findings
+        self.findings_about(&group.id)
             .iter()
-            .filter(|f| f.group.as_deref() == Some(group.id.as_str()))
+            .copied()
             .filter(|f| {
                 f.claims.iter().any(|c| {
                     self.claims
