@@ -389,7 +389,9 @@ fn apply(path: &str, text: &str, file: &RuleFile, base: Vec<Rule>) -> Result<Vec
                             format!("rule `{}` needs a one-line `description`", entry.id),
                         )
                     })?;
-                let mut params = base_rule.map(|r| r.params).unwrap_or_default();
+                let (mut params, patterns) = base_rule
+                    .map(|r| (r.params, r.patterns))
+                    .unwrap_or_default();
                 params.overlay(&entry.params());
                 Rule {
                     id: entry.id.clone(),
@@ -399,7 +401,7 @@ fn apply(path: &str, text: &str, file: &RuleFile, base: Vec<Rule>) -> Result<Vec
                     enabled: entry.enabled.unwrap_or(true),
                     params,
                     origin: path.to_string(),
-                    patterns: Vec::new(),
+                    patterns,
                 }
             }
             (None, Some(i)) => {
@@ -463,6 +465,12 @@ fn apply(path: &str, text: &str, file: &RuleFile, base: Vec<Rule>) -> Result<Vec
                 format!("rule `{}`: {m}", entry.id),
             )
         })?;
+        // Compiled where they are written, so that a bad pattern is reported in its own file
+        // (the bundled one included); a rule that does not set them keeps those it inherits.
+        let mut rule = rule;
+        if let Some(p) = &entry.patterns {
+            rule.patterns = compile_patterns(path, text, &entry.id, p)?;
+        }
         match existing {
             Some(i) => rules[i] = rule,
             None => rules.push(rule),
@@ -520,24 +528,27 @@ pub fn build(user: Option<(&str, &str)>) -> Result<RuleSet> {
                 .or_default()
                 .extend(v.iter().cloned());
         }
-        for r in &rules {
-            if let Some(lex) = &r.params.lexicon {
-                if !lexicons.contains_key(lex) {
-                    return Err(Error::at(
-                        path,
-                        locate(text, &r.id, Some("lexicon")),
-                        format!("rule `{}` names lexicon `{lex}`, which no file defines; add it under `lexicons:`", r.id),
-                    ));
-                }
-            }
-        }
-        for r in &mut rules {
-            if let Some(p) = &r.params.patterns {
-                r.patterns = compile_patterns(path, text, &r.id, p)?;
-            }
-        }
         name = file.name.clone().unwrap_or_else(|| path.to_string());
         let _ = file.languages;
+    }
+    // Every lexicon named must exist, whichever file names it.
+    for r in &rules {
+        if let Some(lex) = r
+            .params
+            .lexicon
+            .as_ref()
+            .filter(|l| !lexicons.contains_key(*l))
+        {
+            let (path, text) = match user {
+                Some((path, text)) if r.origin == path => (path, text),
+                _ => (DEFAULT_PATH, DEFAULT_YAML),
+            };
+            return Err(Error::at(
+                path,
+                locate(text, &r.id, Some("lexicon")),
+                format!("rule `{}` names lexicon `{lex}`, which no file defines; add it under `lexicons:`", r.id),
+            ));
+        }
     }
     let mut term_words: Vec<Vec<String>> = Vec::new();
     for r in rules.iter().filter(|r| r.kind == Kind::Term && r.enabled) {
@@ -563,4 +574,21 @@ pub fn build(user: Option<(&str, &str)>) -> Result<RuleSet> {
         alias_sets,
         lexicons,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patterns_are_compiled_in_the_file_that_writes_them() {
+        let first = "version: 1\nextends: default\nrules:\n  - id: hedge-change\n    patterns: ['parait-il']\n";
+        let set = build(Some(("mine.yaml", first))).unwrap();
+        assert_eq!(set.rule("hedge-change").unwrap().patterns.len(), 1);
+        // A bundled rule redefined with its kind gets the patterns written with it.
+        let again = "version: 1\nextends: default\nrules:\n  - id: hedge-change\n    kind: hedge\n    severity: high\n    patterns: ['parait-il', 'semble-t-il']\n";
+        let set = build(Some(("mine.yaml", again))).unwrap();
+        let rule = set.rule("hedge-change").unwrap();
+        assert_eq!((rule.patterns.len(), rule.severity), (2, Severity::High));
+    }
 }
