@@ -35,6 +35,10 @@ pub struct Quote {
     pub text: String,
     /// Normalised speaker (an alias name or the folded words), when the claim names one.
     pub speaker: Option<String>,
+    /// The quote's sentences, as byte spans of `text`, split with the language's
+    /// abbreviations ("M. Lavrov" stays in one sentence).
+    #[serde(default)]
+    pub sentences: Vec<Span>,
 }
 
 /// A source the claim is attributed to ("selon le Kremlin", "a déclaré Ozerov").
@@ -431,6 +435,10 @@ fn find_quotes(text: &str, lang: &Lang, attributions: &[Attribution]) -> Vec<Quo
                 .unwrap_or(None);
             Some(Quote {
                 span: Span::new(o, e),
+                sentences: crate::segment::split_sentences(inner, Span::new(0, inner.len()), lang)
+                    .into_iter()
+                    .map(|p| p.span)
+                    .collect(),
                 text: inner.to_string(),
                 speaker,
             })

@@ -8,6 +8,7 @@ use serde_json::json;
 
 use super::{content_words, ClaimView, Hit, Rule};
 use crate::diff::{changed_words, word_diff};
+use crate::extract::Quote;
 
 pub const DOC: &str = "Outlets quote the same speaker with different words. Two quotes are \
 compared when their speakers agree (or one is unknown, e.g. \"la même source\") and they share \
@@ -29,36 +30,44 @@ fn overlap(a: &str, b: &str) -> f64 {
     shared as f64 / wa.len().min(wb.len()) as f64
 }
 
-/// Sentences of a quote (split at ". " followed by a capital).
-fn sentences(q: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, _) in q.match_indices(". ") {
-        if q[i + 2..].starts_with(char::is_uppercase) {
-            out.push(q[start..i + 1].trim());
-            start = i + 2;
-        }
+/// A quote's sentences (from extraction, which knows the language's abbreviations), or the
+/// whole quote.
+fn sentences(q: &Quote) -> Vec<&str> {
+    let out: Vec<&str> = q
+        .sentences
+        .iter()
+        .map(|s| q.text[s.start..s.end].trim())
+        .filter(|s| !s.is_empty())
+        .collect();
+    if out.is_empty() {
+        vec![q.text.as_str()]
+    } else {
+        out
     }
-    out.push(q[start..].trim());
-    out
 }
 
-/// The pair of sentences, one from each quote, that share the most words.
-fn closest_passages<'a>(a: &'a str, b: &'a str) -> (&'a str, &'a str) {
+/// The passages to compare: each sentence of `a` with the sentence of `b` that shares the
+/// most words with it. A quote one outlet shortens still has its kept sentences compared, and
+/// a sentence both quote the same way does not hide one that changed.
+fn passage_pairs<'a>(a: &'a Quote, b: &'a Quote) -> Vec<(&'a str, &'a str)> {
     let (sa, sb) = (sentences(a), sentences(b));
     if sa.len() == 1 && sb.len() == 1 {
-        return (a, b);
+        return vec![(a.text.as_str(), b.text.as_str())];
     }
-    let mut best = (a, b, overlap(a, b));
-    for x in &sa {
-        for y in &sb {
-            let o = overlap(x, y);
-            if o > best.2 {
-                best = (x, y, o);
+    sa.iter()
+        // A sentence the other quote has word for word is quoted the same.
+        .filter(|x| !sb.contains(x))
+        .filter_map(|x| {
+            let mut best: Option<(f64, &str)> = None;
+            for y in &sb {
+                let o = overlap(x, y);
+                if best.is_none_or(|(b, _)| o > b) {
+                    best = Some((o, y));
+                }
             }
-        }
-    }
-    (best.0, best.1)
+            best.map(|(_, y)| (*x, y))
+        })
+        .collect()
 }
 
 pub fn check(rule: &Rule, a: &ClaimView, b: &ClaimView) -> Option<Hit> {
@@ -71,34 +80,32 @@ pub fn check(rule: &Rule, a: &ClaimView, b: &ClaimView) -> Option<Hit> {
                     continue;
                 }
             }
-            // A quote of several sentences is compared by its sentence closest to the other.
-            let (ta, tb) = closest_passages(&qa.text, &qb.text);
-            let ov = overlap(ta, tb);
-            if ov < MIN_OVERLAP {
-                continue;
-            }
-            let ops = word_diff(ta, tb);
-            let (del, ins) = changed_words(&ops);
-            let changed = del
-                .iter()
-                .chain(&ins)
-                .map(|t| crate::normalize::words(t).len())
-                .sum::<usize>();
-            if changed < min_changed {
-                continue;
-            }
-            let speaker = qa.speaker.clone().or_else(|| qb.speaker.clone());
-            let hit = Hit::new(
-                format!(
-                    "{} and {} quote {} differently: {} word(s) differ",
-                    a.outlet,
-                    b.outlet,
-                    speaker.as_deref().unwrap_or("the same source"),
-                    changed
-                ),
-                json!({"speaker": speaker, "left": ta, "right": tb, "removed": del, "added": ins, "diff": ops}),
-            );
-            if best.as_ref().is_none_or(|(o, _)| ov > *o) {
+            for (ta, tb) in passage_pairs(qa, qb) {
+                let ov = overlap(ta, tb);
+                if ov < MIN_OVERLAP || best.as_ref().is_some_and(|(o, _)| ov <= *o) {
+                    continue;
+                }
+                let ops = word_diff(ta, tb);
+                let (del, ins) = changed_words(&ops);
+                let changed = del
+                    .iter()
+                    .chain(&ins)
+                    .map(|t| crate::normalize::words(t).len())
+                    .sum::<usize>();
+                if changed < min_changed {
+                    continue;
+                }
+                let speaker = qa.speaker.clone().or_else(|| qb.speaker.clone());
+                let hit = Hit::new(
+                    format!(
+                        "{} and {} quote {} differently: {} word(s) differ",
+                        a.outlet,
+                        b.outlet,
+                        speaker.as_deref().unwrap_or("the same source"),
+                        changed
+                    ),
+                    json!({"speaker": speaker, "left": ta, "right": tb, "removed": del, "added": ins, "diff": ops}),
+                );
                 best = Some((ov, hit));
             }
         }
@@ -121,6 +128,19 @@ mod tests {
             .unwrap()
             .iter()
             .any(|w| w.as_str().unwrap().contains("véritable")));
+    }
+
+    #[test]
+    fn an_abbreviation_does_not_cut_a_quote_in_two() {
+        // Cut at "M.", both quotes would start with "Nous avons reçu M." and look the same.
+        let a = "\"Nous avons reçu M. Lavrov hier soir au Kremlin. La rencontre a duré deux heures\", a déclaré Peskov.";
+        let b = "\"Nous avons reçu M. Kerry hier soir au Kremlin. La rencontre a duré deux heures\", a déclaré Peskov.";
+        let hit = run("quote-drift", a, b).expect("the changed name is found");
+        assert!(hit.evidence["added"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|w| w.as_str().unwrap().contains("Kerry")));
     }
 
     #[test]
