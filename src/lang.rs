@@ -207,7 +207,7 @@ pub struct Lang {
     pub number_words: HashMap<String, f64>,
     pub multipliers: HashMap<String, f64>,
     pub weak_number_words: HashSet<String>,
-    pub ordinal_suffixes: Vec<String>,
+    pub ordinal_suffixes: HashSet<String>,
     /// Unit words (folded, may be several words) → unit name.
     pub units: HashMap<String, String>,
     pub decimal_separator: char,
@@ -355,7 +355,7 @@ impl Lang {
             number_words: fold_mapf(&raw.number_words),
             multipliers: fold_mapf(&raw.multipliers),
             weak_number_words: folded_set(&raw.weak_number_words),
-            ordinal_suffixes: raw.ordinal_suffixes.clone(),
+            ordinal_suffixes: folded_set(&raw.ordinal_suffixes),
             units: raw
                 .units
                 .iter()

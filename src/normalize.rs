@@ -19,7 +19,7 @@ pub fn fold(s: &str) -> String {
         match c {
             '’' | '‘' | 'ʼ' | '`' | '´' => out.push('\''),
             '‐' | '‑' | '‒' | '–' | '—' => out.push('-'),
-            '\u{a0}' | '\u{202f}' | '\u{2009}' => out.push(' '),
+            c if c != ' ' && is_group_space(c) => out.push(' '),
             'œ' | 'Œ' => out.push_str("oe"),
             'æ' | 'Æ' => out.push_str("ae"),
             _ => out.extend(c.to_lowercase()),
@@ -126,7 +126,8 @@ pub enum WordKind {
     Number,
 }
 
-fn is_group_space(c: char) -> bool {
+/// The spaces that group digits ("5 000") and that French typography puts before « : ; ».
+pub(crate) fn is_group_space(c: char) -> bool {
     matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
 }
 

@@ -150,7 +150,7 @@ pub fn find_dates(
     let is_ordinal_suffix = |k: usize| {
         folded
             .get(k)
-            .is_some_and(|f| lang.ordinal_suffixes.iter().any(|s| fold(s) == *f))
+            .is_some_and(|f| lang.ordinal_suffixes.contains(f))
     };
     let anchor = article_date.and_then(PartialDate::to_naive);
     let mut out = Vec::new();

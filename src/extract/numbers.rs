@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::lang::Lang;
-use crate::normalize::{fold, WordKind, WordSpan};
+use crate::normalize::{WordKind, WordSpan};
 use crate::source::Span;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -23,7 +23,7 @@ pub struct NumberMention {
 pub fn parse_digits(raw: &str, lang: &Lang) -> Option<f64> {
     let s: String = raw
         .chars()
-        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}'))
+        .filter(|&c| !crate::normalize::is_group_space(c))
         .collect();
     let commas = s.matches(',').count();
     let dots = s.matches('.').count();
@@ -130,22 +130,32 @@ pub fn find_numbers(
         if w.kind == WordKind::Number
             && end_k < words.len()
             && words[end_k].start == words[end_k - 1].end
-            && lang
-                .ordinal_suffixes
-                .iter()
-                .any(|s| fold(s) == folded[end_k])
+            && lang.ordinal_suffixes.contains(&folded[end_k])
         {
             ordinal = true;
             end_k += 1;
         }
         let mut end = words[end_k - 1].end;
+        // The words a unit takes are not read again as numbers ("4 pour cent").
+        let mut next_k = end_k;
         let after = &text[end..];
-        let trimmed = after.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
-        let unit = if trimmed.starts_with('%') {
-            end += after.len() - trimmed.len() + 1;
-            Some("percent".to_string())
+        let trimmed = after.trim_start_matches(crate::normalize::is_group_space);
+        // A unit written as a symbol ("%", "€"), which is not a word.
+        let symbol = trimmed
+            .chars()
+            .next()
+            .filter(|c| !c.is_alphanumeric() && !c.is_whitespace())
+            .and_then(|c| {
+                lang.units
+                    .get(c.encode_utf8(&mut [0; 4]) as &str)
+                    .map(|u| (c, u))
+            });
+        let unit = if let Some((c, u)) = symbol {
+            end += after.len() - trimmed.len() + c.len_utf8();
+            Some(u.clone())
         } else if let Some((u, n)) = unit_at(folded, end_k, lang) {
             end = words[end_k + n - 1].end;
+            next_k = end_k + n;
             Some(u)
         } else {
             None
@@ -157,7 +167,7 @@ pub fn find_numbers(
             unit,
             ordinal,
         });
-        k = end_k;
+        k = next_k;
     }
     out
 }
@@ -170,7 +180,10 @@ mod tests {
     fn nums(text: &str, code: LangCode) -> Vec<(f64, Option<String>)> {
         let lang = Lang::get(code);
         let words = crate::normalize::words(text);
-        let folded: Vec<String> = words.iter().map(|w| fold(&text[w.start..w.end])).collect();
+        let folded: Vec<String> = words
+            .iter()
+            .map(|w| crate::normalize::fold(&text[w.start..w.end]))
+            .collect();
         find_numbers(text, &words, &folded, lang, &[])
             .into_iter()
             .map(|n| (n.value, n.unit))
@@ -211,6 +224,11 @@ mod tests {
             nums("une hausse de 3,5 %", LangCode::Fr),
             vec![(3.5, Some("percent".into()))]
         );
+        // The words of a unit are not read again as a number ("cent" is 100).
+        assert_eq!(
+            nums("une hausse de 4 pour cent", LangCode::Fr),
+            vec![(4.0, Some("percent".into()))]
+        );
         assert_eq!(
             nums("thirty people died", LangCode::En),
             vec![(30.0, Some("people".into()))]
@@ -227,7 +245,10 @@ mod tests {
         let lang = Lang::get(LangCode::Fr);
         let text = "la 4e rencontre d'Astana";
         let words = crate::normalize::words(text);
-        let folded: Vec<String> = words.iter().map(|w| fold(&text[w.start..w.end])).collect();
+        let folded: Vec<String> = words
+            .iter()
+            .map(|w| crate::normalize::fold(&text[w.start..w.end]))
+            .collect();
         let n = find_numbers(text, &words, &folded, lang, &[]);
         assert_eq!(n.len(), 1);
         assert!(n[0].ordinal);
