@@ -204,7 +204,10 @@ pub struct Lang {
     pub months_capitalised: bool,
     pub year_prefixes: HashSet<String>,
     pub relative_periods: Vec<(Regex, i64)>,
+    /// Number words of one word ("trois", "mille"), folded.
     pub number_words: HashMap<String, f64>,
+    /// Number words of several ("quatre-vingt-dix", "soixante-dix"), folded, longest first.
+    pub number_phrases: Vec<(Vec<String>, f64)>,
     pub multipliers: HashMap<String, f64>,
     pub weak_number_words: HashSet<String>,
     pub ordinal_suffixes: HashSet<String>,
@@ -233,8 +236,20 @@ pub struct Lang {
     pub opposites: HashMap<String, Vec<(Vec<String>, usize, usize)>>,
 }
 
-fn folded_set(words: &[String]) -> HashSet<String> {
-    words.iter().map(|w| crate::normalize::fold(w)).collect()
+/// A list of single words, folded. Claims are cut into words at spaces, hyphens and
+/// apostrophes, so an entry that is several words ("peut-être", "jusqu'en") could never match
+/// one: it is refused, to be written where phrases are read, or as its words.
+fn single_words(file: &str, what: &str, words: &[String]) -> Result<HashSet<String>> {
+    words
+        .iter()
+        .map(|w| match crate::normalize::fold_words(w).as_slice() {
+            [one] => Ok(one.clone()),
+            _ => Err(Error::input(
+                file,
+                format!("{what}: {w:?} is not one word (words are cut at spaces, hyphens and apostrophes); list its words, or write it where phrases are read"),
+            )),
+        })
+        .collect()
 }
 
 fn folded_phrases(words: &[String]) -> Vec<Vec<String>> {
@@ -322,7 +337,7 @@ impl Lang {
             .words
             .iter()
             .cloned()
-            .partition(|w| !w.contains(' '));
+            .partition(|w| crate::normalize::fold_words(w).len() == 1);
         let fold_map = |m: &HashMap<String, u32>| {
             m.iter()
                 .map(|(k, v)| (crate::normalize::fold(k), *v))
@@ -339,38 +354,67 @@ impl Lang {
             abbreviations: raw.abbreviations.iter().cloned().collect(),
             abbreviations_final: raw.abbreviations_final.iter().cloned().collect(),
             sentence_starters: raw.sentence_starters.iter().cloned().collect(),
-            stopwords: folded_set(&raw.stopwords),
-            elisions: folded_set(&raw.elisions),
+            stopwords: single_words(file, "stopwords", &raw.stopwords)?,
+            elisions: single_words(file, "elisions", &raw.elisions)?,
             quote_pairs,
             months: fold_map(&raw.months),
             weekdays: fold_map(&raw.weekdays),
             relative_days,
-            weekday_past: folded_set(&raw.weekday_past),
-            weekday_next: folded_set(&raw.weekday_next),
-            month_prefixes: folded_set(&raw.month_prefixes),
+            weekday_past: single_words(file, "weekday_past", &raw.weekday_past)?,
+            weekday_next: single_words(file, "weekday_next", &raw.weekday_next)?,
+            month_prefixes: single_words(file, "month_prefixes", &raw.month_prefixes)?,
             month_before_day: raw.month_before_day,
             months_capitalised: raw.months_capitalised,
-            year_prefixes: folded_set(&raw.year_prefixes),
+            year_prefixes: single_words(file, "year_prefixes", &raw.year_prefixes)?,
             relative_periods,
-            number_words: fold_mapf(&raw.number_words),
+            number_words: raw
+                .number_words
+                .iter()
+                .filter_map(|(k, v)| match crate::normalize::fold_words(k).as_slice() {
+                    [one] => Some((one.clone(), *v)),
+                    _ => None,
+                })
+                .collect(),
+            number_phrases: {
+                let mut phrases: Vec<(Vec<String>, f64)> = raw
+                    .number_words
+                    .iter()
+                    .map(|(k, v)| (crate::normalize::fold_words(k), *v))
+                    .filter(|(p, _)| p.len() > 1)
+                    .collect();
+                phrases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+                phrases
+            },
             multipliers: fold_mapf(&raw.multipliers),
-            weak_number_words: folded_set(&raw.weak_number_words),
-            ordinal_suffixes: folded_set(&raw.ordinal_suffixes),
+            weak_number_words: single_words(file, "weak_number_words", &raw.weak_number_words)?,
+            ordinal_suffixes: single_words(file, "ordinal_suffixes", &raw.ordinal_suffixes)?,
             units: raw
                 .units
                 .iter()
                 .map(|(k, v)| (crate::normalize::fold(k), v.clone()))
                 .collect(),
             decimal_separator: first_char(&raw.decimal_separator, "decimal_separator")?,
-            hedge_words: folded_set(&hedge_single),
+            hedge_words: single_words(file, "hedges.words", &hedge_single)?,
             hedge_phrases: folded_phrases(&hedge_multi),
-            hedge_exceptions: folded_set(&raw.hedges.exceptions),
+            hedge_exceptions: single_words(file, "hedges.exceptions", &raw.hedges.exceptions)?,
             attribution_before: folded_phrases(&raw.attribution.before_source),
-            attribution_verbs: folded_set(&raw.attribution.verbs),
-            attribution_auxiliaries: folded_set(&raw.attribution.auxiliaries),
-            inverted_pronouns: folded_set(&raw.attribution.inverted_pronouns),
-            source_stops: folded_set(&raw.attribution.source_stops),
-            name_links: folded_set(&raw.name_links),
+            attribution_verbs: single_words(file, "attribution.verbs", &raw.attribution.verbs)?,
+            attribution_auxiliaries: single_words(
+                file,
+                "attribution.auxiliaries",
+                &raw.attribution.auxiliaries,
+            )?,
+            inverted_pronouns: single_words(
+                file,
+                "attribution.inverted_pronouns",
+                &raw.attribution.inverted_pronouns,
+            )?,
+            source_stops: single_words(
+                file,
+                "attribution.source_stops",
+                &raw.attribution.source_stops,
+            )?,
+            name_links: single_words(file, "name_links", &raw.name_links)?,
             patterns: OnceLock::new(),
             raw_patterns,
             file: file.to_string(),
@@ -457,6 +501,17 @@ pub fn detect(text: &str) -> LangCode {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_entry_of_several_words_in_a_list_of_words_is_refused() {
+        let text = include_str!("../rules/lang/fr.yaml")
+            .replace("year_prefixes: [en,", "year_prefixes: [jusqu'en, en,");
+        let e = Lang::from_yaml("fr.yaml", &text).unwrap_err().to_string();
+        assert!(
+            e.starts_with("fr.yaml: year_prefixes: \"jusqu'en\" is not one word"),
+            "{e}"
+        );
+    }
 
     #[test]
     fn bundled_data_loads() {

@@ -612,6 +612,10 @@ mod tests {
         assert!(f.negations.is_empty(), "{:?}", f.negations);
         let f = features("Un portrait du président.");
         assert!(f.hedges.is_empty());
+        // A hedge written with a hyphen is a phrase of the claim's words.
+        let f = features("Il viendra peut-être demain.");
+        let h: Vec<&str> = f.hedges.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(h, ["peut-être"]);
     }
 
     #[test]

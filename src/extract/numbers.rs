@@ -71,6 +71,26 @@ fn unit_at(folded: &[String], k: usize, lang: &Lang) -> Option<(String, usize)> 
         .map(|u| (u.clone(), 1))
 }
 
+/// The number word at word `k`, and how many words it takes: the longest number phrase of the
+/// language written there as one hyphenated or spaced run ("quatre-vingt-dix"), else one word.
+fn number_word_at(
+    words: &[WordSpan],
+    folded: &[String],
+    k: usize,
+    lang: &Lang,
+) -> Option<(f64, usize)> {
+    let joined = |n: usize| (k + 1..k + n).all(|i| words[i].start <= words[i - 1].end + 1);
+    lang.number_phrases
+        .iter()
+        .find(|(p, _)| {
+            k + p.len() <= folded.len()
+                && p.iter().zip(&folded[k..]).all(|(a, b)| a == b)
+                && joined(p.len())
+        })
+        .map(|(p, v)| (*v, p.len()))
+        .or_else(|| lang.number_words.get(&folded[k]).map(|&v| (v, 1)))
+}
+
 /// Find numbers in `text`. Words inside `skip` (date spans) are not numbers.
 /// `folded` holds each word folded (`normalize::fold`).
 pub fn find_numbers(
@@ -95,16 +115,16 @@ pub fn find_numbers(
                 continue;
             };
             (v, k + 1, false)
-        } else if let Some(&v) = lang.number_words.get(&folded[k]) {
+        } else if let Some((v, n)) = number_word_at(words, folded, k, lang) {
             // A run of number words: "trois mille", "vingt-deux", "two hundred".
             let mut total = 0.0;
             let mut current = v;
-            let mut j = k + 1;
+            let mut j = k + n;
             while j < words.len() && words[j].start <= words[j - 1].end + 1 {
-                let Some(&next) = lang.number_words.get(&folded[j]) else {
+                let Some((next, m)) = number_word_at(words, folded, j, lang) else {
                     break;
                 };
-                if lang.multipliers.contains_key(&folded[j]) {
+                if m == 1 && lang.multipliers.contains_key(&folded[j]) {
                     current = current.max(1.0) * next;
                     if next >= 1000.0 {
                         total += current;
@@ -113,7 +133,7 @@ pub fn find_numbers(
                 } else {
                     current += next;
                 }
-                j += 1;
+                j += m;
             }
             let value = total + current;
             let weak = j == k + 1 && lang.weak_number_words.contains(&folded[k]);
@@ -224,6 +244,15 @@ mod tests {
             nums("une hausse de 3,5 %", LangCode::Fr),
             vec![(3.5, Some("percent".into()))]
         );
+        // Compound number words, hyphenated.
+        assert_eq!(
+            nums(
+                "quatre-vingt-dix morts et quatre-vingts blessés",
+                LangCode::Fr
+            ),
+            vec![(90.0, Some("dead".into())), (80.0, Some("injured".into()))]
+        );
+        assert_eq!(nums("soixante-dix-sept", LangCode::Fr), vec![(77.0, None)]);
         // The words of a unit are not read again as a number ("cent" is 100).
         assert_eq!(
             nums("une hausse de 4 pour cent", LangCode::Fr),
