@@ -54,29 +54,12 @@ pub fn load(path: Option<&std::path::Path>) -> Result<crate::rules::RuleSet> {
         None => crate::rules::ruleset::build(None),
         Some(p) => {
             let shown = p.display().to_string();
-            let meta = std::fs::metadata(p).map_err(|e| match e.kind() {
-                std::io::ErrorKind::NotFound => Error::input(&shown, "no such rule file"),
-                _ => Error::Io {
-                    path: shown.clone(),
-                    source: e,
-                },
-            })?;
-            if meta.is_dir() {
-                return Err(Error::input(&shown, "is a directory, not a rule file"));
-            }
-            if meta.len() > MAX_YAML_BYTES as u64 {
-                return Err(Error::input(
-                    &shown,
-                    format!(
-                        "rule file is {} bytes; the limit is {MAX_YAML_BYTES}",
-                        meta.len()
-                    ),
-                ));
-            }
-            let bytes = std::fs::read(p).map_err(|e| Error::Io {
-                path: shown.clone(),
-                source: e,
-            })?;
+            let bytes = crate::ingest::read_limited(
+                &shown,
+                MAX_YAML_BYTES,
+                "rule file",
+                "pass a rule file (YAML)",
+            )?;
             let text = String::from_utf8(bytes)
                 .map_err(|_| Error::input(&shown, "rule file is not valid UTF-8"))?;
             crate::rules::ruleset::build(Some((&shown, &text)))

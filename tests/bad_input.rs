@@ -508,3 +508,16 @@ fn pairs_with_no_rows_or_one_column_twice() {
         &["\"left\""],
     );
 }
+
+#[test]
+fn a_directory_given_as_a_table_or_rule_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = claimdiff(&["pairs", s(dir.path()), "--left", "1", "--right", "2"]);
+    assert_input_error(
+        &out,
+        s(dir.path()),
+        &["is a directory; pass a CSV or TSV file"],
+    );
+    let out = claimdiff(&["rules", "check", s(dir.path())]);
+    assert_input_error(&out, s(dir.path()), &["is a directory; pass a rule file"]);
+}

@@ -582,10 +582,12 @@ fn check(a: args::CheckArgs, global: &args::GlobalArgs) -> Result<i32> {
     // The reference: one baseline file, or articles.
     let baseline_text = match a.against.as_slice() {
         [one] if one != "-" && std::path::Path::new(one).is_file() => {
-            let bytes = std::fs::read(one).map_err(|e| crate::Error::Io {
-                path: one.clone(),
-                source: e,
-            })?;
+            let bytes = crate::ingest::read_limited(
+                one,
+                crate::ingest::MAX_ARTICLE_BYTES,
+                "baseline",
+                "pass a baseline file or articles",
+            )?;
             String::from_utf8(bytes)
                 .ok()
                 .filter(|t| chk::looks_like_baseline(t) || one.ends_with(".json"))
@@ -664,13 +666,12 @@ fn pairs(a: args::PairsArgs) -> Result<i32> {
         crate::output::check_not_an_input(out, std::slice::from_ref(&shown))?;
     }
     let rules = crate::config::load(a.rules.as_deref())?;
-    let bytes = std::fs::read(&a.file).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => crate::Error::input(&shown, "no such file"),
-        _ => crate::Error::Io {
-            path: shown.clone(),
-            source: e,
-        },
-    })?;
+    let bytes = crate::ingest::read_limited(
+        &shown,
+        crate::ingest::MAX_ARTICLE_BYTES,
+        "file",
+        "pass a CSV or TSV file",
+    )?;
     let decoded = crate::ingest::decode(&shown, bytes, a.encoding)?;
     if decoded.replaced > 0 {
         eprintln!(

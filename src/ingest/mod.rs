@@ -203,30 +203,39 @@ fn read_bytes(spec: &InputSpec) -> Result<Vec<u8>> {
             })?;
         return Ok(buf);
     }
-    let path = Path::new(&spec.path);
-    let meta = std::fs::metadata(path).map_err(|e| io_error(&spec.path, e))?;
-    if meta.is_dir() {
-        return Err(Error::input(
-            &spec.path,
-            "is a directory; pass the files inside it (for example DIR/*.md)",
-        ));
-    }
-    if meta.len() > MAX_ARTICLE_BYTES as u64 {
-        return Err(Error::input(
-            &spec.path,
-            format!(
-                "file is {} bytes; the limit is {} bytes",
-                meta.len(),
-                MAX_ARTICLE_BYTES
-            ),
-        ));
-    }
-    std::fs::read(path).map_err(|e| io_error(&spec.path, e))
+    read_limited(
+        &spec.path,
+        MAX_ARTICLE_BYTES,
+        "file",
+        "pass the files inside it (for example DIR/*.md)",
+    )
 }
 
-fn io_error(path: &str, e: std::io::Error) -> Error {
+/// Read a user's file whole, refusing with one line a missing or unreadable file, a directory
+/// (`dir_hint` says what to pass instead) and a file over `limit` bytes. `what` names the file
+/// in the messages ("file", "rule file", "table", "baseline").
+pub(crate) fn read_limited(
+    path: &str,
+    limit: usize,
+    what: &str,
+    dir_hint: &str,
+) -> Result<Vec<u8>> {
+    let meta = std::fs::metadata(path).map_err(|e| io_error(path, what, e))?;
+    if meta.is_dir() {
+        return Err(Error::input(path, format!("is a directory; {dir_hint}")));
+    }
+    if meta.len() > limit as u64 {
+        return Err(Error::input(
+            path,
+            format!("{what} is {} bytes; the limit is {limit} bytes", meta.len()),
+        ));
+    }
+    std::fs::read(path).map_err(|e| io_error(path, what, e))
+}
+
+fn io_error(path: &str, what: &str, e: std::io::Error) -> Error {
     let message = match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".to_string(),
+        std::io::ErrorKind::NotFound => format!("no such {what}"),
         std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
         _ => {
             return Error::Io {
@@ -320,7 +329,7 @@ fn check_date(path: &str, value: &str, what: &str) -> Result<String> {
     }
 }
 
-fn sha256_hex(bytes: &[u8]) -> String {
+pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
     let digest = Sha256::digest(bytes);
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }

@@ -5,7 +5,6 @@ use std::collections::BTreeMap;
 
 use regex::Regex;
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 use super::{kinds, Kind, Severity};
 use crate::error::{Error, Position, Result};
@@ -561,10 +560,7 @@ pub fn build(user: Option<(&str, &str)>) -> Result<RuleSet> {
         "aliases": alias_sets,
         "lexicons": lexicons,
     });
-    let sha256 = Sha256::digest(canonical.to_string().as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let sha256 = crate::ingest::sha256_hex(canonical.to_string().as_bytes());
     Ok(RuleSet {
         name,
         sha256,
