@@ -187,7 +187,6 @@ fn claims(a: args::ClaimsArgs, global: &args::GlobalArgs) -> Result<i32> {
     Ok(exit::OK)
 }
 
-/// Read the inputs; with `--keep-going`, report unreadable ones on stderr and go on.
 /// Read the inputs. With `--keep-going`, an unreadable one is reported on stderr, noted in
 /// `skipped` and left out; without, the first one stops the run before anything is written.
 pub(crate) fn read_inputs(
@@ -268,22 +267,13 @@ fn emit_report(
     global: &args::GlobalArgs,
 ) -> Result<()> {
     let dest = crate::output::Destination::from_option(output.output.as_deref());
-    if resolve_format(output.format, output) == args::ReportFormat::Json {
-        crate::output::emit_with(&dest, |w| crate::report::json::write_json(report, w))?;
-    } else {
-        crate::output::emit(&dest, render(report, output, global)?.as_bytes())?;
-    }
-    Ok(())
-}
-
-/// Render a report in the chosen format.
-pub(crate) fn render(
-    report: &crate::report::model::Report,
-    output: &args::OutputArgs,
-    global: &args::GlobalArgs,
-) -> Result<String> {
-    Ok(match resolve_format(output.format, output) {
-        args::ReportFormat::Json => crate::report::json::render_json(report),
+    // JSON is streamed: a report of a big archive is never held whole as text.
+    let text = match resolve_format(output.format, output) {
+        args::ReportFormat::Json => {
+            return Ok(crate::output::emit_with(&dest, |w| {
+                crate::report::json::write_json(report, w)
+            })?);
+        }
         args::ReportFormat::Table => {
             let mut style = table_style(global);
             if output.output.is_some() {
@@ -293,7 +283,9 @@ pub(crate) fn render(
         }
         args::ReportFormat::Md => crate::report::markdown::render_markdown(report, output.explain),
         args::ReportFormat::Html => crate::report::html::render_html(report, output.explain),
-    })
+    };
+    crate::output::emit(&dest, text.as_bytes())?;
+    Ok(())
 }
 
 pub(crate) fn align_options(a: &args::AnalysisArgs) -> Result<crate::align::AlignOptions> {

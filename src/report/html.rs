@@ -13,8 +13,8 @@ use super::view::{
 };
 use crate::rules::{Kind, Severity};
 
-/// Renders the whole page. The same report always gives the same bytes.
-/// The report as one HTML page; `explain` adds why each group's claims were aligned.
+/// The report as one HTML page; `explain` adds why each group's claims were aligned. The same
+/// report always gives the same bytes.
 pub fn render_html(report: &Report, explain: bool) -> String {
     let view = View::new(report);
     let title = report.title.as_deref().unwrap_or("claimdiff report");

@@ -8,9 +8,9 @@ use super::view::{evidence_entries, marked_diff, one_line, severity_keys, why, V
 
 const CHECK: &str = "✓";
 
-/// Renders the whole report. Sections appear in a fixed order and every list is sorted, so
-/// the same report always gives the same bytes.
-/// The report as Markdown; `explain` adds why each group's claims were aligned.
+/// The report as Markdown; `explain` adds why each group's claims were aligned. Sections
+/// appear in a fixed order and every list is sorted, so the same report always gives the same
+/// bytes.
 pub fn render_markdown(report: &Report, explain: bool) -> String {
     let view = View::new(report);
     let mut out = String::new();

@@ -432,9 +432,6 @@ pub(crate) fn one_line(text: &str) -> String {
     out
 }
 
-/// The claim's words with `<ins>`/`<del>` around what differs from the reference; `escape`
-/// makes words safe for the target format. Markdown and HTML share this markup because
-/// GitHub keeps both tags when it sanitises Markdown.
 /// Why a pair was aligned, in one line (`--explain`): "a1.c4 ~ a2.c2 = 0.51 (equivalence
 /// 0.11): russes (2.89), détruire (2.89)…".
 pub(crate) fn why(p: &PairRecord) -> String {
@@ -462,6 +459,9 @@ pub(crate) fn why(p: &PairRecord) -> String {
     )
 }
 
+/// The claim's words with `<ins>`/`<del>` around what differs from the reference; `escape`
+/// makes words safe for the target format. Markdown and HTML share this markup because
+/// GitHub keeps both tags when it sanitises Markdown.
 pub(crate) fn marked_diff(ops: &[DiffOp], escape: impl Fn(&str) -> String) -> String {
     let mut out = String::new();
     for op in ops {

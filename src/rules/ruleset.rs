@@ -28,7 +28,10 @@ struct RuleFile {
     name: Option<String>,
     #[serde(default)]
     extends: Option<String>,
+    /// Only checked: each entry must be a language claimdiff has data for, which parsing it
+    /// as a `LangCode` does.
     #[serde(default)]
+    #[allow(dead_code)]
     languages: Vec<crate::lang::LangCode>,
     #[serde(default)]
     aliases: Vec<Vec<String>>,
@@ -197,8 +200,6 @@ pub struct RuleSet {
     pub name: String,
     pub sha256: String,
     pub rules: Vec<Rule>,
-    pub alias_sets: Vec<Vec<String>>,
-    pub lexicons: BTreeMap<String, Vec<Vec<String>>>,
     pub aliases: AliasTable,
     /// The watch-list sets of every `term` rule's lexicon, matched as one term each.
     pub term_sets: AliasTable,
@@ -528,7 +529,6 @@ pub fn build(user: Option<(&str, &str)>) -> Result<RuleSet> {
                 .extend(v.iter().cloned());
         }
         name = file.name.clone().unwrap_or_else(|| path.to_string());
-        let _ = file.languages;
     }
     // Every lexicon named must exist, whichever file names it.
     for r in &rules {
@@ -567,8 +567,6 @@ pub fn build(user: Option<(&str, &str)>) -> Result<RuleSet> {
         aliases: AliasTable::new(&alias_sets),
         term_sets: AliasTable::new(&term_words),
         rules,
-        alias_sets,
-        lexicons,
     })
 }
 
