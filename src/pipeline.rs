@@ -31,26 +31,29 @@ pub struct Corpus {
     pub features: Vec<Features>,
 }
 
+/// The claims of an article, numbered `a1.c1`, `a1.c2`… in text order, with where each is in
+/// the file: the one place claim ids are made, for `claims` and for reports alike.
+pub fn claim_records(a: &Article) -> impl Iterator<Item = ClaimRecord> + '_ {
+    a.claim_indices().enumerate().map(|(n, i)| {
+        let span = a.source_span(i);
+        let (line, column) = a.position(i);
+        ClaimRecord {
+            id: format!("{}.c{}", a.meta.id, n + 1),
+            article: a.meta.id.clone(),
+            text: a.segment_text(i).to_string(),
+            start: span.start,
+            end: span.end,
+            line,
+            column,
+            reference: a.meta.reference,
+        }
+    })
+}
+
 impl Corpus {
     /// The claims of read articles.
     pub fn from_articles(articles: &[Article], rules: &RuleSet) -> Corpus {
-        let mut claims = Vec::new();
-        for a in articles {
-            for (n, i) in a.claim_indices().enumerate() {
-                let span = a.source_span(i);
-                let (line, column) = a.position(i);
-                claims.push(ClaimRecord {
-                    id: format!("{}.c{}", a.meta.id, n + 1),
-                    article: a.meta.id.clone(),
-                    text: a.segment_text(i).to_string(),
-                    start: span.start,
-                    end: span.end,
-                    line,
-                    column,
-                    reference: a.meta.reference,
-                });
-            }
-        }
+        let claims = articles.iter().flat_map(claim_records).collect();
         let metas: Vec<ArticleMeta> = articles.iter().map(|a| a.meta.clone()).collect();
         Corpus::from_claims(metas, claims, rules)
     }

@@ -9,7 +9,7 @@ use anyhow::Result;
 use clap::Parser;
 
 use crate::ingest::{self, InputSpec, ReadOptions};
-use crate::report::model::{ClaimListing, ClaimRecord, SegmentRecord, Tool, SCHEMA};
+use crate::report::model::{ClaimListing, SegmentRecord, Tool, SCHEMA};
 use crate::report::table::{self, TableStyle};
 use crate::segment::Role;
 
@@ -142,31 +142,20 @@ fn claims(a: args::ClaimsArgs, global: &args::GlobalArgs) -> Result<i32> {
         segments: Vec::new(),
     };
     for article in &articles {
-        let mut claim_no = 0;
+        listing
+            .claims
+            .extend(crate::pipeline::claim_records(article));
         let mut seg_no = 0;
         for (i, seg) in article.segments.iter().enumerate() {
-            let span = article.source_span(i);
-            let (line, column) = article.position(i);
-            let text = article.segment_text(i).to_string();
-            if seg.role == Role::Claim {
-                claim_no += 1;
-                listing.claims.push(ClaimRecord {
-                    id: format!("{}.c{claim_no}", article.meta.id),
-                    article: article.meta.id.clone(),
-                    text,
-                    start: span.start,
-                    end: span.end,
-                    line,
-                    column,
-                    reference: false,
-                });
-            } else if a.all {
+            if seg.role != Role::Claim && a.all {
+                let span = article.source_span(i);
+                let (line, column) = article.position(i);
                 seg_no += 1;
                 listing.segments.push(SegmentRecord {
                     id: format!("{}.s{seg_no}", article.meta.id),
                     article: article.meta.id.clone(),
                     role: seg.role,
-                    text,
+                    text: article.segment_text(i).to_string(),
                     start: span.start,
                     end: span.end,
                     line,
