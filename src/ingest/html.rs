@@ -139,29 +139,45 @@ pub fn extract(path: &str, html: &str) -> Result<Extracted> {
     })
 }
 
-fn inside_tag(source: &str, at: usize) -> bool {
-    let head = &source[..at];
-    match (head.rfind('<'), head.rfind('>')) {
-        (Some(lt), Some(gt)) => lt > gt,
-        (Some(_), None) => true,
-        _ => false,
-    }
+/// The parts of a page a reader does not see as text: tags, comments, and `<script>` and
+/// `<style>` elements (pages repeat their lede in JSON-LD and scripts). Found in one pass, so
+/// that looking a position up costs a binary search, not a scan back over the page.
+struct Markup {
+    /// Sorted, disjoint byte ranges.
+    hidden: Vec<(usize, usize)>,
 }
 
-/// Inside a `<script>` or `<style>` element, or a comment: pages repeat their lede in JSON-LD
-/// and scripts, which are not where a reader sees it.
-fn inside_raw_text(source: &str, at: usize) -> bool {
-    let head = &source[..at];
-    [
-        ("<script", "</script"),
-        ("<style", "</style"),
-        ("<!--", "-->"),
-    ]
-    .iter()
-    .any(|(open, close)| match head.rfind(open) {
-        Some(o) => head.rfind(close).is_none_or(|c| c < o),
-        None => false,
-    })
+impl Markup {
+    fn of(source: &str) -> Markup {
+        let len = source.len();
+        let after = |from: usize, needle: &str| source[from..].find(needle).map(|i| from + i);
+        let mut hidden = Vec::new();
+        let mut at = 0;
+        while let Some(lt) = after(at, "<") {
+            let rest = &source[lt..];
+            let end = if rest.starts_with("<!--") {
+                after(lt + 4, "-->").map_or(len, |i| i + 3)
+            } else if let Some(close) = [("<script", "</script"), ("<style", "</style")]
+                .iter()
+                .find(|(open, _)| rest.starts_with(open))
+                .map(|(_, close)| close)
+            {
+                after(lt, close)
+                    .and_then(|c| after(c, ">"))
+                    .map_or(len, |i| i + 1)
+            } else {
+                after(lt + 1, ">").map_or(len, |i| i + 1)
+            };
+            hidden.push((lt, end));
+            at = end;
+        }
+        Markup { hidden }
+    }
+
+    fn hides(&self, at: usize) -> bool {
+        let k = self.hidden.partition_point(|&(start, _)| start <= at);
+        k > 0 && at < self.hidden[k - 1].1
+    }
 }
 
 /// Where the page body starts: the `<head>` (title, meta tags) repeats the article's words.
@@ -173,7 +189,13 @@ fn body_start(source: &str) -> usize {
         .unwrap_or(0)
 }
 
-fn find_word(source: &str, word: &str, from: usize, limit: usize) -> Option<usize> {
+fn find_word(
+    source: &str,
+    markup: &Markup,
+    word: &str,
+    from: usize,
+    limit: usize,
+) -> Option<usize> {
     let limit = limit.min(source.len());
     // Search only up to where a match could still start before `limit`: an unbounded search
     // for a word that is not there scanned the rest of the page once per segment.
@@ -190,7 +212,7 @@ fn find_word(source: &str, word: &str, from: usize, limit: usize) -> Option<usiz
         // A whole word ("Le", not the start of "Les"), outside markup.
         let whole = !source[..i].ends_with(char::is_alphanumeric)
             && !source[i + word.len()..].starts_with(char::is_alphanumeric);
-        if whole && !inside_tag(source, i) && !inside_raw_text(source, i) {
+        if whole && !markup.hides(i) {
             return Some(i);
         }
         at = i + word.len();
@@ -204,6 +226,7 @@ fn find_word(source: &str, word: &str, from: usize, limit: usize) -> Option<usiz
 /// over many tags) get an empty span at the last known place.
 pub fn locate(source: &str, text: &str, spans: &[Span]) -> Vec<Span> {
     let mut cursor = body_start(source);
+    let markup = Markup::of(source);
     // First words known to be missing from the page after some offset. The cursor only moves
     // forward, so they stay missing; without this, every segment starting with a word the
     // page writes with entities (`&Eacute;lys&eacute;e`) searched to the end of the page.
@@ -219,7 +242,7 @@ pub fn locate(source: &str, text: &str, spans: &[Span]) -> Vec<Span> {
             Some(rest) => rest.find(')').map_or(seg, |j| &rest[j + 1..]),
             None => seg,
         };
-        match locate_one(source, seg, cursor, &mut absent) {
+        match locate_one(source, &markup, seg, cursor, &mut absent) {
             Some(s) => {
                 // Past this segment: the next one is after it, even when it has the same words.
                 cursor = s.end;
@@ -237,6 +260,7 @@ const ANCHOR_TRIES: usize = 4;
 
 fn locate_one<'t>(
     source: &str,
+    markup: &Markup,
     seg: &'t str,
     cursor: usize,
     absent: &mut std::collections::HashMap<&'t str, usize>,
@@ -251,7 +275,7 @@ fn locate_one<'t>(
         if absent.get(w).is_some_and(|&from| from <= cursor) {
             return None;
         }
-        match find_word(source, w, cursor, source.len()) {
+        match find_word(source, markup, w, cursor, source.len()) {
             Some(a) => Some((at, w, a)),
             None => {
                 absent.insert(w, cursor);
@@ -267,7 +291,7 @@ fn locate_one<'t>(
         let mut found = None;
         let mut k = a;
         // The first occurrence of the last word far enough from the first.
-        while let Some(i) = find_word(source, last, k, window) {
+        while let Some(i) = find_word(source, markup, last, k, window) {
             let b = i + last.len();
             found = Some(b);
             k = b;
