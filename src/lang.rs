@@ -477,6 +477,28 @@ impl Lang {
         self.abbreviations.contains(word)
     }
 
+    /// Is `c` a quotation mark of the language, or the straight double quote? Not `’`: it is
+    /// the apostrophe of "l’État" and "O’Brien" far more often than a closing quote.
+    pub fn is_quote_mark(&self, c: char) -> bool {
+        c == '"' || (c != '’' && self.quote_pairs.iter().any(|(o, cl)| *o == c || *cl == c))
+    }
+
+    /// Does `c` open a quotation or an aside: the language's opening quote marks, and the
+    /// marks every language shares (straight quote, brackets, Markdown emphasis, list dashes
+    /// and bullets)?
+    pub fn opens(&self, c: char) -> bool {
+        matches!(c, '"' | '(' | '[' | '*' | '_' | '-' | '–' | '—' | '•')
+            || self.quote_pairs.iter().any(|(o, _)| *o == c)
+    }
+
+    /// Does `c` close a quotation or an aside: the language's closing quote marks, and the
+    /// marks every language shares (straight quotes, the typographic apostrophe, brackets,
+    /// Markdown emphasis)?
+    pub fn closes(&self, c: char) -> bool {
+        matches!(c, '"' | '\'' | '’' | ')' | ']' | '*' | '_')
+            || self.quote_pairs.iter().any(|(_, cl)| *cl == c)
+    }
+
     pub fn closing_for(&self, open: char) -> Option<char> {
         self.quote_pairs
             .iter()

@@ -227,7 +227,7 @@ fn capitalised_names(
     let sentence_start = |k: usize| {
         k == 0 || {
             let between = &text[ws[k - 1].end..ws[k].start];
-            between.contains(['.', '!', '?', ':', '«', '"', '“'])
+            between.contains(['.', '!', '?', ':']) || between.chars().any(|c| lang.is_quote_mark(c))
         }
     };
     let mut out = Vec::new();
@@ -294,8 +294,9 @@ fn find_attributions(
 ) -> Vec<Attribution> {
     let mut out = Vec::new();
     let punct_between = |a: usize, b: usize| {
-        text[ws[a].end..ws[b].start]
-            .contains([',', '.', ';', ':', '(', ')', '"', '«', '»', '“', '”'])
+        let between = &text[ws[a].end..ws[b].start];
+        between.contains([',', '.', ';', ':', '(', ')'])
+            || between.chars().any(|c| lang.is_quote_mark(c))
     };
     // The source phrase starting at word k, up to punctuation or a preposition.
     let phrase_after = |k: usize| -> Option<(usize, usize)> {

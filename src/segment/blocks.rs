@@ -1,5 +1,6 @@
 //! Lines → blocks (paragraphs). A block is a run of text that sentences never cross.
 
+use crate::lang::Lang;
 use crate::source::Span;
 
 /// A paragraph, a heading line or a list item.
@@ -76,13 +77,12 @@ pub(crate) fn ends_sentence(s: &str) -> bool {
 }
 
 /// Starts like the continuation of a sentence: a lowercase letter, maybe after an opening quote.
-fn continues_sentence(s: &str) -> bool {
+fn continues_sentence(s: &str, lang: &Lang) -> bool {
     s.chars()
-        .find(|c| {
-            !matches!(
-                c,
-                '«' | '"' | '“' | '*' | '_' | '(' | ' ' | '\u{a0}' | '\u{202f}'
-            )
+        .find(|&c| {
+            !(lang.is_quote_mark(c)
+                || matches!(c, '*' | '_' | '(')
+                || crate::normalize::is_group_space(c))
         })
         .is_some_and(|c| c.is_lowercase())
 }
@@ -93,6 +93,7 @@ pub fn blocks(
     text: &str,
     body: Span,
     markdown: bool,
+    lang: &Lang,
     standalone: &dyn Fn(&str) -> bool,
 ) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
@@ -119,7 +120,7 @@ pub fn blocks(
                     false
                 } else {
                     let soft_wrap = markdown && !blank_before && !prev_list_item;
-                    soft_wrap || (!ends_sentence(prev_text) && continues_sentence(here))
+                    soft_wrap || (!ends_sentence(prev_text) && continues_sentence(here, lang))
                 }
             }
             _ => false,
@@ -141,7 +142,8 @@ mod tests {
     use super::*;
 
     fn texts(text: &str, markdown: bool) -> Vec<&str> {
-        blocks(text, Span::new(0, text.len()), markdown, &|l: &str| {
+        let fr = crate::lang::Lang::get(crate::lang::LangCode::Fr);
+        blocks(text, Span::new(0, text.len()), markdown, fr, &|l: &str| {
             l.ends_with(']')
         })
         .iter()

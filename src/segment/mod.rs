@@ -69,7 +69,7 @@ pub struct SegmentOptions {
 pub fn segment(text: &str, body: Span, lang: &Lang, options: SegmentOptions) -> Vec<Segment> {
     let mut out = Vec::new();
     let standalone = |line: &str| roles::line_role(line, lang).is_some();
-    for block in blocks::blocks(text, body, options.markdown, &standalone) {
+    for block in blocks::blocks(text, body, options.markdown, lang, &standalone) {
         roles::segment_block(text, &block, lang, &mut out);
     }
     out

@@ -27,34 +27,6 @@ const MAX_QUOTE_BYTES: usize = 1500;
 
 const TERMINATORS: [char; 4] = ['.', '!', '?', '…'];
 
-fn is_closer(c: char) -> bool {
-    matches!(
-        c,
-        '»' | '"' | '”' | '’' | '\'' | ')' | ']' | '›' | '*' | '_'
-    )
-}
-
-fn is_opener(c: char) -> bool {
-    matches!(
-        c,
-        '«' | '"'
-            | '“'
-            | '‘'
-            | '('
-            | '['
-            | '‹'
-            | '„'
-            | '*'
-            | '_'
-            | '-'
-            | '–'
-            | '—'
-            | '•'
-            | '¿'
-            | '¡'
-    )
-}
-
 /// Byte ranges `(open, close_end)` of quotations that open and close inside `s`.
 pub(crate) fn quote_regions(s: &str, lang: &Lang) -> Vec<(usize, usize)> {
     let mut stack: Vec<(usize, char)> = Vec::new();
@@ -148,9 +120,9 @@ fn word_before(s: &str, at: usize) -> &str {
 }
 
 /// The word starting at byte `at`, skipping opening marks.
-fn word_after(s: &str, at: usize) -> &str {
+fn word_after<'s>(s: &'s str, at: usize, lang: &Lang) -> &'s str {
     let rest = &s[at..];
-    let rest = rest.trim_start_matches(is_opener);
+    let rest = rest.trim_start_matches(|c| lang.opens(c));
     let end = rest
         .char_indices()
         .find(|(_, c)| !(c.is_alphanumeric() || *c == '\'' || *c == '’'))
@@ -164,7 +136,7 @@ fn word_after(s: &str, at: usize) -> &str {
     }
 }
 
-fn starts_like_sentence(s: &str, at: usize) -> bool {
+fn starts_like_sentence(s: &str, at: usize, lang: &Lang) -> bool {
     let rest = &s[at..];
     let Some(first) = rest.chars().next() else {
         return false;
@@ -172,8 +144,8 @@ fn starts_like_sentence(s: &str, at: usize) -> bool {
     if first.is_uppercase() || first.is_ascii_digit() {
         return true;
     }
-    if is_opener(first) {
-        let inner = rest.trim_start_matches(|c: char| is_opener(c) || is_space(c));
+    if lang.opens(first) {
+        let inner = rest.trim_start_matches(|c: char| lang.opens(c) || is_space(c));
         return inner
             .chars()
             .next()
@@ -241,7 +213,7 @@ fn glued_heading_at(s: &str, at: usize, lang: &Lang) -> bool {
     if !(after_lower_word || matches!(last, '"' | '»' | '”')) {
         return false;
     }
-    let word = word_after(s, at);
+    let word = word_after(s, at, lang);
     // "what I mean": a one-letter word is too weak a sign.
     if word.chars().count() < 2 || !lang.sentence_starters.contains(word) {
         return false;
@@ -279,7 +251,7 @@ pub fn split_sentences(text: &str, span: Span, lang: &Lang) -> Vec<Piece> {
                 let Some(d) = trimmed.chars().next() else {
                     break;
                 };
-                if !is_closer(d) {
+                if !lang.closes(d) {
                     break;
                 }
                 let at = end + (rest.len() - trimmed.len());
@@ -307,12 +279,12 @@ pub fn split_sentences(text: &str, span: Span, lang: &Lang) -> Vec<Piece> {
                 continue;
             }
             let next = end + (rest.len() - rest.trim_start_matches(is_space).len());
-            if next >= s.len() || !starts_like_sentence(s, next) || inside_quote(end) {
+            if next >= s.len() || !starts_like_sentence(s, next, lang) || inside_quote(end) {
                 continue;
             }
             if &s[i..term_end] == "." {
                 let word = word_before(s, i);
-                let next_word = word_after(s, next);
+                let next_word = word_after(s, next, lang);
                 if period_is_abbreviation(word, next_word, &s[piece_start..i], lang) {
                     continue;
                 }
