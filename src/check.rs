@@ -169,7 +169,7 @@ pub fn looks_like_baseline(text: &str) -> bool {
 /// outlets are kept: each new article is then a new version of its earlier one. (With
 /// `versions` and no reference of those outlets, every reference is an earlier version.)
 pub fn check_corpus(reference: Corpus, new: Corpus, versions: bool) -> Corpus {
-    let same_outlet = |a: &ArticleMeta, b: &ArticleMeta| a.outlet.eq_ignore_ascii_case(&b.outlet);
+    let same_outlet = |a: &ArticleMeta, b: &ArticleMeta| a.is_outlet(&b.outlet);
     let of_new_outlets: Vec<bool> = reference
         .articles
         .iter()
@@ -213,16 +213,11 @@ pub fn check_corpus(reference: Corpus, new: Corpus, versions: bool) -> Corpus {
 /// The state after a check: the references the new articles do not replace, and the new
 /// articles. A new article replaces the reference of its outlet.
 pub fn updated_state(corpus: &Corpus) -> Corpus {
-    let new_outlets: Vec<String> = corpus
-        .articles
-        .iter()
-        .filter(|a| !a.reference)
-        .map(|a| a.outlet.to_lowercase())
-        .collect();
+    let new: Vec<&ArticleMeta> = corpus.articles.iter().filter(|a| !a.reference).collect();
     let dropped: std::collections::HashSet<String> = corpus
         .articles
         .iter()
-        .filter(|a| a.reference && new_outlets.contains(&a.outlet.to_lowercase()))
+        .filter(|a| a.reference && new.iter().any(|n| a.is_outlet(&n.outlet)))
         .map(|a| a.id.clone())
         .collect();
     let mut out = Corpus::default();

@@ -160,11 +160,10 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
     // reference article in `check`), else the most central claim.
     let reference_of = |members: &[usize], pairs: &[align::ScoredPair]| -> usize {
         if let Some(outlet) = &options.reference_outlet {
-            if let Some(&m) = members.iter().find(|&&m| {
-                corpus.articles[article_of[m]]
-                    .outlet
-                    .eq_ignore_ascii_case(outlet)
-            }) {
+            if let Some(&m) = members
+                .iter()
+                .find(|&&m| corpus.articles[article_of[m]].is_outlet(outlet))
+            {
                 return m;
             }
         }
@@ -482,7 +481,7 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
             corpus
                 .articles
                 .iter()
-                .find(|a| a.outlet.eq_ignore_ascii_case(o))
+                .find(|a| a.is_outlet(o))
                 .map(|a| a.id.clone())
         }),
     }

@@ -476,11 +476,7 @@ fn rules_command(cmd: args::RulesCommand) -> Result<i32> {
 /// `--reference OUTLET` must name an outlet of the run.
 fn check_reference(outlet: Option<&str>, corpus: &crate::pipeline::Corpus) -> Result<()> {
     let Some(o) = outlet else { return Ok(()) };
-    if corpus
-        .articles
-        .iter()
-        .any(|a| a.outlet.eq_ignore_ascii_case(o))
-    {
+    if corpus.articles.iter().any(|a| a.is_outlet(o)) {
         return Ok(());
     }
     let outlets: Vec<&str> = corpus.articles.iter().map(|a| a.outlet.as_str()).collect();

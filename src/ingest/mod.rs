@@ -98,6 +98,12 @@ pub fn article_labels(articles: &[ArticleMeta]) -> Vec<String> {
 }
 
 impl ArticleMeta {
+    /// Is this article from the outlet `name`? Outlets are compared the way claims are (case
+    /// and accents aside): "afp" is "AFP", "Le Monde" is "le monde".
+    pub fn is_outlet(&self, name: &str) -> bool {
+        crate::normalize::fold(&self.outlet) == crate::normalize::fold(name)
+    }
+
     pub fn partial_date(&self) -> Option<PartialDate> {
         self.date.as_deref().and_then(PartialDate::parse_iso)
     }

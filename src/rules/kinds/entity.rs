@@ -71,10 +71,7 @@ fn swapped_roles(a: &ClaimView, b: &ClaimView) -> Option<Hit> {
             // The same few words between them on both sides: the sentence is mirrored ("X
             // accuse Y" / "Y accuse X"), not reworded ("US company Fluor" / "Fluor company of
             // the US") nor a list in another order ("A, B and C" / "C, B and A").
-            let content: Vec<&String> = wa
-                .iter()
-                .filter(|w| w.chars().count() > 2 && !crate::normalize::is_function_word(w))
-                .collect();
+            let content: Vec<&String> = wa.iter().filter(|w| super::is_content_word(w)).collect();
             if !list_a && !list_b && wa == wb && (1..=ROLE_WORDS).contains(&content.len()) {
                 let w = content[0];
                 return Some(Hit::new(

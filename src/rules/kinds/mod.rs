@@ -215,11 +215,16 @@ pub(crate) fn anchored(
         .any(|w| other_words.contains(w))
 }
 
+/// A folded word that carries content: longer than two letters, not a function word.
+pub(crate) fn is_content_word(w: &str) -> bool {
+    w.chars().count() > 2 && !crate::normalize::is_function_word(w)
+}
+
 /// Folded content words of a text, for overlap checks.
 pub(crate) fn content_words(text: &str) -> Vec<String> {
     crate::normalize::fold_words(text)
         .into_iter()
-        .filter(|w| w.chars().count() > 2 && !crate::normalize::is_function_word(w))
+        .filter(|w| is_content_word(w))
         .collect()
 }
 
