@@ -130,16 +130,50 @@ impl Baseline {
         Ok(b)
     }
 
-    /// The baseline as reference articles and claims, renamed `r1`, `r1.c1`… so they never
+    /// The baseline's articles as reference articles, renamed `r1`, `r2`… so they never
     /// collide with the new articles' ids.
-    pub fn into_reference(self, rules: &RuleSet) -> Corpus {
-        let corpus = Corpus::from_claims(self.articles, self.claims, rules);
-        renumber(corpus, "r", true)
+    pub fn reference_articles(&self) -> Vec<ArticleMeta> {
+        let mut corpus = Corpus {
+            articles: self.articles.clone(),
+            ..Corpus::default()
+        };
+        renumber(&mut corpus, "r", true);
+        corpus.articles
+    }
+
+    /// The baseline as reference articles and claims, renamed as in
+    /// [`Baseline::reference_articles`]: only the articles `keep` says (in their order), whose
+    /// claims alone have their features extracted.
+    pub fn into_reference(self, rules: &RuleSet, keep: &[bool]) -> Corpus {
+        let mut corpus = Corpus {
+            articles: self.articles,
+            claims: self.claims,
+            features: Vec::new(),
+        };
+        renumber(&mut corpus, "r", true);
+        let kept: std::collections::HashSet<String> = corpus
+            .articles
+            .iter()
+            .zip(keep)
+            .filter(|(_, k)| **k)
+            .map(|(a, _)| a.id.clone())
+            .collect();
+        let articles = corpus
+            .articles
+            .into_iter()
+            .filter(|a| kept.contains(&a.id))
+            .collect();
+        let claims = corpus
+            .claims
+            .into_iter()
+            .filter(|c| kept.contains(&c.article))
+            .collect();
+        Corpus::from_claims(articles, claims, rules)
     }
 }
 
 /// Give articles the ids `{prefix}1`, `{prefix}2`… and claims `{article}.c1`…, in order.
-fn renumber(mut corpus: Corpus, prefix: &str, reference: bool) -> Corpus {
+fn renumber(corpus: &mut Corpus, prefix: &str, reference: bool) {
     let mut map = std::collections::HashMap::new();
     for (i, a) in corpus.articles.iter_mut().enumerate() {
         let id = format!("{prefix}{}", i + 1);
@@ -155,7 +189,6 @@ fn renumber(mut corpus: Corpus, prefix: &str, reference: bool) -> Corpus {
         c.article = article;
         c.reference = reference;
     }
-    corpus
 }
 
 /// Does `text` look like a baseline (rather than an article)?
@@ -164,50 +197,35 @@ pub fn looks_like_baseline(text: &str) -> bool {
     head.trim_start().starts_with('{') && head.contains(BASELINE_SCHEMA)
 }
 
-/// Join reference and new claims into one corpus. With `versions`, or when every new
-/// article has a reference of the same outlet, only the references of the new articles'
-/// outlets are kept: each new article is then a new version of its earlier one. (With
-/// `versions` and no reference of those outlets, every reference is an earlier version.)
-pub fn check_corpus(reference: Corpus, new: Corpus, versions: bool) -> Corpus {
-    let same_outlet = |a: &ArticleMeta, b: &ArticleMeta| a.is_outlet(&b.outlet);
+/// Which reference articles a check keeps (one flag per reference, in order). With
+/// `versions`, or when every new article has a reference of the same outlet, only the
+/// references of the new articles' outlets: each new article is then a new version of its
+/// earlier one. (With `versions` and no reference of those outlets, every reference is an
+/// earlier version.) Decided from the articles alone, before any claim's features are
+/// extracted.
+pub fn references_to_keep(
+    reference: &[ArticleMeta],
+    new: &[ArticleMeta],
+    versions: bool,
+) -> Vec<bool> {
     let of_new_outlets: Vec<bool> = reference
-        .articles
         .iter()
-        .map(|r| new.articles.iter().any(|n| same_outlet(r, n)))
+        .map(|r| new.iter().any(|n| r.is_outlet(&n.outlet)))
         .collect();
     let every_new_has_one = new
-        .articles
         .iter()
-        .all(|n| reference.articles.iter().any(|r| same_outlet(r, n)));
+        .all(|n| reference.iter().any(|r| r.is_outlet(&n.outlet)));
     let narrow = (versions && of_new_outlets.contains(&true)) || every_new_has_one;
-    let keep: Vec<bool> = of_new_outlets.iter().map(|&o| !narrow || o).collect();
-    let kept_ids: std::collections::HashSet<String> = reference
-        .articles
-        .iter()
-        .zip(&keep)
-        .filter(|(_, k)| **k)
-        .map(|(a, _)| a.id.clone())
-        .collect();
-    let mut out = Corpus::default();
-    for a in reference.articles.into_iter().chain(new.articles) {
-        if a.reference && !kept_ids.contains(&a.id) {
-            continue;
-        }
-        out.articles.push(a);
+    of_new_outlets.iter().map(|&o| !narrow || o).collect()
+}
+
+/// Join reference and new claims into one corpus.
+pub fn check_corpus(reference: Corpus, new: Corpus) -> Corpus {
+    Corpus {
+        articles: reference.articles.into_iter().chain(new.articles).collect(),
+        claims: reference.claims.into_iter().chain(new.claims).collect(),
+        features: reference.features.into_iter().chain(new.features).collect(),
     }
-    for (c, f) in reference
-        .claims
-        .into_iter()
-        .zip(reference.features)
-        .chain(new.claims.into_iter().zip(new.features))
-    {
-        if c.reference && !kept_ids.contains(&c.article) {
-            continue;
-        }
-        out.claims.push(c);
-        out.features.push(f);
-    }
-    out
 }
 
 /// The state after a check: the references the new articles do not replace, and the new
@@ -232,7 +250,8 @@ pub fn updated_state(corpus: &Corpus) -> Corpus {
             out.features.push(f.clone());
         }
     }
-    renumber(out, "a", false)
+    renumber(&mut out, "a", false);
+    out
 }
 
 /// A warning when the rule set changed since the baseline was saved.

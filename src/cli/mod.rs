@@ -581,13 +581,15 @@ fn check(a: args::CheckArgs, global: &args::GlobalArgs) -> Result<i32> {
         anyhow::bail!("--update-baseline needs --against BASELINE.json (a file written by `claimdiff baseline`)");
     }
     let mut skipped = Vec::new();
-    let reference = match &baseline_text {
+    // The references, as read; their claims' features are extracted below, only for those the
+    // check keeps.
+    let (reference_metas, baseline, mut refs) = match &baseline_text {
         Some(text) => {
             let b = Baseline::parse(&a.against[0], text)?;
             if let Some(w) = chk::rules_changed(&b.rules, &rules) {
                 eprintln!("claimdiff: warning: {}: {w}", a.against[0]);
             }
-            b.into_reference(&rules)
+            (b.reference_articles(), Some(b), Vec::new())
         }
         None => {
             let ref_specs: Vec<InputSpec> = a
@@ -604,12 +606,21 @@ fn check(a: args::CheckArgs, global: &args::GlobalArgs) -> Result<i32> {
                 r.meta.id = format!("r{}", i + 1);
                 r.meta.reference = true;
             }
-            crate::pipeline::Corpus::from_articles(&refs, &rules)
+            (refs.iter().map(|r| r.meta.clone()).collect(), None, refs)
         }
     };
     let new_articles = read_inputs(&specs, options, a.analysis.keep_going, &mut skipped)?;
     let new = crate::pipeline::Corpus::from_articles(&new_articles, &rules);
-    let corpus = chk::check_corpus(reference, new, a.versions);
+    let keep = chk::references_to_keep(&reference_metas, &new.articles, a.versions);
+    let reference = match baseline {
+        Some(b) => b.into_reference(&rules, &keep),
+        None => {
+            let mut flags = keep.iter();
+            refs.retain(|_| *flags.next().expect("one flag per reference"));
+            crate::pipeline::Corpus::from_articles(&refs, &rules)
+        }
+    };
+    let corpus = chk::check_corpus(reference, new);
     check_reference(a.analysis.reference.as_deref(), &corpus)?;
     let run = run_options(&a.analysis, a.output.title.clone(), a.verbose)?;
     let mut report = crate::pipeline::run(&corpus, &rules, crate::pipeline::Mode::Check, &run);
