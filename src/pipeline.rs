@@ -380,6 +380,22 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
             corpus.articles[article_of[c]].path, cl.line, cl.column
         )
     };
+    // The outlets each finding is about, counted in the summary.
+    let finding_outlets: Vec<Vec<&str>> = drafts
+        .iter()
+        .map(|d| {
+            let mut outlets: Vec<&str> = d
+                .claims
+                .iter()
+                .map(|&c| corpus.articles[article_of[c]].outlet.as_str())
+                .collect();
+            outlets.sort_unstable();
+            outlets.dedup();
+            outlets
+        })
+        .collect();
+    let cited_groups: std::collections::HashSet<usize> =
+        drafts.iter().filter_map(|d| d.group).collect();
     let findings: Vec<FindingRecord> = drafts
         .into_iter()
         .enumerate()
@@ -406,21 +422,13 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
     // In `check`, groups with nothing new are the verified state: counted, not listed, unless
     // asked (`--verbose`) or a finding points at them.
     if mode == Mode::Check && !options.verbose {
-        let claim_index: HashMap<&str, usize> = corpus
-            .claims
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.id.as_str(), i))
-            .collect();
-        let cited: std::collections::HashSet<&str> =
-            findings.iter().filter_map(|f| f.group.as_deref()).collect();
-        groups.retain(|g| {
-            cited.contains(g.id.as_str())
-                || g.claims.iter().any(|c| {
-                    let i = claim_index[c.as_str()];
-                    !corpus.claims[i].reference && !unchanged.contains(&i)
-                })
+        let mut keep = alignment.groups.iter().enumerate().map(|(gi, g)| {
+            cited_groups.contains(&gi)
+                || g.members
+                    .iter()
+                    .any(|&m| !corpus.claims[m].reference && !unchanged.contains(&m))
         });
+        groups.retain(|_| keep.next().expect("one record per group"));
     }
     let mut summary = Summary {
         articles: corpus.articles.len(),
@@ -431,25 +439,12 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
         unchanged: (mode == Mode::Check).then_some(unchanged.len()),
         ..Default::default()
     };
-    let claim_article: HashMap<&str, usize> = corpus
-        .claims
-        .iter()
-        .zip(&article_of)
-        .map(|(c, &a)| (c.id.as_str(), a))
-        .collect();
-    for f in &findings {
+    for (f, outlets) in findings.iter().zip(&finding_outlets) {
         *summary
             .by_severity
             .entry(f.severity.to_string())
             .or_default() += 1;
         *summary.by_kind.entry(f.kind.to_string()).or_default() += 1;
-        let mut outlets: Vec<&str> = f
-            .claims
-            .iter()
-            .map(|c| corpus.articles[claim_article[c.as_str()]].outlet.as_str())
-            .collect();
-        outlets.sort_unstable();
-        outlets.dedup();
         for o in outlets {
             *summary.by_outlet.entry(o.to_string()).or_default() += 1;
         }
