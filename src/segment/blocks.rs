@@ -10,7 +10,15 @@ pub struct Block {
     pub span: Span,
     /// Markdown said this is a heading (`# Title`).
     pub heading: bool,
+    /// What the block is when it is not text (a caption, a byline, boilerplate), as the
+    /// `role_of` given to [`blocks`] said.
+    pub role: Option<super::Role>,
 }
+
+/// Blocks joined from several lines are judged again after each line joins them, until they
+/// are this long: captions, bylines and boilerplate are short, and judging a long
+/// soft-wrapped paragraph again at every line would be quadratic.
+const JOINED_ROLE_MAX_BYTES: usize = 2000;
 
 pub(crate) fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{feff}'
@@ -87,14 +95,15 @@ fn continues_sentence(s: &str, lang: &Lang) -> bool {
         .is_some_and(|c| c.is_lowercase())
 }
 
-/// Group the lines of `text[body]` into blocks. `standalone` says whether a line is complete
-/// on its own (a caption, a byline, boilerplate): such lines are never joined to others.
+/// Group the lines of `text[body]` into blocks. `role_of` says what a line is when it is
+/// complete on its own (a caption, a byline, boilerplate): such lines are never joined to
+/// others. Each line is judged once.
 pub fn blocks(
     text: &str,
     body: Span,
     markdown: bool,
     lang: &Lang,
-    standalone: &dyn Fn(&str) -> bool,
+    role_of: &dyn Fn(&str) -> Option<super::Role>,
 ) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
     let mut blank_before = true;
@@ -113,10 +122,11 @@ pub fn blocks(
             continue;
         }
         let here = &text[span.start..span.end];
+        let here_role = role_of(here);
         let join = match out.last() {
-            Some(prev) if !prev.heading && !heading && !list_item && !standalone(here) => {
+            Some(prev) if !prev.heading && !heading && !list_item && here_role.is_none() => {
                 let prev_text = &text[prev.span.start..prev.span.end];
-                if standalone(prev_text) {
+                if prev.role.is_some() {
                     false
                 } else {
                     let soft_wrap = markdown && !blank_before && !prev_list_item;
@@ -128,8 +138,17 @@ pub fn blocks(
         if join {
             let prev = out.last_mut().expect("checked above");
             prev.span.end = span.end;
+            prev.role = if prev.span.end - prev.span.start <= JOINED_ROLE_MAX_BYTES {
+                role_of(&text[prev.span.start..prev.span.end])
+            } else {
+                None
+            };
         } else {
-            out.push(Block { span, heading });
+            out.push(Block {
+                span,
+                heading,
+                role: here_role,
+            });
         }
         blank_before = false;
         prev_list_item = list_item;
@@ -144,7 +163,7 @@ mod tests {
     fn texts(text: &str, markdown: bool) -> Vec<&str> {
         let fr = crate::lang::Lang::get(crate::lang::LangCode::Fr);
         blocks(text, Span::new(0, text.len()), markdown, fr, &|l: &str| {
-            l.ends_with(']')
+            l.ends_with(']').then_some(crate::segment::Role::Caption)
         })
         .iter()
         .map(|b| &text[b.span.start..b.span.end])

@@ -68,8 +68,8 @@ pub struct SegmentOptions {
 /// Split `text[body]` into segments, in text order. Spans index `text`.
 pub fn segment(text: &str, body: Span, lang: &Lang, options: SegmentOptions) -> Vec<Segment> {
     let mut out = Vec::new();
-    let standalone = |line: &str| roles::line_role(line, lang).is_some();
-    for block in blocks::blocks(text, body, options.markdown, lang, &standalone) {
+    let role_of = |line: &str| roles::line_role(line, lang);
+    for block in blocks::blocks(text, body, options.markdown, lang, &role_of) {
         roles::segment_block(text, &block, lang, &mut out);
     }
     out

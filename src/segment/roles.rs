@@ -79,7 +79,6 @@ fn word_count(s: &str) -> usize {
 }
 
 pub(super) fn segment_block(text: &str, block: &Block, lang: &Lang, out: &mut Vec<Segment>) {
-    let raw = &text[block.span.start..block.span.end];
     let mut push = |role: Role, span: Span| {
         out.push(Segment {
             role,
@@ -90,7 +89,7 @@ pub(super) fn segment_block(text: &str, block: &Block, lang: &Lang, out: &mut Ve
         push(Role::Heading, block.span);
         return;
     }
-    if let Some(role) = line_role(raw, lang) {
+    if let Some(role) = block.role {
         push(role, block.span);
         return;
     }
