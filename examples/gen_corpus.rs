@@ -72,15 +72,22 @@ const SYNONYMS: &[(&str, &str)] = &[
     ("percent", "per cent"),
     ("help", "assist"),
 ];
-const WEEKDAYS: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
+/// The weekdays of the English language data, Monday first, as news writes them.
+fn weekday_names() -> Vec<String> {
+    let mut days: Vec<(&String, &u32)> = claimdiff::lang::Lang::get(claimdiff::lang::LangCode::En)
+        .weekdays
+        .iter()
+        .collect();
+    days.sort_by_key(|(_, n)| **n);
+    days.iter()
+        .map(|(d, _)| {
+            let mut c = d.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect())
+                .unwrap_or_default()
+        })
+        .collect()
+}
 
 fn main() -> Result<()> {
     let args = Args::parse();
@@ -481,7 +488,8 @@ impl Editor {
         words.sort_by_key(|w| (std::cmp::Reverse(w.len()), *w));
         Editor {
             number: Regex::new(r"\d+(?:,\d{3})*(?:\.\d+)?").expect("valid regex"),
-            weekday: Regex::new(&format!(r"\b(?:{})\b", WEEKDAYS.join("|"))).expect("valid regex"),
+            weekday: Regex::new(&format!(r"\b(?:{})\b", weekday_names().join("|")))
+                .expect("valid regex"),
             word: Regex::new(&format!(r"(?i)\b(?:{})\b", words.join("|"))).expect("valid regex"),
             synonyms,
         }
@@ -554,9 +562,10 @@ impl Editor {
             }
             Edit::Weekday => {
                 let m = weekdays[rng.below(weekdays.len())];
-                let i = WEEKDAYS
+                let days = weekday_names();
+                let i = days
                     .iter()
-                    .position(|d| *d == m.as_str())
+                    .position(|d| d == m.as_str())
                     .expect("matched a weekday");
                 // The day before or after: the slip a rewrite or a time zone makes.
                 let j = if rng.chance(0.5) {
@@ -564,7 +573,7 @@ impl Editor {
                 } else {
                     (i + 6) % 7
                 };
-                (m, WEEKDAYS[j].to_string())
+                (m, days[j].clone())
             }
             Edit::Word => {
                 let m = words[rng.below(words.len())];
