@@ -135,6 +135,7 @@ struct LangFile {
     captions: Vec<String>,
     anaphoric_speakers: Vec<String>,
     name_links: Vec<String>,
+    titles: Vec<String>,
     #[serde(default)]
     opposites: Vec<[Vec<String>; 2]>,
 }
@@ -231,6 +232,9 @@ pub struct Lang {
     pub anaphoric_speakers: HashSet<String>,
     /// Small words inside a name, folded.
     pub name_links: HashSet<String>,
+    /// Titles and offices written before a name ("M.", "Premier ministre", "Judge"), folded:
+    /// not part of the name, and no name alone.
+    pub titles: HashSet<String>,
     /// Words of opposite meaning ("confirmé" / "démenti"), by the first word of each phrase:
     /// (the phrase, folded; its pair; its side, 0 or 1).
     pub opposites: HashMap<String, Vec<(Vec<String>, usize, usize)>>,
@@ -415,6 +419,7 @@ impl Lang {
                 &raw.attribution.source_stops,
             )?,
             name_links: single_words(file, "name_links", &raw.name_links)?,
+            titles: single_words(file, "titles", &raw.titles)?,
             patterns: OnceLock::new(),
             raw_patterns,
             file: file.to_string(),

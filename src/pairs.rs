@@ -214,6 +214,18 @@ pub struct PairResult {
     pub equivalence: f64,
     /// The measures that weighed most in `equivalence`, strongest first.
     pub reasons: Vec<Reason>,
+    /// What each rule found, in rule order: the message says what changed, so that a
+    /// reader can check the row without running `compare`.
+    pub findings: Vec<PairFinding>,
+}
+
+/// One rule's finding on a pair.
+#[derive(Debug, Clone, Serialize)]
+pub struct PairFinding {
+    pub rule: String,
+    pub kind: Kind,
+    pub severity: Severity,
+    pub message: String,
 }
 
 /// Scores are written with three decimals, as in CSV and TSV.
@@ -333,6 +345,7 @@ pub fn score_pairs(
                     .take(TOP_REASONS)
                     .cloned()
                     .collect(),
+                findings: Vec::new(),
             };
             if pair.score < options.threshold {
                 return result;
@@ -359,6 +372,15 @@ pub fn score_pairs(
                 .iter()
                 .any(|(_, r, h)| h.severity > Some(Severity::Info) || r.kind == Kind::Wording);
             result.kinds = hits.iter().map(|(_, r, _)| r.kind).collect();
+            result.findings = hits
+                .iter()
+                .map(|(_, r, h)| PairFinding {
+                    rule: r.id.clone(),
+                    kind: r.kind,
+                    severity: h.severity.unwrap_or(r.severity),
+                    message: h.message.clone(),
+                })
+                .collect();
             result.kinds.sort_unstable();
             result.kinds.dedup();
             result.verdict = if divergent {
@@ -386,7 +408,7 @@ fn detect_file(left: &[String], right: &[String]) -> LangCode {
     crate::lang::detect(&sample)
 }
 
-const OUTPUT_HEADERS: [&str; 7] = [
+const OUTPUT_HEADERS: [&str; 8] = [
     "row",
     "score",
     "verdict",
@@ -394,9 +416,10 @@ const OUTPUT_HEADERS: [&str; 7] = [
     "top_terms",
     "equivalence",
     "reasons",
+    "findings",
 ];
 
-fn output_fields(r: &PairResult) -> [String; 7] {
+fn output_fields(r: &PairResult) -> [String; 8] {
     [
         r.row.to_string(),
         format!("{:.3}", r.score),
@@ -417,12 +440,26 @@ fn output_fields(r: &PairResult) -> [String; 7] {
             .map(|x| format!("{} {} {:+.2}", x.feature, x.value, x.contribution))
             .collect::<Vec<_>>()
             .join("; "),
+        r.findings
+            .iter()
+            .map(|f| format!("{}: {}", f.rule, one_line(&f.message)))
+            .collect::<Vec<_>>()
+            .join(" | "),
     ]
 }
 
-/// The results as RFC 4180 CSV: `row,score,verdict,kinds,top_terms,equivalence,reasons`, kinds
-/// separated by `;`, terms as `term weight` and reasons as `feature value contribution`,
-/// separated by `; `.
+/// A message on one line, without tabs, so that a TSV field needs no quoting.
+fn one_line(message: &str) -> String {
+    message
+        .split(['\t', '\n', '\r'])
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The results as RFC 4180 CSV: `row,score,verdict,kinds,top_terms,equivalence,reasons,findings`,
+/// kinds separated by `;`, terms as `term weight` and reasons as `feature value contribution`,
+/// separated by `; `, findings as `rule: message`, separated by ` | `.
 pub fn write_csv(results: &[PairResult]) -> String {
     let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
     // Writing to a Vec<u8> cannot fail.
@@ -434,7 +471,7 @@ pub fn write_csv(results: &[PairResult]) -> String {
 }
 
 /// The results as TSV, same columns as [`write_csv`]. No field holds a tab or a line break
-/// (terms are single words), so no quoting is needed.
+/// (terms are single words, messages are put on one line), so no quoting is needed.
 pub fn write_tsv(results: &[PairResult]) -> String {
     let mut out = OUTPUT_HEADERS.join("\t");
     out.push('\n');
@@ -446,7 +483,7 @@ pub fn write_tsv(results: &[PairResult]) -> String {
 }
 
 /// The results as a JSON array of objects: `row`, `score`, `verdict`, `kinds`, `top_terms`,
-/// `equivalence`, `reasons`.
+/// `equivalence`, `reasons`, `findings`.
 pub fn write_json(results: &[PairResult]) -> String {
     let mut s = serde_json::to_string_pretty(results).expect("results serialise");
     s.push('\n');
@@ -538,21 +575,39 @@ mod tests {
 
     #[test]
     fn writers() {
-        let left = strings(&["Moscou, le 28 janvier: les présidents se sont parlé."]);
-        let right = strings(&["Moscou, le 28 janvier: les présidents se sont parlé."]);
+        let left = strings(&[
+            "Moscou, le 28 janvier: les présidents se sont parlé.",
+            "Les présidents se sont parlé pendant deux heures samedi.",
+        ]);
+        let right = strings(&[
+            "Moscou, le 28 janvier: les présidents se sont parlé.",
+            "Les présidents se sont parlé pendant trois heures samedi.",
+        ]);
         let r = score_pairs(&left, &right, Some(LangCode::Fr), &rules());
         let csv = write_csv(&r);
         assert!(csv.starts_with(
-            "row,score,verdict,kinds,top_terms,equivalence,reasons\n1,1.000,equivalent,,"
+            "row,score,verdict,kinds,top_terms,equivalence,reasons,findings\n1,1.000,equivalent,,"
         ));
+        // The finding says what changed, on one line, after the rule's id.
+        let row2 = csv.lines().nth(2).unwrap();
+        assert!(
+            row2.ends_with(",\"number-changed: left says deux heures, right says trois heures\""),
+            "{row2}"
+        );
         let tsv = write_tsv(&r);
-        assert_eq!(tsv.lines().nth(1).unwrap().split('\t').count(), 7);
+        assert_eq!(tsv.lines().nth(1).unwrap().split('\t').count(), 8);
         let json: serde_json::Value = serde_json::from_str(&write_json(&r)).unwrap();
         assert_eq!(json[0]["verdict"], "equivalent");
         assert_eq!(json[0]["row"], 1);
         assert!(json[0]["kinds"].as_array().unwrap().is_empty());
         assert!(json[0]["equivalence"].as_f64().unwrap() > 0.9);
         assert_eq!(json[0]["reasons"].as_array().unwrap().len(), TOP_REASONS);
+        assert!(json[0]["findings"].as_array().unwrap().is_empty());
+        assert_eq!(json[1]["findings"][0]["kind"], "number");
+        assert!(json[1]["findings"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("trois heures"));
     }
 
     #[test]

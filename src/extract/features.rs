@@ -207,8 +207,14 @@ pub fn extract(
     }
 }
 
-/// Runs of capitalised words that are not at the start of the sentence and not known
-/// function words, months or weekdays: "Staffan de Mistura", "Jarablous".
+/// Runs of capitalised words that are not known function words, months or weekdays:
+/// "Staffan de Mistura", "Jarablous", "Barry D. Romeril". A dotted acronym is one name
+/// ("U.S.", key "us", as "US"). At the start of a sentence a capitalised word may be any word,
+/// so there only a run of two or more counts ("Home Depot reported"), unless its first word
+/// is a usual sentence opener. The full stop of a title or an initial ("M. Lavrov",
+/// "Mr. Mills") does not start a sentence. Titles before a name are not part of it ("Prime
+/// Minister Theresa May" is "Theresa May"), and titles alone are no name ("le Premier
+/// ministre").
 fn capitalised_names(
     text: &str,
     ws: &[WordSpan],
@@ -216,33 +222,69 @@ fn capitalised_names(
     covered: &[bool],
     lang: &Lang,
 ) -> Vec<Entity> {
+    let word = |k: usize| &text[ws[k].start..ws[k].end];
+    let gap = |k: usize| &text[ws[k].end..ws.get(k + 1).map_or(text.len(), |w| w.start)];
+    // A capital letter and its full stop: an initial, or a letter of a dotted acronym.
+    let is_initial = |k: usize| {
+        let w = word(k);
+        w.len() == 1 && w.starts_with(|c: char| c.is_ascii_uppercase()) && gap(k).starts_with('.')
+    };
+    // A full stop that does not end the sentence: after a title or an initial.
+    let abbreviated =
+        |k: usize| (lang.is_abbreviation(word(k)) || is_initial(k)) && gap(k).trim_end() == ".";
     let is_cap = |k: usize| {
-        let w = &text[ws[k].start..ws[k].end];
-        w.starts_with(char::is_uppercase)
+        word(k).starts_with(char::is_uppercase)
             && !covered[k]
-            && !lang.stopwords.contains(&folded[k])
+            && (!lang.is_abbreviation(word(k)) || gap(k).trim_end() != ".")
+            && (is_initial(k) || !lang.stopwords.contains(&folded[k]))
             && !lang.months.contains_key(&folded[k])
             && !lang.weekdays.contains_key(&folded[k])
     };
     let sentence_start = |k: usize| {
         k == 0 || {
-            let between = &text[ws[k - 1].end..ws[k].start];
-            between.contains(['.', '!', '?', ':']) || between.chars().any(|c| lang.is_quote_mark(c))
+            let between = gap(k - 1);
+            (between.contains(['.', '!', '?', ':']) && !abbreviated(k - 1))
+                || between.chars().any(|c| lang.is_quote_mark(c))
         }
+    };
+    // Does the name go on from word `k` to the next one?
+    let joined = |k: usize| {
+        k + 1 < ws.len()
+            && is_cap(k + 1)
+            && (!gap(k).contains([',', '.', ';', '(', ')', ':'])
+                || (is_initial(k) && gap(k).trim() == "." && word(k + 1).len() > 1))
+    };
+    // The last letter of a dotted acronym that starts at `k`.
+    let acronym_end = |k: usize| {
+        let mut e = k;
+        while is_initial(e) && e + 1 < ws.len() && is_initial(e + 1) && gap(e) == "." {
+            e += 1;
+        }
+        (e > k && !covered[k..=e].iter().any(|c| *c)).then_some(e)
     };
     let mut out = Vec::new();
     let mut k = 0;
     while k < ws.len() {
-        if !is_cap(k) || sentence_start(k) {
+        if let Some(e) = acronym_end(k) {
+            let (a, b) = (ws[k].start, ws[e].end + 1);
+            out.push(Entity {
+                span: Span::new(a, b),
+                text: text[a..b].to_string(),
+                key: folded[k..=e].concat(),
+            });
+            k = e + 1;
+            continue;
+        }
+        let opens_name = is_cap(k)
+            && (!sentence_start(k) || (!lang.sentence_starters.contains(word(k)) && joined(k)));
+        if !opens_name {
             k += 1;
             continue;
         }
         let mut end = k;
         while end + 1 < ws.len() {
             let next = end + 1;
-            if is_cap(next)
-                && !text[ws[end].end..ws[next].start].contains([',', '.', ';', '(', ')'])
-            {
+            if joined(end) && acronym_end(next).is_none() {
                 end = next;
             } else if next + 1 < ws.len()
                 && lang.name_links.contains(&folded[next])
@@ -253,7 +295,24 @@ fn capitalised_names(
                 break;
             }
         }
-        let (a, b) = (ws[k].start, ws[end].end);
+        // Titles before the name are not part of it, when a name of more than one word is
+        // left ("Prime Minister Theresa May"): "General Electric" stays whole.
+        let is_title = |j: usize| lang.titles.contains(&folded[j]);
+        let mut first = k;
+        while first < end && is_title(first) {
+            first += 1;
+        }
+        let rest = (first..=end)
+            .filter(|&j| !lang.abbreviations_final.contains(word(j)))
+            .count();
+        if rest < 2 {
+            first = k;
+        }
+        if (first..=end).all(is_title) {
+            k = end + 1;
+            continue;
+        }
+        let (a, b) = (ws[first].start, ws[end].end);
         out.push(Entity {
             span: Span::new(a, b),
             text: text[a..b].to_string(),

@@ -87,6 +87,79 @@ fn swapped_roles(a: &ClaimView, b: &ClaimView) -> Option<Hit> {
     None
 }
 
+/// Do two names written differently name the same thing? Outlets spell and shorten names
+/// in their own ways, and none of these is a swap:
+/// - the same key, or the same letters once spaces, hyphens and dots are gone ("U.S." /
+///   "US", "SCOLinux" / "SCO Linux", "Wi-Fi" / "WiFi");
+/// - an acronym and its words ("ATSB" / "Air Transportation Stabilization Board", "UK" /
+///   "United Kingdom");
+/// - a word in common, up to spelling ("Qaida" / "Al Qaeda", "Saudi Arabia" / "Saudi
+///   Arabian", "Muhammed" / "Mohammed", "Sunnis" / "Sunni Muslims"), unless all the two
+///   names share is their first word ("John Kerry" / "John Kasich").
+pub(crate) fn same_referent(x: &Entity, y: &Entity) -> bool {
+    if x.key == y.key {
+        return true;
+    }
+    // Folded words, initials left out, but a dotted acronym as one word ("U.S.A." is "usa").
+    let words = |e: &Entity| -> Vec<String> {
+        let all = crate::normalize::fold_words(&e.text);
+        if all.len() > 1 && all.iter().all(|w| w.chars().count() == 1) {
+            return vec![all.concat()];
+        }
+        all.into_iter().filter(|w| w.chars().count() > 1).collect()
+    };
+    let (wx, wy) = (words(x), words(y));
+    if wx.is_empty() || wy.is_empty() {
+        return false;
+    }
+    if spelled_alike(&wx.concat(), &wy.concat()) || acronym_of(x, &wy) || acronym_of(y, &wx) {
+        return true;
+    }
+    let first_names_only = wx.len() > 1 && wy.len() > 1;
+    wx.iter().enumerate().any(|(i, a)| {
+        wy.iter().enumerate().any(|(j, b)| {
+            a.chars().count() >= 4
+                && b.chars().count() >= 4
+                && spelled_alike(a, b)
+                && !(first_names_only && i == 0 && j == 0)
+        })
+    })
+}
+
+/// Is `e` written as an acronym (one word of capitals, or a dotted one) of the words `of`?
+/// Its letters must be the initials of those words, in order, from the first; small words
+/// may lack a letter ("NPT" / "Nuclear Non-Proliferation Treaty").
+fn acronym_of(e: &Entity, of: &[String]) -> bool {
+    let letters: String = e.text.chars().filter(|c| c.is_alphanumeric()).collect();
+    let n = letters.chars().count();
+    if !(2..=6).contains(&n) || !letters.chars().all(|c| c.is_uppercase()) || of.len() < 2 {
+        return false;
+    }
+    let letters = letters.to_lowercase();
+    let initials: String = of.iter().filter_map(|w| w.chars().next()).collect();
+    if letters.chars().next() != initials.chars().next() {
+        return false;
+    }
+    // The acronym's letters in order among the initials, and at most one initial left out.
+    let mut rest = initials.chars();
+    let in_order = letters.chars().all(|c| rest.any(|i| i == c));
+    (in_order && initials.chars().count() <= n + 1) || letters.starts_with(&initials)
+}
+
+/// Two spellings of one word: the same but for a final letter or two ("Turks" / "Turkish",
+/// "China" / "Chinas", "Conn" / "Connecticut" is a prefix), or at most one edit in four
+/// ("Qaida" / "Qaeda", "Nicholas" / "Nicolas").
+fn spelled_alike(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let shorter = la.min(lb);
+    (common >= 4 && shorter - common <= 1)
+        || (shorter >= 5 && strsim::normalized_levenshtein(a, b) >= 0.75)
+}
+
 pub fn check(a: &ClaimView, b: &ClaimView, ops: &[DiffOp]) -> Option<Hit> {
     replaced(a, b, ops).or_else(|| swapped_roles(a, b))
 }
@@ -113,11 +186,11 @@ fn replaced(a: &ClaimView, b: &ClaimView, ops: &[DiffOp]) -> Option<Hit> {
                     let came = names_in(&b.features.entities, pb, pb + len);
                     let old: Vec<&&Entity> = gone
                         .iter()
-                        .filter(|g| !b.features.entities.iter().any(|e| e.key == g.key))
+                        .filter(|g| !b.features.entities.iter().any(|e| same_referent(g, e)))
                         .collect();
                     let new: Vec<&&Entity> = came
                         .iter()
-                        .filter(|c| !a.features.entities.iter().any(|e| e.key == c.key))
+                        .filter(|c| !a.features.entities.iter().any(|e| same_referent(c, e)))
                         .collect();
                     if let (Some(o), Some(n)) = (old.first(), new.first()) {
                         return Some(Hit::new(
@@ -184,6 +257,74 @@ mod tests {
             "Les juges Anthony Kennedy, Sandra Day et Stephen Breyer ont voté contre."
         )
         .is_none());
+    }
+
+    fn entity(text: &str, key: &str) -> crate::extract::Entity {
+        crate::extract::Entity {
+            span: crate::source::Span::new(0, text.len()),
+            text: text.to_string(),
+            key: key.to_string(),
+        }
+    }
+
+    #[test]
+    fn spellings_shortenings_and_acronyms_name_the_same_thing() {
+        use super::same_referent;
+        let same = [
+            (("U.S.", "us"), ("US", "us")),
+            (("SCOLinux", "scolinux"), ("SCO Linux", "linux")),
+            (
+                ("ATSB", "atsb"),
+                ("Air Transportation Stabilization Board", "board"),
+            ),
+            (
+                ("NPT", "npt"),
+                ("Nuclear Non-Proliferation Treaty", "treaty"),
+            ),
+            (("UK", "uk"), ("United Kingdom", "kingdom")),
+            (("Qaida", "qaida"), ("Al Qaeda", "qaeda")),
+            (("Saudi Arabia", "arabia"), ("Saudi Arabian", "arabian")),
+            (
+                ("Amir Muhammed Rasheed", "rasheed"),
+                ("Amer Mohammed Rashid", "rashid"),
+            ),
+            (("Turks", "turks"), ("Turkish", "turkish")),
+            (("Sunnis", "sunnis"), ("Sunni Muslims", "muslims")),
+        ];
+        for ((a, ka), (b, kb)) in same {
+            assert!(same_referent(&entity(a, ka), &entity(b, kb)), "{a} / {b}");
+        }
+        let different = [
+            (("John Kerry", "kerry"), ("John Kasich", "kasich")),
+            (("Kerry", "kerry"), ("Tillerson", "tillerson")),
+            (("Tehuacan", "tehuacan"), ("Teotihuacan", "teotihuacan")),
+            (
+                ("CIA", "cia"),
+                ("Federal Bureau of Investigation", "investigation"),
+            ),
+            (("Moscou", "moscou"), ("Kiev", "kiev")),
+        ];
+        for ((a, ka), (b, kb)) in different {
+            assert!(!same_referent(&entity(a, ka), &entity(b, kb)), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn a_name_after_a_title_is_a_name() {
+        let hit = run(
+            "entity-swap",
+            "Le Premier ministre Édouard Philippe a refusé de commenter jeudi.",
+            "M. Castaner a refusé de commenter jeudi.",
+        )
+        .expect("Philippe replaced by Castaner");
+        assert_eq!(hit.evidence["left"], "Édouard Philippe");
+        assert_eq!(hit.evidence["right"], "Castaner");
+        let dotted = run(
+            "entity-swap",
+            "Les troupes américaines restent aux U.S.A. selon le Pentagone.",
+            "Les troupes américaines restent aux USA selon le Pentagone.",
+        );
+        assert!(dotted.is_none(), "{:?}", dotted.map(|h| h.message));
     }
 
     #[test]
