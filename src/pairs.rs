@@ -442,19 +442,10 @@ fn output_fields(r: &PairResult) -> [String; 8] {
             .join("; "),
         r.findings
             .iter()
-            .map(|f| format!("{}: {}", f.rule, one_line(&f.message)))
+            .map(|f| format!("{}: {}", f.rule, crate::lang::one_line(&f.message)))
             .collect::<Vec<_>>()
             .join(" | "),
     ]
-}
-
-/// A message on one line, without tabs, so that a TSV field needs no quoting.
-fn one_line(message: &str) -> String {
-    message
-        .split(['\t', '\n', '\r'])
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// The results as RFC 4180 CSV: `row,score,verdict,kinds,top_terms,equivalence,reasons,findings`,

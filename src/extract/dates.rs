@@ -293,7 +293,7 @@ pub fn find_dates(
         if found.is_none() {
             for (phrase, days) in &lang.relative_days {
                 let n = phrase.len();
-                if n > 0 && k + n <= folded.len() && folded[k..k + n] == phrase[..] {
+                if n > 0 && folded[k..].starts_with(phrase) {
                     let date = anchor.map(|a| PartialDate::from_naive(a + Duration::days(*days)));
                     found = Some((k + n, DateKind::Relative, date));
                     break;

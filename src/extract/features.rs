@@ -387,7 +387,7 @@ fn find_attributions(
         let before = lang
             .attribution_before
             .iter()
-            .find(|p| k + p.len() <= ws.len() && p.iter().zip(&folded[k..]).all(|(a, b)| a == b));
+            .find(|p| folded[k..].starts_with(p));
         if let Some(p) = before {
             if let Some((s, e)) = phrase_after(k + p.len()) {
                 let phrase: Vec<&str> = folded[s..e].iter().map(String::as_str).collect();
@@ -529,9 +529,7 @@ fn find_hedges(text: &str, ws: &[WordSpan], folded: &[String], lang: &Lang) -> V
     }
     for phrase in &lang.hedge_phrases {
         for k in 0..folded.len() {
-            if k + phrase.len() <= folded.len()
-                && phrase.iter().zip(&folded[k..]).all(|(a, b)| a == b)
-            {
+            if folded[k..].starts_with(phrase) {
                 let span = Span::new(ws[k].start, ws[k + phrase.len() - 1].end);
                 out.push(Cue {
                     span,
@@ -549,9 +547,7 @@ fn find_polarity(text: &str, ws: &[WordSpan], folded: &[String], lang: &Lang) ->
     let mut out: Vec<Polarity> = Vec::new();
     for (k, word) in folded.iter().enumerate() {
         for (phrase, pair, side) in lang.opposites.get(word).into_iter().flatten() {
-            if k + phrase.len() <= folded.len()
-                && phrase.iter().zip(&folded[k..]).all(|(a, b)| a == b)
-            {
+            if folded[k..].starts_with(phrase) {
                 let span = Span::new(ws[k].start, ws[k + phrase.len() - 1].end);
                 out.push(Polarity {
                     span,

@@ -82,11 +82,7 @@ fn number_word_at(
     let joined = |n: usize| (k + 1..k + n).all(|i| words[i].start <= words[i - 1].end + 1);
     lang.number_phrases
         .iter()
-        .find(|(p, _)| {
-            k + p.len() <= folded.len()
-                && p.iter().zip(&folded[k..]).all(|(a, b)| a == b)
-                && joined(p.len())
-        })
+        .find(|(p, _)| folded[k..].starts_with(p) && joined(p.len()))
         .map(|(p, v)| (*v, p.len()))
         .or_else(|| lang.number_words.get(&folded[k]).map(|&v| (v, 1)))
 }
