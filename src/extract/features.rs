@@ -223,6 +223,7 @@ fn capitalised_names(
     lang: &Lang,
 ) -> Vec<Entity> {
     let word = |k: usize| &text[ws[k].start..ws[k].end];
+    let word_is = |w: &WordSpan, s: &str| &text[w.start..w.end] == s;
     let gap = |k: usize| &text[ws[k].end..ws.get(k + 1).map_or(text.len(), |w| w.start)];
     // A capital letter and its full stop: an initial, or a letter of a dotted acronym.
     let is_initial = |k: usize| {
@@ -275,8 +276,12 @@ fn capitalised_names(
             k = e + 1;
             continue;
         }
+        // "Lowe's reported": a possessive makes a name of a sentence's first word.
+        let possessive =
+            || gap(k).starts_with(['\'', '’']) && ws.get(k + 1).is_some_and(|w| word_is(w, "s"));
         let opens_name = is_cap(k)
-            && (!sentence_start(k) || (!lang.sentence_starters.contains(word(k)) && joined(k)));
+            && (!sentence_start(k)
+                || (!lang.sentence_starters.contains(word(k)) && (joined(k) || possessive())));
         if !opens_name {
             k += 1;
             continue;
@@ -624,6 +629,51 @@ mod tests {
             &aliases(),
             &AliasTable::default(),
         )
+    }
+
+    fn names_in(text: &str, lang: LangCode) -> Vec<String> {
+        extract(
+            text,
+            Lang::get(lang),
+            None,
+            &aliases(),
+            &AliasTable::default(),
+        )
+        .entities
+        .into_iter()
+        .map(|e| e.text)
+        .collect()
+    }
+
+    #[test]
+    fn names_after_titles_initials_and_at_sentence_start() {
+        use LangCode::{En, Fr};
+        assert_eq!(
+            names_in("M. Lavrov a parlé avec MM. Kerry et Obama.", Fr),
+            ["Lavrov", "Kerry", "Obama"]
+        );
+        assert_eq!(
+            names_in("Le Premier ministre Édouard Philippe a parlé.", Fr),
+            ["Édouard Philippe"]
+        );
+        // A title alone is no name.
+        assert!(names_in("Le Premier ministre a parlé.", Fr).is_empty());
+        assert_eq!(
+            names_in("Named were Paul A. Allaire and G. Richard Thoman.", En),
+            ["Paul A. Allaire", "G. Richard Thoman"]
+        );
+        assert_eq!(
+            names_in("U.S. forces left, Mr. Mills said.", En),
+            ["U.S.", "Mills"]
+        );
+        assert_eq!(
+            names_in("Home Depot reported a profit.", En),
+            ["Home Depot"]
+        );
+        assert_eq!(names_in("Lowe's reported a profit.", En), ["Lowe"]);
+        // A capitalised first word alone may be any word.
+        assert!(names_in("Profits rose.", En).is_empty());
+        assert!(names_in("The company's profit rose.", En).is_empty());
     }
 
     #[test]
