@@ -347,6 +347,37 @@ pub fn find_dates(
         }
     }
     out.sort_by_key(|d| d.span.start);
+    merge_named_weekdays(text, out)
+}
+
+/// A weekday written next to a date to the day ("mardi 14 mai", "Tuesday, May 14") is one
+/// mention: the date, with the weekday as written, even when the two disagree, so that
+/// "mardi 14 mai" and "mercredi 14 mai" are seen to differ.
+fn merge_named_weekdays(text: &str, mentions: Vec<DateMention>) -> Vec<DateMention> {
+    let mut out: Vec<DateMention> = Vec::with_capacity(mentions.len());
+    for m in mentions {
+        if let Some(prev) = out.last_mut() {
+            let between = &text[prev.span.end..m.span.start];
+            let adjacent = between.chars().all(|c| c.is_whitespace() || c == ',');
+            let to_the_day = m.date.is_some_and(|d| d.day.is_some());
+            if adjacent
+                && prev.kind == DateKind::Weekday
+                && m.kind == DateKind::Absolute
+                && to_the_day
+            {
+                let span = Span::new(prev.span.start, m.span.end);
+                *prev = DateMention {
+                    span,
+                    text: text[span.start..span.end].to_string(),
+                    kind: DateKind::Absolute,
+                    weekday: prev.weekday,
+                    date: m.date,
+                };
+                continue;
+            }
+        }
+        out.push(m);
+    }
     out
 }
 

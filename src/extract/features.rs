@@ -191,7 +191,7 @@ pub fn extract(
 
     let attributions = find_attributions(text, &ws, &folded, lang, aliases);
     let quotes = find_quotes(text, lang, &attributions);
-    let hedges = find_hedges(text, &ws, &folded, lang);
+    let hedges = find_hedges(text, &ws, &folded, lang, &date_spans);
     let negations = find_negations(text, lang);
     let polarity = find_polarity(text, &ws, &folded, lang);
     Features {
@@ -511,7 +511,15 @@ fn find_quotes(text: &str, lang: &Lang, attributions: &[Attribution]) -> Vec<Quo
         .collect()
 }
 
-fn find_hedges(text: &str, ws: &[WordSpan], folded: &[String], lang: &Lang) -> Vec<Cue> {
+/// Hedge cues. Words inside a date are not cues: "May" in "May 20" is the month.
+fn find_hedges(
+    text: &str,
+    ws: &[WordSpan],
+    folded: &[String],
+    lang: &Lang,
+    dates: &[Span],
+) -> Vec<Cue> {
+    let in_date = |w: &WordSpan| dates.iter().any(|d| d.start <= w.start && w.end <= d.end);
     let mut out = Vec::new();
     // Pattern matches over the whole text once; a word is a cue when a match is exactly it.
     let matched: std::collections::HashSet<(usize, usize)> = lang
@@ -525,7 +533,7 @@ fn find_hedges(text: &str, ws: &[WordSpan], folded: &[String], lang: &Lang) -> V
         let word = &text[w.start..w.end];
         let by_word = lang.hedge_words.contains(f);
         let by_pattern = !lang.hedge_exceptions.contains(f) && matched.contains(&(w.start, w.end));
-        if by_word || by_pattern {
+        if (by_word || by_pattern) && !in_date(&w) {
             out.push(Cue {
                 span: Span::new(w.start, w.end),
                 text: word.to_string(),
@@ -674,6 +682,25 @@ mod tests {
         // A capitalised first word alone may be any word.
         assert!(names_in("Profits rose.", En).is_empty());
         assert!(names_in("The company's profit rose.", En).is_empty());
+    }
+
+    #[test]
+    fn a_month_is_no_hedge() {
+        let cues = |t: &str| -> Vec<String> {
+            extract(
+                t,
+                Lang::get(LangCode::En),
+                None,
+                &aliases(),
+                &AliasTable::default(),
+            )
+            .hedges
+            .into_iter()
+            .map(|c| c.text)
+            .collect()
+        };
+        assert_eq!(cues("The talks may resume on May 20."), ["may"]);
+        assert!(cues("The talks will resume on May 20.").is_empty());
     }
 
     #[test]

@@ -11,6 +11,9 @@ use super::{Role, Segment};
 /// Lines without final punctuation and at most this many words read as headings.
 const MAX_HEADING_WORDS: usize = 20;
 
+/// Datelines are short ("WASHINGTON, Jan. 28 (Reuters) - "): a longer match is a sentence.
+const MAX_DATELINE: usize = 80;
+
 /// Strip Markdown emphasis around a span: `**Phrase.**` → `Phrase.`.
 fn trim_markup(text: &str, span: Span) -> Span {
     let s = &text[span.start..span.end];
@@ -95,7 +98,20 @@ pub(super) fn segment_block(text: &str, block: &Block, lang: &Lang, out: &mut Ve
     }
     let pieces = split_sentences(text, block.span, lang);
     let single = pieces.len() == 1;
-    for piece in pieces {
+    for (i, mut piece) in pieces.into_iter().enumerate() {
+        // A dispatch's dateline is not part of its first claim: its date is when the
+        // dispatch was filed, not when the event happened.
+        if i == 0 {
+            let s = &text[piece.span.start..piece.span.end];
+            let dateline = lang.patterns().datelines.iter().find_map(|p| p.find(s));
+            if let Some(m) = dateline.filter(|m| m.end() < s.len() && m.end() <= MAX_DATELINE) {
+                push(
+                    Role::Byline,
+                    Span::new(piece.span.start, piece.span.start + m.end()),
+                );
+                piece.span.start += m.end();
+            }
+        }
         let s = &text[piece.span.start..piece.span.end];
         let plain_piece = plain(s);
         let role = if any_match(&lang.patterns().boilerplate, s, &plain_piece) {

@@ -14,13 +14,16 @@ Dates are resolved against each article's date (weekdays, \"hier\", \"last Frida
 known to the year and one known to the day agree when the year is the same.\n\
 Example: \"se sont entretenus lundi\" vs \"se sont entretenus mardi\".";
 
+/// The same date, and the same weekday where both are known: « mardi 14 mai » and « mercredi
+/// 14 mai » name one day of the month but not the same day of the week, so one is wrong.
 fn compatible(x: &DateMention, y: &DateMention) -> bool {
+    let same_weekday = match (x.weekday, y.weekday) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    };
     match (x.date, y.date) {
-        (Some(a), Some(b)) => !a.conflicts(&b),
-        _ => match (x.weekday, y.weekday) {
-            (Some(a), Some(b)) => a == b,
-            _ => true,
-        },
+        (Some(a), Some(b)) => !a.conflicts(&b) && same_weekday,
+        _ => same_weekday,
     }
 }
 
@@ -72,6 +75,23 @@ mod tests {
         )
         .unwrap();
         assert_eq!(hit.evidence["left"], "9 septembre");
+    }
+
+    #[test]
+    fn same_day_of_the_month_on_another_weekday() {
+        // 14 May 2024 was a Tuesday.
+        assert!(run(
+            "date-conflict",
+            "Douze civils ont été tués mardi 14 mai 2024 près de Makalé.",
+            "Douze civils ont été tués mercredi 14 mai 2024 près de Makalé."
+        )
+        .is_some());
+        assert!(run(
+            "date-conflict",
+            "Douze civils ont été tués mardi 14 mai 2024 près de Makalé.",
+            "Douze civils ont été tués le 14 mai 2024 près de Makalé."
+        )
+        .is_none());
     }
 
     #[test]
