@@ -129,6 +129,7 @@ fn grouping(bencher: Bencher) {
         .zip(&article_of)
         .map(|(f, &a)| AlignInput {
             article: a,
+            lang: claimdiff::lang::LangCode::Fr,
             article_date: None,
             features: f,
         })

@@ -141,6 +141,7 @@ pub fn align_corpus(
         .zip(&article_of)
         .map(|(f, &a)| align::group::AlignInput {
             article: a,
+            lang: corpus.articles[a].lang,
             article_date: corpus.articles[a]
                 .partial_date()
                 .and_then(PartialDate::day_range),

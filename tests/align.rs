@@ -47,6 +47,7 @@ fn kremlin_quote_aligns_across_outlets() {
         .iter()
         .map(|(a, _, f)| AlignInput {
             article: *a,
+            lang: claimdiff::lang::LangCode::Fr,
             article_date: None,
             features: f,
         })

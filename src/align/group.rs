@@ -49,6 +49,10 @@ impl Default for AlignOptions {
 /// What alignment needs to know of a claim.
 pub struct AlignInput<'a> {
     pub article: usize,
+    /// The article's language. Claims align only within one language: the score compares
+    /// words, so a French and an English claim share only names and numbers, and rules that
+    /// read wording (hedges, negations, quotes) cannot compare them.
+    pub lang: crate::lang::LangCode,
     /// The days the article's date can be (a date known to the month spans the month).
     pub article_date: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
     pub features: &'a Features,
@@ -164,7 +168,7 @@ impl Merger {
         options: &AlignOptions,
     ) {
         let (ga, gb) = (self.group_of[pair.a], self.group_of[pair.b]);
-        if ga == gb {
+        if ga == gb || claims[pair.a].lang != claims[pair.b].lang {
             return;
         }
         if intersect(&self.articles[ga], &self.articles[gb]) {

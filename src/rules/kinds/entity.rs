@@ -28,52 +28,92 @@ fn names_in(entities: &[Entity], start: usize, end: usize) -> Vec<&Entity> {
         .collect()
 }
 
-/// Content words between two names that trade places, at most: more, and the claims are
-/// reworded rather than mirrored.
-const ROLE_WORDS: usize = 3;
+/// Words between two names that trade places, at most, not counting names: more, and the
+/// claims are reworded rather than mirrored.
+const ROLE_WORDS: usize = 8;
+
+/// A claim's names, and its first word when the other claim writes that word as a name: a
+/// sentence's first word is capitalised anyway, so extraction cannot tell that « Traoré a
+/// limogé Diallo » opens with a name, but « Diallo a limogé Traoré » says it does.
+fn names_seen_from<'v>(v: &ClaimView<'v>, other: &ClaimView) -> Vec<Entity> {
+    let mut names = v.features.entities.clone();
+    if let Some(w) = crate::normalize::words(v.text).first() {
+        let word = &v.text[w.start..w.end];
+        let key = crate::normalize::fold(word);
+        let taken = names
+            .iter()
+            .any(|e| e.span.start < w.end && w.start < e.span.end);
+        if !taken
+            && word.starts_with(char::is_uppercase)
+            && other.features.entities.iter().any(|e| e.key == key)
+        {
+            names.insert(
+                0,
+                Entity {
+                    span: crate::source::Span::new(w.start, w.end),
+                    text: word.to_string(),
+                    key,
+                },
+            );
+        }
+    }
+    names
+}
 
 /// Two names both claims have, in one order in `a` and the other in `b`, with the same words
-/// between them on both sides ("accuse" in « Moscou accuse Kiev » / « Kiev accuse Moscou »).
-fn swapped_roles(a: &ClaimView, b: &ClaimView) -> Option<Hit> {
-    fn first<'v>(v: &ClaimView<'v>, key: &str) -> Option<&'v Entity> {
-        v.features.entities.iter().find(|e| e.key == key)
+/// between them on both sides ("accuse" in « Moscou accuse Kiev » / « Kiev accuse Moscou »;
+/// « Le ministre, Amadou Traoré, a limogé le chef d'état-major, Issa Diallo » and the same
+/// with the two names exchanged).
+fn swapped_roles(a: &ClaimView, b: &ClaimView, na: &[Entity], nb: &[Entity]) -> Option<Hit> {
+    fn first<'n>(names: &'n [Entity], key: &str) -> Option<&'n Entity> {
+        names.iter().find(|e| e.key == key)
     }
     let mut keys: Vec<&str> = Vec::new();
-    for e in &a.features.entities {
-        if !keys.contains(&e.key.as_str()) && first(b, &e.key).is_some() {
+    for e in na {
+        if !keys.contains(&e.key.as_str()) && first(nb, &e.key).is_some() {
             keys.push(&e.key);
         }
     }
-    // The words between two names (folded), and the names in their order.
+    // The words between two names (folded), the content words among them that are not part
+    // of a name (a list "A, B et C" has none), and the names in their order.
     let between = |v: &ClaimView, p: &Entity, q: &Entity| {
         let (one, two) = if p.span.start < q.span.start {
             (p, q)
         } else {
             (q, p)
         };
-        let words = if one.span.end < two.span.start {
-            crate::normalize::fold_words(&v.text[one.span.end..two.span.start])
+        let gap = if one.span.end < two.span.start {
+            &v.text[one.span.end..two.span.start]
         } else {
-            Vec::new()
+            ""
         };
-        let list =
-            one.span.end < two.span.start && v.text[one.span.end..two.span.start].contains(',');
-        (words, list, one.text.clone(), two.text.clone())
+        let content: Vec<String> = crate::normalize::words(gap)
+            .iter()
+            .map(|w| &gap[w.start..w.end])
+            .filter(|w| !w.starts_with(char::is_uppercase))
+            .map(crate::normalize::fold)
+            .filter(|w| super::is_content_word(w))
+            .collect();
+        (
+            crate::normalize::fold_words(gap),
+            content,
+            one.text.clone(),
+            two.text.clone(),
+        )
     };
     for (i, x) in keys.iter().enumerate() {
         for y in &keys[i + 1..] {
-            let (ax, ay, bx, by) = (first(a, x)?, first(a, y)?, first(b, x)?, first(b, y)?);
+            let (ax, ay, bx, by) = (first(na, x)?, first(na, y)?, first(nb, x)?, first(nb, y)?);
             if (ax.span.start < ay.span.start) == (bx.span.start < by.span.start) {
                 continue;
             }
-            let (wa, list_a, a1, a2) = between(a, ax, ay);
-            let (wb, list_b, b1, b2) = between(b, bx, by);
-            // The same few words between them on both sides: the sentence is mirrored ("X
+            let (wa, content, a1, a2) = between(a, ax, ay);
+            let (wb, _, b1, b2) = between(b, bx, by);
+            // The same words between them on both sides: the sentence is mirrored ("X
             // accuse Y" / "Y accuse X"), not reworded ("US company Fluor" / "Fluor company of
             // the US") nor a list in another order ("A, B and C" / "C, B and A").
-            let content: Vec<&String> = wa.iter().filter(|w| super::is_content_word(w)).collect();
-            if !list_a && !list_b && wa == wb && (1..=ROLE_WORDS).contains(&content.len()) {
-                let w = content[0];
+            if wa == wb && (1..=ROLE_WORDS).contains(&content.len()) {
+                let w = &content[0];
                 return Some(Hit::new(
                     format!(
                         "{} has \"{a1} … {w} … {a2}\", {} has \"{b1} … {w} … {b2}\": the names trade places",
@@ -161,11 +201,18 @@ fn spelled_alike(a: &str, b: &str) -> bool {
 }
 
 pub fn check(a: &ClaimView, b: &ClaimView, ops: &[DiffOp]) -> Option<Hit> {
-    replaced(a, b, ops).or_else(|| swapped_roles(a, b))
+    let (na, nb) = (names_seen_from(a, b), names_seen_from(b, a));
+    replaced(a, b, &na, &nb, ops).or_else(|| swapped_roles(a, b, &na, &nb))
 }
 
 /// A name deleted in the diff where a different name is inserted.
-fn replaced(a: &ClaimView, b: &ClaimView, ops: &[DiffOp]) -> Option<Hit> {
+fn replaced(
+    a: &ClaimView,
+    b: &ClaimView,
+    na: &[Entity],
+    nb: &[Entity],
+    ops: &[DiffOp],
+) -> Option<Hit> {
     let (mut pa, mut pb) = (0, 0);
     let mut last_delete: Option<(usize, usize)> = None;
     for op in ops {
@@ -182,15 +229,15 @@ fn replaced(a: &ClaimView, b: &ClaimView, ops: &[DiffOp]) -> Option<Hit> {
             }
             DiffTagKind::Insert => {
                 if let Some((ds, de)) = last_delete.take() {
-                    let gone = names_in(&a.features.entities, ds, de);
-                    let came = names_in(&b.features.entities, pb, pb + len);
+                    let gone = names_in(na, ds, de);
+                    let came = names_in(nb, pb, pb + len);
                     let old: Vec<&&Entity> = gone
                         .iter()
-                        .filter(|g| !b.features.entities.iter().any(|e| same_referent(g, e)))
+                        .filter(|g| !nb.iter().any(|e| same_referent(g, e)))
                         .collect();
                     let new: Vec<&&Entity> = came
                         .iter()
-                        .filter(|c| !a.features.entities.iter().any(|e| same_referent(c, e)))
+                        .filter(|c| !na.iter().any(|e| same_referent(c, e)))
                         .collect();
                     if let (Some(o), Some(n)) = (old.first(), new.first()) {
                         return Some(Hit::new(
@@ -241,6 +288,25 @@ mod tests {
             "Donald Trump et Vladimir Poutine ont parlé samedi."
         )
         .is_none());
+    }
+
+    #[test]
+    fn names_that_trade_places_in_appositions_or_at_the_start() {
+        let hit = run(
+            "entity-swap",
+            "Le ministre de la Défense, Amadou Traoré, a limogé mercredi le chef d'état-major, Issa Diallo.",
+            "Le ministre de la Défense, Issa Diallo, a limogé mercredi le chef d'état-major, Amadou Traoré.",
+        )
+        .expect("roles swapped");
+        assert_eq!(hit.evidence["between"], "limoge");
+        // The first word of a sentence is a name when the other claim writes it as one.
+        let hit = run(
+            "entity-swap",
+            "Traoré a limogé Diallo mercredi à Makalé.",
+            "Diallo a limogé Traoré mercredi à Makalé.",
+        )
+        .expect("roles swapped");
+        assert_eq!(hit.evidence["left"][0], "Traoré");
     }
 
     #[test]
