@@ -46,6 +46,7 @@ pub fn claim_records(a: &Article) -> impl Iterator<Item = ClaimRecord> + '_ {
             line,
             column,
             reference: a.meta.reference,
+            unchanged: false,
         }
     })
 }
@@ -468,7 +469,22 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
             sha256: rules.sha256.clone(),
         },
         articles: corpus.articles.clone(),
-        claims: corpus.claims.clone(),
+        claims: {
+            // A new claim that matches its reference claim word for word, and that reference
+            // claim, are the verified state: not single-source, though their group is not
+            // listed.
+            let mut claims = corpus.claims.clone();
+            for g in &alignment.groups {
+                if g.members.iter().any(|m| unchanged.contains(m)) {
+                    let reference = reference_of(&g.members, &g.pairs);
+                    for &m in g.members.iter().filter(|m| unchanged.contains(m)) {
+                        claims[m].unchanged = true;
+                        claims[reference].unchanged = true;
+                    }
+                }
+            }
+            claims
+        },
         groups,
         findings,
         summary,

@@ -426,6 +426,28 @@ fn check_lists_unchanged_claims_only_with_verbose() {
         "verbose lists the {unchanged} unchanged claims' groups too"
     );
     assert_eq!(quiet["findings"], verbose["findings"]);
+
+    // Unchanged claims are the verified state, not claims one outlet alone carries: the
+    // Markdown report's single-source list holds as many claims as the summary says.
+    let claims = quiet["claims"].as_array().unwrap();
+    let marked = claims.iter().filter(|c| c["unchanged"] == true).count();
+    assert!(marked >= unchanged, "{marked} claims marked unchanged");
+    let mut md_args = base.to_vec();
+    md_args[5] = "md";
+    let md = String::from_utf8(
+        claimdiff()
+            .args(&md_args)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone(),
+    )
+    .unwrap();
+    let section = &md[md.find("## Claims carried by one outlet only").unwrap()..];
+    let listed = section.lines().filter(|l| l.starts_with("- `")).count();
+    let singles = quiet["summary"]["single_source_claims"].as_u64().unwrap() as usize;
+    assert_eq!(listed, singles, "{section}");
 }
 
 /// An HTML page that repeats its lede in the title, a meta tag and JSON-LD: every claim must

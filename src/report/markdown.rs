@@ -237,11 +237,13 @@ fn single_source(out: &mut String, view: &View) {
         if mine.is_empty() {
             continue;
         }
-        out.push_str(&format!(
-            "### {} ({})\n\n",
-            text(&view.label(&a.id)),
-            text(&a.id)
-        ));
+        // Labels of outlets with several articles already carry the article id.
+        let label = view.label(&a.id);
+        if label.ends_with(&format!("({})", a.id)) {
+            out.push_str(&format!("### {}\n\n", text(&label)));
+        } else {
+            out.push_str(&format!("### {} ({})\n\n", text(&label), text(&a.id)));
+        }
         for c in mine {
             out.push_str(&format!(
                 "- {} · {}: {}\n",

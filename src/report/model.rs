@@ -45,6 +45,10 @@ pub struct ClaimRecord {
     /// Part of the reference set of a `check` run.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub reference: bool,
+    /// `check`: a new claim that matches its reference claim word for word, or that reference
+    /// claim. Their group is listed only with `--verbose`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unchanged: bool,
 }
 
 /// A segment that is not a claim (heading, caption, byline, boilerplate), shown with `--all`.

@@ -115,7 +115,7 @@ impl<'a> View<'a> {
         let mut single: Vec<&ClaimRecord> = report
             .claims
             .iter()
-            .filter(|c| !view.shared_group_of.contains_key(c.id.as_str()))
+            .filter(|c| !c.unchanged && !view.shared_group_of.contains_key(c.id.as_str()))
             .collect();
         single.sort_by(|a, b| view.claim_order(a, b));
         view.single_source = single;
