@@ -521,6 +521,22 @@ impl Lang {
 
 /// Guess the language of a whole document. Detection on single sentences is unreliable, so
 /// callers detect once per article.
+/// The language of `text` when the detector is sure of it: a single sentence often leaves it
+/// unsure.
+pub fn detect_reliable(text: &str) -> Option<LangCode> {
+    let detector =
+        whatlang::Detector::with_allowlist(vec![whatlang::Lang::Fra, whatlang::Lang::Eng]);
+    let info = detector.detect(text)?;
+    if !info.is_reliable() {
+        return None;
+    }
+    match info.lang() {
+        whatlang::Lang::Eng => Some(LangCode::En),
+        whatlang::Lang::Fra => Some(LangCode::Fr),
+        _ => None,
+    }
+}
+
 pub fn detect(text: &str) -> LangCode {
     let sample: String = text.chars().take(4000).collect();
     let detector =

@@ -236,7 +236,8 @@ fn three_decimals<S: serde::Serializer>(x: &f64, s: S) -> std::result::Result<S:
 /// The claims of a file of pairs, ready to score: features, and term sets over one
 /// vocabulary (`sets[2 * i]` is `left[i]`, `sets[2 * i + 1]` is `right[i]`).
 struct Prepared {
-    lang: &'static Lang,
+    /// Each row's language.
+    langs: Vec<&'static Lang>,
     left: Vec<Features>,
     right: Vec<Features>,
     scorer: Scorer,
@@ -246,12 +247,25 @@ struct Prepared {
 impl Prepared {
     fn new(left: &[String], right: &[String], lang: Option<LangCode>, rules: &RuleSet) -> Self {
         assert_eq!(left.len(), right.len(), "one right claim per left claim");
-        let code = lang.unwrap_or_else(|| detect_file(left, right));
-        let lang = Lang::get(code);
+        let langs: Vec<&'static Lang> = match lang {
+            Some(code) => vec![Lang::get(code); left.len()],
+            None => {
+                let file = detect_file(left, right);
+                left.par_iter()
+                    .zip(right)
+                    .map(|(a, b)| {
+                        Lang::get(
+                            crate::lang::detect_reliable(&format!("{a}\n{b}")).unwrap_or(file),
+                        )
+                    })
+                    .collect()
+            }
+        };
         let features = |texts: &[String]| -> Vec<Features> {
             texts
                 .par_iter()
-                .map(|t| extract(t, lang, None, &rules.aliases, &rules.term_sets))
+                .zip(&langs)
+                .map(|(t, lang)| extract(t, lang, None, &rules.aliases, &rules.term_sets))
                 .collect()
         };
         let (fl, fr) = (features(left), features(right));
@@ -262,7 +276,7 @@ impl Prepared {
             AlignOptions::default().weights,
         );
         Prepared {
-            lang,
+            langs,
             left: fl,
             right: fr,
             scorer,
@@ -274,8 +288,8 @@ impl Prepared {
     fn row(&self, i: usize, left: &str, right: &str) -> (PairScore, PairFeatures) {
         let pair = self.scorer.score(&self.sets[2 * i], &self.sets[2 * i + 1]);
         let features = PairFeatures::of(
-            &ClaimText::new(left, &self.left[i], self.lang),
-            &ClaimText::new(right, &self.right[i], self.lang),
+            &ClaimText::new(left, &self.left[i], self.langs[i]),
+            &ClaimText::new(right, &self.right[i], self.langs[i]),
             pair.score,
         );
         (pair, features)
@@ -298,8 +312,8 @@ pub fn equivalence_features(
 }
 
 /// Score each pair `(left[i], right[i])`. Claims are in `lang`, or, when `None`, in the
-/// language detected once over the whole file: [`crate::lang::detect`] is unreliable on
-/// single sentences, and a file of pairs is one language in practice.
+/// language detected on the row when the detector is sure of it, else in the file's language
+/// (a single sentence often leaves the detector unsure).
 ///
 /// A pair below the alignment threshold is `unrelated`; above it, `equivalent` when the
 /// equivalence test passes and no divergence rule finds anything above `info`, else
@@ -562,6 +576,23 @@ mod tests {
         assert_eq!(r[1].kinds, [Kind::Number]);
         assert_eq!(r[2].verdict, Verdict::Unrelated);
         assert!(r[2].kinds.is_empty());
+    }
+
+    #[test]
+    fn each_row_is_read_in_its_own_language() {
+        let left = strings(&[
+            "Au moins douze civils ont été tués mardi près de la frontière, a déclaré le gouverneur.",
+            "Les assaillants ont incendié trois camions chargés de vivres avant de prendre la fuite.",
+            "The attackers numbered about thirty and fled across the border before dawn.",
+        ]);
+        let right = strings(&[
+            "Au moins douze civils ont été tués mardi près de la frontière, a déclaré le gouverneur.",
+            "Les assaillants ont incendié trois camions chargés de vivres avant de prendre la fuite.",
+            "The attackers reportedly numbered about thirty and fled across the border before dawn.",
+        ]);
+        let r = score_pairs(&left, &right, None, &rules());
+        // The file is mostly French; the English row still has its hedge found.
+        assert_eq!(r[2].kinds, [Kind::Hedge]);
     }
 
     #[test]

@@ -123,7 +123,7 @@ pub struct PairsArgs {
     /// Output format; default: the input's (CSV or TSV).
     #[arg(long, value_enum)]
     pub format: Option<PairsFormat>,
-    /// Language of the claims; detected once for the whole file when not given.
+    /// Language of the claims; when not given, detected on each row, or over the whole file where a row is too short to tell.
     #[arg(long, value_parser = parse_lang)]
     pub lang: Option<LangCode>,
     /// How to decode the file (spreadsheets saved as Latin-1: `latin1`).
