@@ -217,6 +217,19 @@ pub fn render_report(report: &super::model::Report, style: TableStyle, explain: 
         }
     }
     out.push_str("\nFindings\n");
+    if report.findings.is_empty() {
+        out.push_str("No findings: the aligned claims agree on every rule.\n");
+    } else {
+        out.push_str(&findings_table(report, style));
+        out.push('\n');
+    }
+    if let Some(n) = report.summary.unchanged {
+        out.push_str(&format!("\n{n} claims unchanged against the reference.\n"));
+    }
+    out
+}
+
+fn findings_table(report: &super::model::Report, style: TableStyle) -> String {
     let mut t = new_table(style);
     t.set_header(vec!["id", "severity", "kind", "rule", "message", "where"]);
     // Locations are copied into editors: never wrap them.
@@ -233,10 +246,5 @@ pub fn render_report(report: &super::model::Report, style: TableStyle, explain: 
             Cell::new(f.locations.join("\n")),
         ]);
     }
-    out.push_str(&t.to_string());
-    out.push('\n');
-    if let Some(n) = report.summary.unchanged {
-        out.push_str(&format!("\n{n} claims unchanged against the reference.\n"));
-    }
-    out
+    t.to_string()
 }

@@ -60,6 +60,19 @@ pub struct CoverageHit {
     pub evidence: serde_json::Value,
 }
 
+/// Words of a claim quoted in a coverage message: enough to recognise it in a table.
+const EXCERPT_WORDS: usize = 12;
+
+/// The first words of a claim, on one line, with "…" when there are more.
+fn excerpt(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= EXCERPT_WORDS {
+        words.join(" ")
+    } else {
+        format!("{} …", words[..EXCERPT_WORDS].join(" "))
+    }
+}
+
 /// Claims most sources carry that a target article leaves out. The finding names the claims
 /// that carry it (the missing one does not exist).
 pub fn omissions(rule: &Rule, view: &CoverageView, carriers: &[Carrier]) -> Vec<CoverageHit> {
@@ -95,10 +108,11 @@ pub fn omissions(rule: &Rule, view: &CoverageView, carriers: &[Carrier]) -> Vec<
                 group: carrier.group,
                 claims: claims.clone(),
                 message: format!(
-                    "{} leaves out a claim that {} carr{}",
+                    "{} leaves out a claim that {} carr{}: “{}”",
                     view.labels[t],
                     outlets.join(", "),
-                    if outlets.len() == 1 { "ies" } else { "y" }
+                    if outlets.len() == 1 { "ies" } else { "y" },
+                    excerpt(view.claim_texts[claims[0]])
                 ),
                 evidence: json!({"missing_from": view.article_ids[t], "outlet": view.labels[t], "carried_by": outlets, "claim": view.claim_texts[claims[0]]}),
             });
@@ -133,7 +147,10 @@ pub fn additions(
             out.push(CoverageHit {
                 group: carrier.group,
                 claims: vec![c],
-                message: format!("only {outlet} carries this claim"),
+                message: format!(
+                    "only {outlet} carries this claim: “{}”",
+                    excerpt(view.claim_texts[c])
+                ),
                 evidence: json!({"outlet": outlet, "claim": view.claim_texts[c]}),
             });
         }
