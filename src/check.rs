@@ -48,10 +48,7 @@ impl Baseline {
         Baseline {
             schema: BASELINE_SCHEMA.to_string(),
             tool: Tool::current(),
-            rules: RuleSetInfo {
-                name: rules.name.clone(),
-                sha256: rules.sha256.clone(),
-            },
+            rules: RuleSetInfo::of(rules),
             articles,
             claims,
             // Numbered as a report numbers its groups.
@@ -60,12 +57,8 @@ impl Baseline {
                 .iter()
                 .enumerate()
                 .map(|(i, g)| BaselineGroup {
-                    id: format!("g{}", i + 1),
-                    claims: g
-                        .members
-                        .iter()
-                        .map(|&m| corpus.claims[m].id.clone())
-                        .collect(),
+                    id: crate::report::model::group_id(i),
+                    claims: corpus.claim_ids(&g.members),
                 })
                 .collect(),
         }

@@ -69,24 +69,6 @@ pub fn word_diff(old: &str, new: &str) -> Vec<DiffOp> {
     out
 }
 
-/// The old text rebuilt from a diff.
-#[cfg(test)]
-pub fn old_text(ops: &[DiffOp]) -> String {
-    ops.iter()
-        .filter(|o| o.op != DiffTagKind::Insert)
-        .map(|o| o.text.as_str())
-        .collect()
-}
-
-/// The new text rebuilt from a diff.
-#[cfg(test)]
-pub fn new_text(ops: &[DiffOp]) -> String {
-    ops.iter()
-        .filter(|o| o.op != DiffTagKind::Delete)
-        .map(|o| o.text.as_str())
-        .collect()
-}
-
 /// Share of words kept, in [0, 1]: 1 when the texts have the same words.
 pub fn similarity(ops: &[DiffOp]) -> f64 {
     let count = |op: DiffTagKind| -> usize {
@@ -121,6 +103,22 @@ pub fn changed_words(ops: &[DiffOp]) -> (Vec<String>, Vec<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The old text rebuilt from a diff.
+    fn old_text(ops: &[DiffOp]) -> String {
+        ops.iter()
+            .filter(|o| o.op != DiffTagKind::Insert)
+            .map(|o| o.text.as_str())
+            .collect()
+    }
+
+    /// The new text rebuilt from a diff.
+    fn new_text(ops: &[DiffOp]) -> String {
+        ops.iter()
+            .filter(|o| o.op != DiffTagKind::Delete)
+            .map(|o| o.text.as_str())
+            .collect()
+    }
 
     #[test]
     fn numbers_diff_whole() {

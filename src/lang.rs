@@ -137,6 +137,7 @@ struct LangFile {
     anaphoric_speakers: Vec<String>,
     name_links: Vec<String>,
     titles: Vec<String>,
+    possessives: Vec<String>,
     #[serde(default)]
     opposites: Vec<[Vec<String>; 2]>,
 }
@@ -240,6 +241,8 @@ pub struct Lang {
     /// Titles and offices written before a name ("M.", "Premier ministre", "Judge"), folded:
     /// not part of the name, and no name alone.
     pub titles: HashSet<String>,
+    /// What follows an apostrophe to make a possessive ("Lowe's"), folded.
+    pub possessives: HashSet<String>,
     /// Words of opposite meaning ("confirmé" / "démenti"), by the first word of each phrase:
     /// (the phrase, folded; its pair; its side, 0 or 1).
     pub opposites: HashMap<String, Vec<(Vec<String>, usize, usize)>>,
@@ -426,6 +429,7 @@ impl Lang {
             )?,
             name_links: single_words(file, "name_links", &raw.name_links)?,
             titles: single_words(file, "titles", &raw.titles)?,
+            possessives: single_words(file, "possessives", &raw.possessives)?,
             patterns: OnceLock::new(),
             raw_patterns,
             datelines: OnceLock::new(),
@@ -528,33 +532,37 @@ impl Lang {
     }
 }
 
-/// Guess the language of a whole document. Detection on single sentences is unreliable, so
-/// callers detect once per article.
-/// The language of `text` when the detector is sure of it: a single sentence often leaves it
-/// unsure.
-pub fn detect_reliable(text: &str) -> Option<LangCode> {
-    let detector =
-        whatlang::Detector::with_allowlist(vec![whatlang::Lang::Fra, whatlang::Lang::Eng]);
-    let info = detector.detect(text)?;
-    if !info.is_reliable() {
-        return None;
-    }
+/// What the detector makes of `text`, choosing among the supported languages only.
+fn detect_info(text: &str) -> Option<whatlang::Info> {
+    static DETECTOR: OnceLock<whatlang::Detector> = OnceLock::new();
+    DETECTOR
+        .get_or_init(|| {
+            whatlang::Detector::with_allowlist(vec![whatlang::Lang::Fra, whatlang::Lang::Eng])
+        })
+        .detect(text)
+}
+
+/// The detector chooses among French and English only.
+fn code_of(info: &whatlang::Info) -> LangCode {
     match info.lang() {
-        whatlang::Lang::Eng => Some(LangCode::En),
-        whatlang::Lang::Fra => Some(LangCode::Fr),
-        _ => None,
+        whatlang::Lang::Eng => LangCode::En,
+        _ => LangCode::Fr,
     }
 }
 
+/// The language of `text` when the detector is sure of it: a single sentence often leaves it
+/// unsure.
+pub fn detect_reliable(text: &str) -> Option<LangCode> {
+    detect_info(text)
+        .filter(whatlang::Info::is_reliable)
+        .map(|info| code_of(&info))
+}
+
+/// The language of a whole article, from its first 4,000 characters; French when the detector
+/// cannot tell. Detection on single sentences is unreliable (see [`detect_reliable`]).
 pub fn detect(text: &str) -> LangCode {
     let sample: String = text.chars().take(4000).collect();
-    let detector =
-        whatlang::Detector::with_allowlist(vec![whatlang::Lang::Fra, whatlang::Lang::Eng]);
-    match detector.detect_lang(&sample) {
-        Some(whatlang::Lang::Eng) => LangCode::En,
-        Some(whatlang::Lang::Fra) => LangCode::Fr,
-        _ => LangCode::Fr,
-    }
+    detect_info(&sample).map_or(LangCode::Fr, |info| code_of(&info))
 }
 
 #[cfg(test)]

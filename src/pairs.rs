@@ -384,15 +384,15 @@ pub fn score_pairs(
             let hits = check_claims(&rules, &a, &b, &ops, &assessment);
             let divergent = hits
                 .iter()
-                .any(|(_, r, h)| h.severity > Some(Severity::Info) || r.kind == Kind::Wording);
-            result.kinds = hits.iter().map(|(_, r, _)| r.kind).collect();
+                .any(|h| h.severity > Severity::Info || h.rule.kind == Kind::Wording);
+            result.kinds = hits.iter().map(|h| h.rule.kind).collect();
             result.findings = hits
-                .iter()
-                .map(|(_, r, h)| PairFinding {
-                    rule: r.id.clone(),
-                    kind: r.kind,
-                    severity: h.severity.unwrap_or(r.severity),
-                    message: h.message.clone(),
+                .into_iter()
+                .map(|h| PairFinding {
+                    rule: h.rule.id.clone(),
+                    kind: h.rule.kind,
+                    severity: h.severity,
+                    message: h.message,
                 })
                 .collect();
             result.kinds.sort_unstable();

@@ -52,6 +52,11 @@ pub fn claim_records(a: &Article) -> impl Iterator<Item = ClaimRecord> + '_ {
 }
 
 impl Corpus {
+    /// The ids of claims given by index, as reports and baselines name them.
+    pub fn claim_ids(&self, claims: &[usize]) -> Vec<String> {
+        claims.iter().map(|&c| self.claims[c].id.clone()).collect()
+    }
+
     /// The claims of read articles.
     pub fn from_articles(articles: &[Article], rules: &RuleSet) -> Corpus {
         let claims = articles.iter().flat_map(claim_records).collect();
@@ -267,7 +272,7 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
 
     // Each group on its own: diffs against the reference claim and the pair rules. Groups are
     // independent, so they run in parallel and are put back in order.
-    let per_group: Vec<(GroupRecord, Vec<Draft>, Vec<usize>)> = alignment
+    let per_group: Vec<(GroupRecord, Vec<Draft>, Vec<usize>, usize)> = alignment
         .groups
         .par_iter()
         .enumerate()
@@ -299,9 +304,9 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
                     if mode == Mode::Check && hits.is_empty() && similarity(&ops) >= 1.0 {
                         unchanged.push(m);
                     }
-                    drafts.extend(hits.into_iter().map(|(ri, _, hit)| Draft {
-                        rule: ri,
-                        severity: hit.severity.expect("check_claims settles severities"),
+                    drafts.extend(hits.into_iter().map(|hit| Draft {
+                        rule: hit.index,
+                        severity: hit.severity,
                         group: Some(gi),
                         claims: vec![reference, m],
                         message: hit.message,
@@ -335,12 +340,8 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
                 })
                 .collect::<Vec<_>>();
             let record = GroupRecord {
-                id: format!("g{}", gi + 1),
-                claims: g
-                    .members
-                    .iter()
-                    .map(|&m| corpus.claims[m].id.clone())
-                    .collect(),
+                id: crate::report::model::group_id(gi),
+                claims: corpus.claim_ids(&g.members),
                 score: round3(g.mean_score()),
                 label: {
                     let texts: Vec<&str> = std::iter::once(reference)
@@ -354,12 +355,17 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
                 pairs,
                 diffs,
             };
-            (record, drafts, unchanged)
+            (record, drafts, unchanged, reference)
         })
         .collect();
-    for (record, group_drafts, group_unchanged) in per_group {
+    // Reference claims that a new claim matches word for word.
+    let mut matched_references = Vec::new();
+    for (record, group_drafts, group_unchanged, reference) in per_group {
         groups.push(record);
         drafts.extend(group_drafts);
+        if !group_unchanged.is_empty() {
+            matched_references.push(reference);
+        }
         unchanged.extend(group_unchanged);
     }
 
@@ -408,12 +414,8 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
                 rule: rule.id.clone(),
                 kind: rule.kind,
                 severity: d.severity,
-                group: d.group.map(|g| format!("g{}", g + 1)),
-                claims: d
-                    .claims
-                    .iter()
-                    .map(|&c| corpus.claims[c].id.clone())
-                    .collect(),
+                group: d.group.map(crate::report::model::group_id),
+                claims: corpus.claim_ids(&d.claims),
                 locations: d.claims.iter().map(|&c| location(c)).collect(),
                 message: d.message,
                 evidence: d.evidence,
@@ -464,24 +466,15 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
             .clone()
             .or_else(|| corpus.articles.iter().find_map(|a| a.title.clone())),
         run_date: options.run_date.clone(),
-        rules: RuleSetInfo {
-            name: rules.name.clone(),
-            sha256: rules.sha256.clone(),
-        },
+        rules: RuleSetInfo::of(rules),
         articles: corpus.articles.clone(),
         claims: {
             // A new claim that matches its reference claim word for word, and that reference
             // claim, are the verified state: not single-source, though their group is not
             // listed.
             let mut claims = corpus.claims.clone();
-            for g in &alignment.groups {
-                if g.members.iter().any(|m| unchanged.contains(m)) {
-                    let reference = reference_of(&g.members, &g.pairs);
-                    for &m in g.members.iter().filter(|m| unchanged.contains(m)) {
-                        claims[m].unchanged = true;
-                        claims[reference].unchanged = true;
-                    }
-                }
+            for &m in unchanged.iter().chain(&matched_references) {
+                claims[m].unchanged = true;
             }
             claims
         },

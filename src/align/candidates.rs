@@ -24,12 +24,13 @@ fn max_postings(claims: usize) -> usize {
 /// Candidates kept per claim, best shared weight first.
 const PER_CLAIM: usize = 24;
 
-/// Pairs `(i, j)`, `i < j`, of claims from different articles worth scoring.
-/// (All pairs are never listed: `align` streams them, there are too many to hold.)
+/// Pairs `(i, j)`, `i < j`, of claims that `may_pair` allows (different articles, one
+/// language) worth scoring. (All pairs are never listed: `align` streams them, there are too
+/// many to hold.)
 pub fn candidate_pairs(
     scorer: &Scorer,
     sets: &[TermSet],
-    article_of: &[usize],
+    may_pair: impl Fn(usize, usize) -> bool + Sync,
 ) -> Vec<(usize, usize)> {
     let n = sets.len();
     let cap = max_postings(n);
@@ -52,7 +53,7 @@ pub fn candidate_pairs(
                 let w = scorer.weight(t);
                 for &j in list {
                     let ju = j as usize;
-                    if ju != i && article_of[ju] != article_of[i] {
+                    if ju != i && may_pair(i, ju) {
                         if acc[ju] == 0.0 {
                             touched.push(j);
                         }

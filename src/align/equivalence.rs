@@ -135,12 +135,6 @@ impl<'a> ClaimText<'a> {
     }
 }
 
-/// The bundled model's assessment of claims `a` and `b`, whose similarity score is `overlap`.
-#[cfg(test)]
-pub fn assess(a: &ClaimText, b: &ClaimText, overlap: f64) -> Assessment {
-    EquivalenceModel::bundled().assess(&PairFeatures::of(a, b, overlap))
-}
-
 /// The ten feature values of one pair.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PairFeatures {

@@ -168,7 +168,7 @@ impl Merger {
         options: &AlignOptions,
     ) {
         let (ga, gb) = (self.group_of[pair.a], self.group_of[pair.b]);
-        if ga == gb || claims[pair.a].lang != claims[pair.b].lang {
+        if ga == gb {
             return;
         }
         if intersect(&self.articles[ga], &self.articles[gb]) {
@@ -239,7 +239,10 @@ pub fn align(claims: &[AlignInput], options: &AlignOptions) -> Alignment {
         claims.iter().map(|c| c.features.terms.as_slice()),
         options.weights,
     );
-    let article_of: Vec<usize> = claims.iter().map(|c| c.article).collect();
+    // Claims of one article never align, nor claims in two languages.
+    let source: Vec<(usize, crate::lang::LangCode)> =
+        claims.iter().map(|c| (c.article, c.lang)).collect();
+    let may_pair = |i: usize, j: usize| source[i].0 != source[j].0 && source[i].1 == source[j].1;
     let floor = options.threshold.min(options.same_event_threshold);
     let score_pair = |a: usize, b: usize| -> Option<ScoredPair> {
         // Millions of pairs may be scored on a big corpus: the explanation is made only for
@@ -263,17 +266,17 @@ pub fn align(claims: &[AlignInput], options: &AlignOptions) -> Alignment {
     };
     let n = claims.len();
     let mut pairs: Vec<ScoredPair> = match options.candidates {
-        CandidateMode::Index => candidate_pairs(&scorer, &sets, &article_of)
+        CandidateMode::Index => candidate_pairs(&scorer, &sets, may_pair)
             .par_iter()
             .filter_map(|&(a, b)| score_pair(a, b))
             .collect(),
         CandidateMode::AllPairs => (0..n)
             .into_par_iter()
             .flat_map_iter(|i| {
-                let article_of = &article_of;
+                let may_pair = &may_pair;
                 let score_pair = &score_pair;
                 (i + 1..n)
-                    .filter(move |&j| article_of[i] != article_of[j])
+                    .filter(move |&j| may_pair(i, j))
                     .filter_map(move |j| score_pair(i, j))
             })
             .collect(),
@@ -296,10 +299,8 @@ pub fn align(claims: &[AlignInput], options: &AlignOptions) -> Alignment {
     // Second pass: articles that already share groups report one event; between them a
     // weaker pair is still the same claim (ledes worded differently, for instance).
     let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
-    for m in merger.members.iter().filter(|m| m.len() > 1) {
-        let mut arts: Vec<usize> = m.iter().map(|&c| claims[c].article).collect();
-        arts.sort_unstable();
-        arts.dedup();
+    // The merger keeps each group's articles sorted, one claim per article.
+    for arts in merger.articles.iter().filter(|a| a.len() > 1) {
         for (i, &x) in arts.iter().enumerate() {
             for &y in &arts[i + 1..] {
                 *shared.entry((x, y)).or_default() += 1;

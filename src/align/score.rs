@@ -101,8 +101,6 @@ pub struct Scorer {
 }
 
 thread_local! {
-    /// Shared terms of a score nobody will read ([`Scorer::similarity`]).
-    static SHARED: RefCell<Vec<(u32, f64)>> = const { RefCell::new(Vec::new()) };
     /// Per-thread scratch for [`Scorer::score`]: the words and the numbers of the second
     /// claim that found no exact match, and whether a partial match took them. Reused so
     /// that scoring a pair does not allocate unless the claims share terms.
@@ -211,21 +209,23 @@ impl Scorer {
     /// shared terms: they explain nothing shared, and the number rule reports them.
     pub fn score(&self, a: &TermSet, b: &TermSet) -> PairScore {
         let mut shared = Vec::new();
-        let score = self.score_into(a, b, &mut shared);
+        let score = self.score_into(a, b, Some(&mut shared));
         shared.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
         PairScore { score, shared }
     }
 
     /// The score alone, without the list of shared terms (nothing allocated).
     pub fn similarity(&self, a: &TermSet, b: &TermSet) -> f64 {
-        SHARED.with_borrow_mut(|shared| {
-            shared.clear();
-            self.score_into(a, b, shared)
-        })
+        self.score_into(a, b, None)
     }
 
-    /// The score, with the terms that made it pushed onto `shared`.
-    fn score_into(&self, a: &TermSet, b: &TermSet, shared: &mut Vec<(u32, f64)>) -> f64 {
+    /// The score, with the terms that made it pushed onto `shared` when it is given.
+    fn score_into(
+        &self,
+        a: &TermSet,
+        b: &TermSet,
+        mut shared: Option<&mut Vec<(u32, f64)>>,
+    ) -> f64 {
         let total: f64 = a.ids.iter().chain(&b.ids).map(|&t| self.weight(t)).sum();
         if total == 0.0 {
             return 0.0;
@@ -255,7 +255,9 @@ impl Scorer {
                 if j < b.ids.len() && b.ids[j] == ta {
                     let w = self.weight(ta);
                     matched += 2.0 * w;
-                    shared.push((ta, w));
+                    if let Some(shared) = shared.as_deref_mut() {
+                        shared.push((ta, w));
+                    }
                     j += 1;
                 } else {
                     let key = &self.keys[ta as usize];
@@ -304,7 +306,7 @@ impl Scorer {
         a: &TermSet,
         b: &TermSet,
         scratch: &mut Scratch,
-        shared: &mut Vec<(u32, f64)>,
+        mut shared: Option<&mut Vec<(u32, f64)>>,
     ) -> f64 {
         let Scratch { words, used, .. } = scratch;
         // Two huge claims (a scraped page with no punctuation) would make this quadratic;
@@ -332,7 +334,9 @@ impl Scorer {
                 used[n] = true;
                 let w = self.weight(ta).min(self.weight(words[n])) * sim * self.weights.soft_credit;
                 earned += w;
-                shared.push((ta, w));
+                if let Some(shared) = shared.as_deref_mut() {
+                    shared.push((ta, w));
+                }
             }
         }
         earned

@@ -223,20 +223,21 @@ fn capitalised_names(
     lang: &Lang,
 ) -> Vec<Entity> {
     let word = |k: usize| &text[ws[k].start..ws[k].end];
-    let word_is = |w: &WordSpan, s: &str| &text[w.start..w.end] == s;
     let gap = |k: usize| &text[ws[k].end..ws.get(k + 1).map_or(text.len(), |w| w.start)];
     // A capital letter and its full stop: an initial, or a letter of a dotted acronym.
     let is_initial = |k: usize| {
         let w = word(k);
         w.len() == 1 && w.starts_with(|c: char| c.is_ascii_uppercase()) && gap(k).starts_with('.')
     };
+    // An abbreviated title and its full stop: "M.", "Mr.".
+    let title_stop = |k: usize| lang.is_abbreviation(word(k)) && gap(k).trim_end() == ".";
     // A full stop that does not end the sentence: after a title or an initial.
-    let abbreviated =
-        |k: usize| (lang.is_abbreviation(word(k)) || is_initial(k)) && gap(k).trim_end() == ".";
+    let abbreviated = |k: usize| title_stop(k) || (is_initial(k) && gap(k).trim_end() == ".");
+    let is_title = |k: usize| lang.titles.contains(&folded[k]);
     let is_cap = |k: usize| {
         word(k).starts_with(char::is_uppercase)
             && !covered[k]
-            && (!lang.is_abbreviation(word(k)) || gap(k).trim_end() != ".")
+            && !title_stop(k)
             && (is_initial(k) || !lang.stopwords.contains(&folded[k]))
             && !lang.months.contains_key(&folded[k])
             && !lang.weekdays.contains_key(&folded[k])
@@ -277,8 +278,11 @@ fn capitalised_names(
             continue;
         }
         // "Lowe's reported": a possessive makes a name of a sentence's first word.
-        let possessive =
-            || gap(k).starts_with(['\'', '’']) && ws.get(k + 1).is_some_and(|w| word_is(w, "s"));
+        let possessive = || {
+            gap(k).starts_with(['\'', '’'])
+                && k + 1 < ws.len()
+                && lang.possessives.contains(&folded[k + 1])
+        };
         let opens_name = is_cap(k)
             && (!sentence_start(k)
                 || (!lang.sentence_starters.contains(word(k)) && (joined(k) || possessive())));
@@ -302,7 +306,6 @@ fn capitalised_names(
         }
         // Titles before the name are not part of it, when a name of more than one word is
         // left ("Prime Minister Theresa May"): "General Electric" stays whole.
-        let is_title = |j: usize| lang.titles.contains(&folded[j]);
         let mut first = k;
         while first < end && is_title(first) {
             first += 1;
@@ -639,7 +642,8 @@ mod tests {
         )
     }
 
-    fn names_in(text: &str, lang: LangCode) -> Vec<String> {
+    /// Features of an undated claim in `lang`.
+    fn features_in(text: &str, lang: LangCode) -> Features {
         extract(
             text,
             Lang::get(lang),
@@ -647,10 +651,14 @@ mod tests {
             &aliases(),
             &AliasTable::default(),
         )
-        .entities
-        .into_iter()
-        .map(|e| e.text)
-        .collect()
+    }
+
+    fn names_in(text: &str, lang: LangCode) -> Vec<String> {
+        features_in(text, lang)
+            .entities
+            .into_iter()
+            .map(|e| e.text)
+            .collect()
     }
 
     #[test]
@@ -687,17 +695,11 @@ mod tests {
     #[test]
     fn a_month_is_no_hedge() {
         let cues = |t: &str| -> Vec<String> {
-            extract(
-                t,
-                Lang::get(LangCode::En),
-                None,
-                &aliases(),
-                &AliasTable::default(),
-            )
-            .hedges
-            .into_iter()
-            .map(|c| c.text)
-            .collect()
+            features_in(t, LangCode::En)
+                .hedges
+                .into_iter()
+                .map(|c| c.text)
+                .collect()
         };
         assert_eq!(cues("The talks may resume on May 20."), ["may"]);
         assert!(cues("The talks will resume on May 20.").is_empty());

@@ -71,6 +71,12 @@ fn unit_at(folded: &[String], k: usize, lang: &Lang) -> Option<(String, usize)> 
         .map(|u| (u.clone(), 1))
 }
 
+/// Does word `i` follow word `i - 1` with at most one character between them (a space or a
+/// hyphen): the words of one written number?
+fn follows_closely(words: &[WordSpan], i: usize) -> bool {
+    words[i].start <= words[i - 1].end + 1
+}
+
 /// The number word at word `k`, and how many words it takes: the longest number phrase of the
 /// language written there as one hyphenated or spaced run ("quatre-vingt-dix"), else one word.
 fn number_word_at(
@@ -79,7 +85,7 @@ fn number_word_at(
     k: usize,
     lang: &Lang,
 ) -> Option<(f64, usize)> {
-    let joined = |n: usize| (k + 1..k + n).all(|i| words[i].start <= words[i - 1].end + 1);
+    let joined = |n: usize| (k + 1..k + n).all(|i| follows_closely(words, i));
     lang.number_phrases
         .iter()
         .find(|(p, _)| folded[k..].starts_with(p) && joined(p.len()))
@@ -116,7 +122,7 @@ pub fn find_numbers(
             let mut total = 0.0;
             let mut current = v;
             let mut j = k + n;
-            while j < words.len() && words[j].start <= words[j - 1].end + 1 {
+            while j < words.len() && follows_closely(words, j) {
                 let Some((next, m)) = number_word_at(words, folded, j, lang) else {
                     break;
                 };

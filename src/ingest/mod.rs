@@ -161,12 +161,17 @@ impl Article {
         &self.text()[s.start..s.end]
     }
 
-    /// Where segment `i` is in the original file.
-    pub fn source_span(&self, i: usize) -> Span {
-        let span = match &self.source_spans {
+    /// Where segment `i` is in the decoded source: for HTML, the visible text it comes from.
+    fn decoded_span(&self, i: usize) -> Span {
+        match &self.source_spans {
             Some(spans) => spans[i],
             None => self.segments[i].span,
-        };
+        }
+    }
+
+    /// Where segment `i` is in the original file.
+    pub fn source_span(&self, i: usize) -> Span {
+        let span = self.decoded_span(i);
         match &self.file_offsets {
             Some(map) => Span::new(map.to_file(span.start), map.to_file(span.end)),
             None => span,
@@ -176,11 +181,8 @@ impl Article {
     /// 1-based line and column of segment `i` in the original file.
     pub fn position(&self, i: usize) -> (usize, usize) {
         // Lines and columns count characters of the decoded text: the same as the file's.
-        let start = match &self.source_spans {
-            Some(spans) => spans[i].start,
-            None => self.segments[i].span.start,
-        };
-        self.lines.position(&self.source, start)
+        self.lines
+            .position(&self.source, self.decoded_span(i).start)
     }
 
     pub fn lang(&self) -> &'static Lang {

@@ -237,13 +237,7 @@ fn single_source(out: &mut String, view: &View) {
         if mine.is_empty() {
             continue;
         }
-        // Labels of outlets with several articles already carry the article id.
-        let label = view.label(&a.id);
-        if label.ends_with(&format!("({})", a.id)) {
-            out.push_str(&format!("### {}\n\n", text(&label)));
-        } else {
-            out.push_str(&format!("### {} ({})\n\n", text(&label), text(&a.id)));
-        }
+        out.push_str(&format!("### {} ({})\n\n", text(&a.outlet), text(&a.id)));
         for c in mine {
             out.push_str(&format!(
                 "- {} · {}: {}\n",

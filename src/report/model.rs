@@ -171,6 +171,21 @@ pub struct RuleSetInfo {
     pub sha256: String,
 }
 
+impl RuleSetInfo {
+    pub fn of(rules: &crate::rules::RuleSet) -> RuleSetInfo {
+        RuleSetInfo {
+            name: rules.name.clone(),
+            sha256: rules.sha256.clone(),
+        }
+    }
+}
+
+/// The id of group `index` (0-based): reports and baselines number groups the same way, so
+/// that a finding's `group` and a baseline's groups can be read side by side.
+pub fn group_id(index: usize) -> String {
+    format!("g{}", index + 1)
+}
+
 /// An input left out of a run, and why.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 pub struct SkippedInput {

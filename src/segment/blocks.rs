@@ -97,7 +97,8 @@ fn continues_sentence(s: &str, lang: &Lang) -> bool {
 
 /// Group the lines of `text[body]` into blocks. `role_of` says what a line is when it is
 /// complete on its own (a caption, a byline, boilerplate): such lines are never joined to
-/// others. Each line is judged once.
+/// others. Each line is judged once, and a joined block again only while it is short enough
+/// to be one of those lines.
 pub fn blocks(
     text: &str,
     body: Span,

@@ -7,6 +7,8 @@
 //! ("Poutine", "le président russe") are the same name. Roles: « Moscou accuse Kiev » vs
 //! « Kiev accuse Moscou ».
 
+use std::borrow::Cow;
+
 use serde_json::json;
 
 use super::{ClaimView, Hit};
@@ -35,29 +37,39 @@ const ROLE_WORDS: usize = 8;
 /// A claim's names, and its first word when the other claim writes that word as a name: a
 /// sentence's first word is capitalised anyway, so extraction cannot tell that « Traoré a
 /// limogé Diallo » opens with a name, but « Diallo a limogé Traoré » says it does.
-fn names_seen_from<'v>(v: &ClaimView<'v>, other: &ClaimView) -> Vec<Entity> {
-    let mut names = v.features.entities.clone();
-    if let Some(w) = crate::normalize::words(v.text).first() {
-        let word = &v.text[w.start..w.end];
-        let key = crate::normalize::fold(word);
-        let taken = names
-            .iter()
-            .any(|e| e.span.start < w.end && w.start < e.span.end);
-        if !taken
-            && word.starts_with(char::is_uppercase)
-            && other.features.entities.iter().any(|e| e.key == key)
-        {
-            names.insert(
-                0,
-                Entity {
-                    span: crate::source::Span::new(w.start, w.end),
-                    text: word.to_string(),
-                    key,
-                },
-            );
-        }
+fn names_seen_from<'v>(v: &ClaimView<'v>, other: &ClaimView) -> Cow<'v, [Entity]> {
+    let names = &v.features.entities;
+    let Some(w) = first_word(v.text) else {
+        return Cow::Borrowed(names);
+    };
+    let word = &v.text[w.start..w.end];
+    let key = crate::normalize::fold(word);
+    let taken = names
+        .iter()
+        .any(|e| e.span.start < w.end && w.start < e.span.end);
+    if taken
+        || !word.starts_with(char::is_uppercase)
+        || !other.features.entities.iter().any(|e| e.key == key)
+    {
+        return Cow::Borrowed(names);
     }
-    names
+    let mut seen = Vec::with_capacity(names.len() + 1);
+    seen.push(Entity {
+        span: crate::source::Span::new(w.start, w.end),
+        text: word.to_string(),
+        key,
+    });
+    seen.extend(names.iter().cloned());
+    Cow::Owned(seen)
+}
+
+/// The first word of a text, without cutting the rest into words: this runs for every pair.
+fn first_word(text: &str) -> Option<crate::normalize::WordSpan> {
+    let start = text.find(char::is_alphanumeric)?;
+    let end = text[start..]
+        .find(char::is_whitespace)
+        .map_or(text.len(), |i| start + i);
+    crate::normalize::words(&text[..end]).first().copied()
 }
 
 /// Two names both claims have, in one order in `a` and the other in `b`, with the same words

@@ -142,32 +142,44 @@ pub fn check_pair(
     }
 }
 
+/// A rule's hit on a pair, with its severity settled (the hit's own, else the rule's).
+#[derive(Debug, Clone)]
+pub struct RuleHit<'r> {
+    /// The rule's index in the rule set.
+    pub index: usize,
+    pub rule: &'r Rule,
+    pub severity: Severity,
+    pub message: String,
+    pub evidence: serde_json::Value,
+}
+
 /// Run every pair rule of `rules` (with their indices in the rule set) on the reference claim
 /// `a` and another claim `b`, then `wording` where nothing above `info` was found: a source
-/// named on one side does not explain a claim that says something else. Returns each hit with
-/// its rule's index and its severity settled. `compare`, `check` and `pairs` all judge a pair
-/// this way.
+/// named on one side does not explain a claim that says something else. `compare`, `check`
+/// and `pairs` all judge a pair this way.
 pub fn check_claims<'r>(
     rules: &[(usize, &'r Rule)],
     a: &ClaimView,
     b: &ClaimView,
     ops: &[DiffOp],
     equivalence: &Assessment,
-) -> Vec<(usize, &'r Rule, Hit)> {
-    let mut hits: Vec<(usize, &Rule, Hit)> = Vec::new();
-    let run = |i: usize, rule: &'r Rule, hits: &mut Vec<(usize, &'r Rule, Hit)>| {
-        if let Some(mut hit) = check_pair(rule, a, b, ops, equivalence) {
-            hit.severity = Some(hit.severity.unwrap_or(rule.severity));
-            hits.push((i, rule, hit));
+) -> Vec<RuleHit<'r>> {
+    let mut hits: Vec<RuleHit> = Vec::new();
+    let run = |index: usize, rule: &'r Rule, hits: &mut Vec<RuleHit<'r>>| {
+        if let Some(hit) = check_pair(rule, a, b, ops, equivalence) {
+            hits.push(RuleHit {
+                index,
+                rule,
+                severity: hit.severity.unwrap_or(rule.severity),
+                message: hit.message,
+                evidence: hit.evidence,
+            });
         }
     };
     for &(i, rule) in rules.iter().filter(|(_, r)| r.kind != Kind::Wording) {
         run(i, rule, &mut hits);
     }
-    if hits
-        .iter()
-        .all(|(_, _, h)| h.severity == Some(Severity::Info))
-    {
+    if hits.iter().all(|h| h.severity == Severity::Info) {
         for &(i, rule) in rules.iter().filter(|(_, r)| r.kind == Kind::Wording) {
             run(i, rule, &mut hits);
         }
@@ -270,11 +282,12 @@ pub(crate) mod testing {
             [fa.terms.as_slice(), fb.terms.as_slice()],
             Default::default(),
         );
-        let equivalence = crate::align::equivalence::assess(
-            &crate::align::equivalence::ClaimText::new(a, &fa, lang),
-            &crate::align::equivalence::ClaimText::new(b, &fb, lang),
+        use crate::align::equivalence::{ClaimText, EquivalenceModel, PairFeatures};
+        let equivalence = EquivalenceModel::bundled().assess(&PairFeatures::of(
+            &ClaimText::new(a, &fa, lang),
+            &ClaimText::new(b, &fb, lang),
             scorer.similarity(&sets[0], &sets[1]),
-        );
+        ));
         check_pair(rule, &va, &vb, &crate::diff::word_diff(a, b), &equivalence)
     }
 }
