@@ -123,20 +123,9 @@ impl Baseline {
         Ok(b)
     }
 
-    /// The baseline's articles as reference articles, renamed `r1`, `r2`… so they never
-    /// collide with the new articles' ids.
-    pub fn reference_articles(&self) -> Vec<ArticleMeta> {
-        let mut corpus = Corpus {
-            articles: self.articles.clone(),
-            ..Corpus::default()
-        };
-        renumber(&mut corpus, "r", true);
-        corpus.articles
-    }
-
-    /// The baseline as reference articles and claims, renamed as in
-    /// [`Baseline::reference_articles`]: only the articles `keep` says (in their order), whose
-    /// claims alone have their features extracted.
+    /// The baseline as reference articles and claims, renamed `r1`, `r2`… so they never
+    /// collide with the new articles' ids: only the articles `keep` says (in their order),
+    /// whose claims alone have their features extracted.
     pub fn into_reference(self, rules: &RuleSet, keep: &[bool]) -> Corpus {
         let mut corpus = Corpus {
             articles: self.articles,
@@ -196,18 +185,18 @@ pub fn looks_like_baseline(text: &str) -> bool {
 /// earlier one. (With `versions` and no reference of those outlets, every reference is an
 /// earlier version.) Decided from the articles alone, before any claim's features are
 /// extracted.
-pub fn references_to_keep(
-    reference: &[ArticleMeta],
+pub fn references_to_keep<'a>(
+    reference: impl Iterator<Item = &'a ArticleMeta> + Clone,
     new: &[ArticleMeta],
     versions: bool,
 ) -> Vec<bool> {
     let of_new_outlets: Vec<bool> = reference
-        .iter()
+        .clone()
         .map(|r| new.iter().any(|n| r.is_outlet(&n.outlet)))
         .collect();
     let every_new_has_one = new
         .iter()
-        .all(|n| reference.iter().any(|r| r.is_outlet(&n.outlet)));
+        .all(|n| reference.clone().any(|r| r.is_outlet(&n.outlet)));
     let narrow = (versions && of_new_outlets.contains(&true)) || every_new_has_one;
     of_new_outlets.iter().map(|&o| !narrow || o).collect()
 }

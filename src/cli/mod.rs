@@ -583,13 +583,13 @@ fn check(a: args::CheckArgs, global: &args::GlobalArgs) -> Result<i32> {
     let mut skipped = Vec::new();
     // The references, as read; their claims' features are extracted below, only for those the
     // check keeps.
-    let (reference_metas, baseline, mut refs) = match &baseline_text {
+    let (baseline, mut refs) = match &baseline_text {
         Some(text) => {
             let b = Baseline::parse(&a.against[0], text)?;
             if let Some(w) = chk::rules_changed(&b.rules, &rules) {
                 eprintln!("claimdiff: warning: {}: {w}", a.against[0]);
             }
-            (b.reference_articles(), Some(b), Vec::new())
+            (Some(b), Vec::new())
         }
         None => {
             let ref_specs: Vec<InputSpec> = a
@@ -606,12 +606,15 @@ fn check(a: args::CheckArgs, global: &args::GlobalArgs) -> Result<i32> {
                 r.meta.id = format!("r{}", i + 1);
                 r.meta.reference = true;
             }
-            (refs.iter().map(|r| r.meta.clone()).collect(), None, refs)
+            (None, refs)
         }
     };
     let new_articles = read_inputs(&specs, options, a.analysis.keep_going, &mut skipped)?;
     let new = crate::pipeline::Corpus::from_articles(&new_articles, &rules);
-    let keep = chk::references_to_keep(&reference_metas, &new.articles, a.versions);
+    let keep = match &baseline {
+        Some(b) => chk::references_to_keep(b.articles.iter(), &new.articles, a.versions),
+        None => chk::references_to_keep(refs.iter().map(|r| &r.meta), &new.articles, a.versions),
+    };
     let reference = match baseline {
         Some(b) => b.into_reference(&rules, &keep),
         None => {

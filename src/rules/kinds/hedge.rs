@@ -15,30 +15,35 @@ regular expressions.\n\
 Example: \"Trump reprendra l'accord\" vs \"Trump pourrait reprendre l'accord\".";
 pub const PARAMS: &[&str] = &["patterns"];
 
-/// Hedge cues of `v` whose neighbourhood (two words before, the cue, three after) the
-/// `other` claim shares.
-fn cues(rule: &Rule, v: &ClaimView, other: &ClaimView) -> Vec<String> {
-    let spans = cue_spans(&v.features.hedges, rule, v.text);
+/// Hedge cues of `v` (at `spans`) whose neighbourhood (two words before, the cue, three
+/// after) the `other` claim shares.
+fn anchored_cues(v: &ClaimView, spans: &[(usize, usize)], other: &ClaimView) -> Vec<String> {
     if spans.is_empty() {
         return Vec::new();
     }
     let other_words = content_words(other.text);
     spans
-        .into_iter()
-        .filter(|&span| anchored(v.text, span, 2, 3, &other_words))
-        .map(|(s, e)| v.text[s..e].to_string())
+        .iter()
+        .filter(|&&span| anchored(v.text, span, 2, 3, &other_words))
+        .map(|&(s, e)| v.text[s..e].to_string())
         .collect()
 }
 
 pub fn check(rule: &Rule, a: &ClaimView, b: &ClaimView) -> Option<Hit> {
-    let (ca, cb) = (cues(rule, a, b), cues(rule, b, a));
-    // The plain side must have no hedge at all, anchored or not.
-    let plain = |v: &ClaimView| cue_spans(&v.features.hedges, rule, v.text).is_empty();
-    let (hedged, plain, words) = match (ca.is_empty(), cb.is_empty()) {
-        (false, true) if plain(b) => (a, b, ca),
-        (true, false) if plain(a) => (b, a, cb),
+    let (sa, sb) = (
+        cue_spans(&a.features.hedges, rule, a.text),
+        cue_spans(&b.features.hedges, rule, b.text),
+    );
+    // The plain side must have no hedge at all, anchored or not: only one side can be hedged.
+    let (hedged, spans, plain) = match (sa.is_empty(), sb.is_empty()) {
+        (false, true) => (a, &sa, b),
+        (true, false) => (b, &sb, a),
         _ => return None,
     };
+    let words = anchored_cues(hedged, spans, plain);
+    if words.is_empty() {
+        return None;
+    }
     Some(Hit::new(
         format!(
             "{} reports as possible ({}) what {} states as fact",

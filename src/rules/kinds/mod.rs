@@ -232,6 +232,26 @@ pub(crate) fn is_content_word(w: &str) -> bool {
     w.chars().count() > 2 && !crate::normalize::is_function_word(w)
 }
 
+/// A claim's content words, folded on first use and kept for the rest of the pair's checks:
+/// a rule that anchors cues may need them twice, and most pairs never do.
+pub(crate) struct LazyWords<'a> {
+    text: &'a str,
+    words: std::cell::OnceCell<Vec<String>>,
+}
+
+impl<'a> LazyWords<'a> {
+    pub(crate) fn new(text: &'a str) -> LazyWords<'a> {
+        LazyWords {
+            text,
+            words: std::cell::OnceCell::new(),
+        }
+    }
+
+    pub(crate) fn get(&self) -> &[String] {
+        self.words.get_or_init(|| content_words(self.text))
+    }
+}
+
 /// Folded content words of a text, for overlap checks.
 pub(crate) fn content_words(text: &str) -> Vec<String> {
     crate::normalize::fold_words(text)

@@ -7,7 +7,7 @@
 
 use serde_json::json;
 
-use super::{anchored, content_words, cue_spans, ClaimView, Hit, Rule};
+use super::{anchored, cue_spans, ClaimView, Hit, LazyWords, Rule};
 use crate::extract::Polarity;
 
 pub const DOC: &str = "A negation (\"ne … pas/plus/jamais/aucun/guère\", \"sans\", \"not\", \
@@ -19,72 +19,87 @@ Examples: \"Moscou souhaitait voir\" vs \"Moscou ne souhaitait pas voir\"; \"Le 
 confirmé l'entretien\" vs \"Le Kremlin a démenti l'entretien\".";
 pub const PARAMS: &[&str] = &["patterns"];
 
+/// One side of a pair as the negation check reads it: its negation cues (extraction's and
+/// the rule's patterns), and its content words when an anchor must be checked.
+struct Side<'v> {
+    view: &'v ClaimView<'v>,
+    cues: Vec<(usize, usize)>,
+    words: LazyWords<'v>,
+}
+
+impl<'v> Side<'v> {
+    fn new(rule: &Rule, view: &'v ClaimView<'v>) -> Side<'v> {
+        Side {
+            view,
+            cues: cue_spans(&view.features.negations, rule, view.text),
+            words: LazyWords::new(view.text),
+        }
+    }
+
+    fn cue(&self, (s, e): (usize, usize)) -> String {
+        crate::normalize::fold(&self.view.text[s..e])
+    }
+}
+
 /// Cues of `a` that `b` lacks (compared by folded cue words, counted), whose neighbourhood
 /// (the cue and the three words after it) `b` shares.
-fn extra(rule: &Rule, a: &ClaimView, b: &ClaimView) -> Vec<String> {
-    let fold_cue = |v: &ClaimView, (s, e): (usize, usize)| crate::normalize::fold(&v.text[s..e]);
-    let mine = cue_spans(&a.features.negations, rule, a.text);
-    if mine.is_empty() {
+fn extra(a: &Side, b: &Side) -> Vec<String> {
+    if a.cues.is_empty() {
         return Vec::new();
     }
-    let mut theirs: Vec<String> = cue_spans(&b.features.negations, rule, b.text)
-        .into_iter()
-        .map(|span| fold_cue(b, span))
-        .collect();
-    let unmatched: Vec<(usize, usize)> = mine
-        .into_iter()
-        .filter(
-            |&span| match theirs.iter().position(|t| *t == fold_cue(a, span)) {
+    let mut theirs: Vec<String> = b.cues.iter().map(|&span| b.cue(span)).collect();
+    let unmatched: Vec<(usize, usize)> = a
+        .cues
+        .iter()
+        .copied()
+        .filter(|&span| {
+            let mine = a.cue(span);
+            match theirs.iter().position(|t| *t == mine) {
                 Some(i) => {
                     theirs.remove(i);
                     false
                 }
                 None => true,
-            },
-        )
+            }
+        })
         .collect();
-    if unmatched.is_empty() {
-        return Vec::new();
-    }
-    let other_words = content_words(b.text);
     unmatched
         .into_iter()
-        .filter(|&span| anchored(a.text, span, 0, 3, &other_words))
-        .map(|(s, e)| a.text[s..e].to_string())
+        .filter(|&span| anchored(a.view.text, span, 0, 3, b.words.get()))
+        .map(|(s, e)| a.view.text[s..e].to_string())
         .collect()
 }
 
 /// A word of `a` whose opposite `b` says instead: neither claim has both sides of the pair,
 /// and `b` shares words around the word of `a` and `a` around the word of `b`.
-fn reversal<'v>(a: &'v ClaimView, b: &'v ClaimView) -> Option<(&'v Polarity, &'v Polarity)> {
-    let has = |v: &ClaimView, pair: usize, side: usize| {
-        v.features
-            .polarity
-            .iter()
-            .any(|p| p.pair == pair && p.side == side)
+fn reversal<'v>(a: &Side<'v>, b: &Side<'v>) -> Option<(&'v Polarity, &'v Polarity)> {
+    let (pa_all, pb_all) = (&a.view.features.polarity, &b.view.features.polarity);
+    let has = |all: &[Polarity], pair: usize, side: usize| {
+        all.iter().any(|p| p.pair == pair && p.side == side)
     };
-    if a.features.polarity.is_empty() || b.features.polarity.is_empty() {
-        return None;
-    }
-    let (wa, wb) = (content_words(a.text), content_words(b.text));
-    a.features.polarity.iter().find_map(|pa| {
-        if has(a, pa.pair, 1 - pa.side) || has(b, pa.pair, pa.side) {
+    pa_all.iter().find_map(|pa| {
+        if has(pa_all, pa.pair, 1 - pa.side) || has(pb_all, pa.pair, pa.side) {
             return None;
         }
-        let pb = b
-            .features
-            .polarity
+        let pb = pb_all
             .iter()
             .find(|pb| pb.pair == pa.pair && pb.side != pa.side)?;
-        let around = |v: &ClaimView, p: &Polarity, other: &[String]| {
-            anchored(v.text, (p.span.start, p.span.end), 2, 3, other)
+        let around = |v: &Side, p: &Polarity, other: &Side| {
+            anchored(
+                v.view.text,
+                (p.span.start, p.span.end),
+                2,
+                3,
+                other.words.get(),
+            )
         };
-        (around(a, pa, &wb) && around(b, pb, &wa)).then_some((pa, pb))
+        (around(a, pa, b) && around(b, pb, a)).then_some((pa, pb))
     })
 }
 
 pub fn check(rule: &Rule, a: &ClaimView, b: &ClaimView) -> Option<Hit> {
-    if let Some((pa, pb)) = reversal(a, b) {
+    let (sa, sb) = (Side::new(rule, a), Side::new(rule, b));
+    if let Some((pa, pb)) = reversal(&sa, &sb) {
         return Some(Hit::new(
             format!(
                 "{} says \"{}\" where {} says \"{}\"",
@@ -93,7 +108,7 @@ pub fn check(rule: &Rule, a: &ClaimView, b: &ClaimView) -> Option<Hit> {
             json!({"reversed": [pa.text, pb.text], "claims": [a.id, b.id]}),
         ));
     }
-    let (ea, eb) = (extra(rule, a, b), extra(rule, b, a));
+    let (ea, eb) = (extra(&sa, &sb), extra(&sb, &sa));
     let (neg, other, list) = match (ea.is_empty(), eb.is_empty()) {
         (false, true) => (a, b, ea),
         (true, false) => (b, a, eb),
