@@ -150,6 +150,9 @@ pub struct Patterns {
     pub signoffs: Vec<Regex>,
     pub bylines: Vec<Regex>,
     pub captions: Vec<Regex>,
+    /// A dispatch's opening place, date and agency ("MOSCOU, 28 janvier (AFP) - "): matched
+    /// at the start of a paragraph, and not part of its first claim.
+    pub datelines: Vec<Regex>,
     pub hedges: Vec<Regex>,
     pub negations: Vec<Regex>,
     pub not_negations: Vec<Regex>,
@@ -175,6 +178,7 @@ impl RawPatterns {
             signoffs: compile(file, "signoffs", &self.signoffs)?,
             bylines: compile(file, "bylines", &self.bylines)?,
             captions: compile(file, "captions", &self.captions)?,
+            datelines: compile(file, "datelines", &self.datelines)?,
             hedges: compile(file, "hedges.patterns", &self.hedges)?,
             negations: compile(file, "negations.patterns", &ci(&self.negations))?,
             not_negations: compile(file, "negations.not_negations", &ci(&self.not_negations))?,
@@ -230,9 +234,6 @@ pub struct Lang {
     /// the English ones.
     patterns: OnceLock<Patterns>,
     raw_patterns: RawPatterns,
-    /// Dateline patterns, compiled apart from the others and only for a paragraph that may
-    /// open with one: their letter classes cost more to compile than most runs spend on them.
-    datelines: OnceLock<Vec<Regex>>,
     file: String,
     /// Speakers that refer back to an earlier one ("la même source"), folded.
     pub anaphoric_speakers: HashSet<String>,
@@ -432,7 +433,6 @@ impl Lang {
             possessives: single_words(file, "possessives", &raw.possessives)?,
             patterns: OnceLock::new(),
             raw_patterns,
-            datelines: OnceLock::new(),
             file: file.to_string(),
             anaphoric_speakers: raw
                 .anaphoric_speakers
@@ -485,15 +485,6 @@ impl Lang {
         self.patterns.get_or_init(|| {
             self.raw_patterns
                 .compile(&self.file)
-                .unwrap_or_else(|e| panic!("bundled language data: {e}"))
-        })
-    }
-
-    /// A dispatch's opening place, date and agency ("MOSCOU, 28 janvier (AFP) - "): matched at
-    /// the start of a paragraph, and not part of its first claim. Compiled on first use.
-    pub fn datelines(&self) -> &[Regex] {
-        self.datelines.get_or_init(|| {
-            compile(&self.file, "datelines", &self.raw_patterns.datelines)
                 .unwrap_or_else(|e| panic!("bundled language data: {e}"))
         })
     }
@@ -587,7 +578,7 @@ mod tests {
             assert_eq!(lang.code, code);
             assert!(!lang.stopwords.is_empty());
             assert!(!lang.patterns().boilerplate.is_empty());
-            assert!(!lang.datelines().is_empty());
+            assert!(!lang.patterns().datelines.is_empty());
         }
         assert!(Lang::get(LangCode::Fr).is_abbreviation("MM"));
         assert_eq!(Lang::get(LangCode::Fr).weekdays.get("samedi"), Some(&6));

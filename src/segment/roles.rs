@@ -103,18 +103,16 @@ pub(super) fn segment_block(text: &str, block: &Block, lang: &Lang, out: &mut Ve
         // dispatch was filed, not when the event happened.
         if i == 0 {
             let s = &text[piece.span.start..piece.span.end];
-            // Every dateline ends with a dash, after an agency in brackets or a place in
-            // capitals: most paragraphs never reach the patterns.
             let mut end = MAX_DATELINE.min(s.len());
             while !s.is_char_boundary(end) {
                 end -= 1;
             }
-            let head = &s[..end];
-            let capitals = s.chars().take(2).all(char::is_uppercase);
-            let dateline = (head.contains(['-', '–', '—']) && (head.contains('(') || capitals))
-                .then(|| lang.datelines().iter().find_map(|p| p.find(s)))
-                .flatten();
-            if let Some(m) = dateline.filter(|m| m.end() < s.len() && m.end() <= MAX_DATELINE) {
+            let dateline = lang
+                .patterns()
+                .datelines
+                .iter()
+                .find_map(|p| p.find(&s[..end]));
+            if let Some(m) = dateline.filter(|m| m.end() < s.len()) {
                 push(
                     Role::Byline,
                     Span::new(piece.span.start, piece.span.start + m.end()),
