@@ -471,6 +471,8 @@ enum Edit {
 /// The small edits that make a copy look like another outlet's version of the article.
 struct Editor {
     number: Regex,
+    /// The weekdays, Monday first, and a pattern that finds them.
+    weekdays: Vec<String>,
     weekday: Regex,
     word: Regex,
     synonyms: HashMap<&'static str, &'static str>,
@@ -486,10 +488,11 @@ impl Editor {
         let mut words: Vec<&str> = synonyms.keys().copied().collect();
         // Longest first, so that "per cent" wins over a shorter alternative at the same place.
         words.sort_by_key(|w| (std::cmp::Reverse(w.len()), *w));
+        let weekdays = weekday_names();
         Editor {
             number: Regex::new(r"\d+(?:,\d{3})*(?:\.\d+)?").expect("valid regex"),
-            weekday: Regex::new(&format!(r"\b(?:{})\b", weekday_names().join("|")))
-                .expect("valid regex"),
+            weekday: Regex::new(&format!(r"\b(?:{})\b", weekdays.join("|"))).expect("valid regex"),
+            weekdays,
             word: Regex::new(&format!(r"(?i)\b(?:{})\b", words.join("|"))).expect("valid regex"),
             synonyms,
         }
@@ -562,7 +565,7 @@ impl Editor {
             }
             Edit::Weekday => {
                 let m = weekdays[rng.below(weekdays.len())];
-                let days = weekday_names();
+                let days = &self.weekdays;
                 let i = days
                     .iter()
                     .position(|d| d == m.as_str())

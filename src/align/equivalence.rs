@@ -163,9 +163,9 @@ pub struct ClaimProfile {
     negated: bool,
 }
 
-fn hash_str(s: &str) -> u64 {
+fn hash_of<T: std::hash::Hash + ?Sized>(x: &T) -> u64 {
     use std::hash::{BuildHasher, BuildHasherDefault};
-    BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(s)
+    BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(x)
 }
 
 fn sorted(mut v: Vec<u64>) -> Vec<u64> {
@@ -181,21 +181,21 @@ fn sorted_set(v: Vec<u64>) -> Vec<u64> {
 
 impl ClaimProfile {
     pub fn of(c: &ClaimText) -> ClaimProfile {
-        let hashed: Vec<u64> = statement_words(c).iter().map(|w| hash_str(w)).collect();
-        let phrases = hashed
-            .windows(4)
-            .map(|g| {
-                use std::hash::{BuildHasher, BuildHasherDefault};
-                BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(g)
-            })
+        let (statement, length) = statement_words(c);
+        let hashed: Vec<u64> = statement.iter().map(|w| hash_of(w.as_str())).collect();
+        let phrases = hashed.windows(4).map(hash_of).collect();
+        let terms: Vec<u64> = c
+            .features
+            .terms
+            .iter()
+            .map(|t| hash_of(t.key.as_str()))
             .collect();
-        let terms: Vec<u64> = c.features.terms.iter().map(|t| hash_str(&t.key)).collect();
         let numbers = c
             .features
             .terms
             .iter()
             .filter(|t| t.kind == TermKind::Number)
-            .map(|t| hash_str(&t.key))
+            .map(|t| hash_of(t.key.as_str()))
             .collect();
         let chars: Vec<char> = fold(c.text).chars().collect();
         let trigrams = chars
@@ -210,15 +210,15 @@ impl ClaimProfile {
             terms,
             numbers: sorted_set(numbers),
             trigrams: sorted(trigrams),
-            length: words(c.text).len(),
+            length,
             negated: !c.features.negations.is_empty(),
         }
     }
 }
 
 /// The statement words of a claim: folded, without attribution, dates and attribution verbs,
-/// numbers as `#` (one slot for "5 000" or "1.2 billion").
-fn statement_words(c: &ClaimText) -> Vec<String> {
+/// numbers as `#` (one slot for "5 000" or "1.2 billion"); and how many words the claim has.
+fn statement_words(c: &ClaimText) -> (Vec<String>, usize) {
     let dates: Vec<(usize, usize)> = c
         .features
         .dates
@@ -236,7 +236,8 @@ fn statement_words(c: &ClaimText) -> Vec<String> {
         spans.iter().any(|&(s, e)| w.start < e && s < w.end)
     };
     let mut out: Vec<String> = Vec::new();
-    for w in words(c.text) {
+    let all = words(c.text);
+    for &w in &all {
         if within(&skip, &w) {
             // The preposition of a date goes with it ("on Tuesday", "le 28 janvier").
             if within(&dates, &w) && out.last().is_some_and(|p| c.lang.stopwords.contains(p)) {
@@ -256,7 +257,7 @@ fn statement_words(c: &ClaimText) -> Vec<String> {
         }
         out.push(f);
     }
-    out
+    (out, all.len())
 }
 
 /// Items two sorted lists share, counted with repeats (a multiset intersection).
