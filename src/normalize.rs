@@ -119,6 +119,15 @@ pub struct WordSpan {
     pub kind: WordKind,
 }
 
+impl WordSpan {
+    /// Does one of `spans` hold the whole word?
+    pub fn inside_any(&self, spans: &[crate::source::Span]) -> bool {
+        spans
+            .iter()
+            .any(|s| s.start <= self.start && self.end <= s.end)
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum WordKind {
     Word,

@@ -522,7 +522,6 @@ fn find_hedges(
     lang: &Lang,
     dates: &[Span],
 ) -> Vec<Cue> {
-    let in_date = |w: &WordSpan| dates.iter().any(|d| d.start <= w.start && w.end <= d.end);
     let mut out = Vec::new();
     // Pattern matches over the whole text once; a word is a cue when a match is exactly it.
     let matched: std::collections::HashSet<(usize, usize)> = lang
@@ -536,7 +535,7 @@ fn find_hedges(
         let word = &text[w.start..w.end];
         let by_word = lang.hedge_words.contains(f);
         let by_pattern = !lang.hedge_exceptions.contains(f) && matched.contains(&(w.start, w.end));
-        if (by_word || by_pattern) && !in_date(&w) {
+        if (by_word || by_pattern) && !w.inside_any(dates) {
             out.push(Cue {
                 span: Span::new(w.start, w.end),
                 text: word.to_string(),

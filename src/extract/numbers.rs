@@ -102,12 +102,11 @@ pub fn find_numbers(
     lang: &Lang,
     skip: &[Span],
 ) -> Vec<NumberMention> {
-    let skipped = |w: &WordSpan| skip.iter().any(|s| s.start <= w.start && w.end <= s.end);
     let mut out = Vec::new();
     let mut k = 0;
     while k < words.len() {
         let w = words[k];
-        if skipped(&w) {
+        if w.inside_any(skip) {
             k += 1;
             continue;
         }
