@@ -17,8 +17,10 @@ use crate::extract::Entity;
 
 pub const DOC: &str = "A name on one side is replaced by another name on the other: in the word \
 diff, a name is deleted where a different name is inserted. Names in one alias set are the \
-same name. Or two names trade places around a word both claims have between them (who did \
-what to whom).\n\
+same name, and so are two spellings, a shortening or an acronym of one name (\"Qaida\" / \
+\"Al Qaeda\", \"UK\" / \"United Kingdom\"). Or two names trade places around the same words \
+(who did what to whom), appositions included; a sentence's first word counts as a name when \
+the other claim writes it as one.\n\
 Examples: \"son homologue Kerry\" vs \"son homologue Tillerson\"; \"Moscou accuse Kiev\" vs \
 \"Kiev accuse Moscou\".";
 
