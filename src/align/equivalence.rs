@@ -229,6 +229,7 @@ fn statement_words(c: &ClaimText) -> (Vec<String>, usize) {
         .features
         .attributions
         .iter()
+        .filter(|a| !a.nested)
         .map(|a| (a.span.start, a.span.end))
         .chain(dates.iter().copied())
         .collect();

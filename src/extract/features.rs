@@ -51,6 +51,10 @@ pub struct Attribution {
     pub source: String,
     /// "la même source", "il": refers back to a source named earlier.
     pub anaphoric: bool,
+    /// Part of what the claim reports, not its source: "the group claimed responsibility"
+    /// in "The group claimed responsibility, police said".
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub nested: bool,
 }
 
 /// A hedge or negation cue.
@@ -359,7 +363,7 @@ fn find_attributions(
     lang: &Lang,
     aliases: &AliasTable,
 ) -> Vec<Attribution> {
-    let mut out = Vec::new();
+    let mut out: Vec<(Form, Attribution)> = Vec::new();
     let punct_between = |a: usize, b: usize| {
         let between = &text[ws[a].end..ws[b].start];
         between.contains([',', '.', ';', ':', '(', ')'])
@@ -400,12 +404,16 @@ fn find_attributions(
             if let Some((s, e)) = phrase_after(k + p.len()) {
                 let phrase: Vec<&str> = folded[s..e].iter().map(String::as_str).collect();
                 let (source, anaphoric) = normalise_source(&phrase, lang, aliases);
-                out.push(Attribution {
-                    span: Span::new(ws[s].start, ws[e - 1].end),
-                    text: text[ws[s].start..ws[e - 1].end].to_string(),
-                    source,
-                    anaphoric,
-                });
+                out.push((
+                    Form::Adverbial,
+                    Attribution {
+                        span: Span::new(ws[s].start, ws[e - 1].end),
+                        text: text[ws[s].start..ws[e - 1].end].to_string(),
+                        source,
+                        anaphoric,
+                        nested: false,
+                    },
+                ));
                 k = e;
                 continue;
             }
@@ -443,13 +451,23 @@ fn find_attributions(
             if let Some((s, e)) = found {
                 let phrase: Vec<&str> = folded[s..e].iter().map(String::as_str).collect();
                 let (source, anaphoric) = normalise_source(&phrase, lang, aliases);
+                // ", the army said": set off by punctuation like an inverted one.
+                let parenthetical = inverted || (s > 0 && punct_between(s - 1, s));
                 if !source.is_empty() || anaphoric {
-                    out.push(Attribution {
-                        span: Span::new(ws[s].start, ws[e - 1].end),
-                        text: text[ws[s].start..ws[e - 1].end].to_string(),
-                        source,
-                        anaphoric,
-                    });
+                    out.push((
+                        if parenthetical {
+                            Form::Parenthetical
+                        } else {
+                            Form::Subject
+                        },
+                        Attribution {
+                            span: Span::new(ws[s].start, ws[e - 1].end),
+                            text: text[ws[s].start..ws[e - 1].end].to_string(),
+                            source,
+                            anaphoric,
+                            nested: false,
+                        },
+                    ));
                 }
                 k = e.max(k + 1);
                 continue;
@@ -457,7 +475,42 @@ fn find_attributions(
         }
         k += 1;
     }
-    out
+    mark_nested(out)
+}
+
+/// How an attribution is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Form {
+    /// "selon le Kremlin", "according to officials".
+    Adverbial,
+    /// Set off by a comma or a quote, or inverted at the start: "…, a indiqué le Kremlin",
+    /// "…, police said".
+    Parenthetical,
+    /// "Le Kremlin a indiqué …", "the group claimed responsibility".
+    Subject,
+}
+
+/// A claim has one source of its own; other speakers are part of what it reports. The source
+/// is a parenthetical attribution ("…, police said"), which governs everything before it, or
+/// else the first subject form ("Police said the group claimed …"). So a subject form before
+/// a parenthetical one, or after another subject form, is nested.
+fn mark_nested(found: Vec<(Form, Attribution)>) -> Vec<Attribution> {
+    let last_parenthetical = found
+        .iter()
+        .filter(|(f, _)| *f == Form::Parenthetical)
+        .map(|(_, a)| a.span.start)
+        .max();
+    let mut subject_seen = false;
+    found
+        .into_iter()
+        .map(|(form, mut a)| {
+            if form == Form::Subject {
+                a.nested = subject_seen || last_parenthetical.is_some_and(|p| a.span.start < p);
+                subject_seen = true;
+            }
+            a
+        })
+        .collect()
 }
 
 /// Quotations with their speaker: the attribution nearest to the quote.
@@ -721,6 +774,25 @@ mod tests {
         let f = features("\"L'accent a été mis sur la priorité\", a indiqué la même source.");
         assert_eq!(f.quotes[0].speaker, None);
         assert!(f.attributions[0].anaphoric);
+    }
+
+    #[test]
+    fn reported_speaker_is_nested() {
+        let sources = |t: &str| -> Vec<(String, bool)> {
+            features_in(t, LangCode::En)
+                .attributions
+                .into_iter()
+                .map(|a| (a.source, a.nested))
+                .collect()
+        };
+        assert_eq!(
+            sources("The Sahel Liberation Front claimed responsibility for the attack, the army said on Monday."),
+            [("sahel liberation front".to_string(), true), ("army".to_string(), false)]
+        );
+        assert_eq!(
+            sources("Police said the group claimed responsibility."),
+            [("police".to_string(), false), ("group".to_string(), true)]
+        );
     }
 
     #[test]

@@ -3,7 +3,8 @@
 //!
 //! Example: « …, a indiqué le Kremlin » vs « …, a indiqué la Maison Blanche ». Sources are
 //! normalised through the alias sets, so "le président russe" and "Poutine" are one source;
-//! anaphoric sources ("la même source") are not counted.
+//! anaphoric sources ("la même source") are not counted, nor speakers inside the reported
+//! statement ("the group claimed responsibility, police said": the source is the police).
 
 use serde_json::json;
 
@@ -22,7 +23,7 @@ fn sources<'a>(v: &'a ClaimView) -> Vec<(&'a str, &'a str)> {
         .features
         .attributions
         .iter()
-        .filter(|a| !a.anaphoric && !a.source.is_empty())
+        .filter(|a| !a.anaphoric && !a.nested && !a.source.is_empty())
     {
         if !out.iter().any(|(s, _)| *s == a.source) {
             out.push((a.source.as_str(), a.text.as_str()));
@@ -32,7 +33,10 @@ fn sources<'a>(v: &'a ClaimView) -> Vec<(&'a str, &'a str)> {
 }
 
 fn anaphoric(v: &ClaimView) -> bool {
-    v.features.attributions.iter().any(|a| a.anaphoric)
+    v.features
+        .attributions
+        .iter()
+        .any(|a| a.anaphoric && !a.nested)
 }
 
 fn written(list: &[(&str, &str)]) -> String {
@@ -104,6 +108,24 @@ mod tests {
         )
         .unwrap();
         assert_eq!(one.severity, Some(Severity::Info));
+    }
+
+    #[test]
+    fn the_reporting_source_not_the_reported_actor() {
+        let hit = run(
+            "attribution-change",
+            "Le Front de libération a affirmé être l'auteur de l'attaque, a indiqué l'armée.",
+            "Le Front de libération a affirmé être l'auteur de l'attaque, a indiqué la police.",
+        )
+        .unwrap();
+        assert_eq!(hit.evidence["left"][0], "armee");
+        assert_eq!(hit.evidence["right"][0], "police");
+        assert!(run(
+            "attribution-change",
+            "La police a indiqué que le Front de libération a affirmé être l'auteur de l'attaque.",
+            "Le Front de libération a affirmé être l'auteur de l'attaque, a indiqué la police.",
+        )
+        .is_none());
     }
 
     #[test]
