@@ -134,6 +134,8 @@ struct LangFile {
     bylines: Vec<String>,
     captions: Vec<String>,
     datelines: Vec<String>,
+    #[serde(default)]
+    corrections: Vec<String>,
     anaphoric_speakers: Vec<String>,
     name_links: Vec<String>,
     titles: Vec<String>,
@@ -153,6 +155,9 @@ pub struct Patterns {
     /// A dispatch's opening place, date and agency ("MOSCOU, 28 janvier (AFP) - "): matched
     /// at the start of a paragraph, and not part of its first claim.
     pub datelines: Vec<Regex>,
+    /// A newsroom's correction notice ("Rectificatif :", "An earlier version of this story
+    /// …"), matched at the start of a claim.
+    pub corrections: Vec<Regex>,
     pub hedges: Vec<Regex>,
     pub negations: Vec<Regex>,
     pub not_negations: Vec<Regex>,
@@ -165,6 +170,7 @@ struct RawPatterns {
     bylines: Vec<String>,
     captions: Vec<String>,
     datelines: Vec<String>,
+    corrections: Vec<String>,
     hedges: Vec<String>,
     negations: Vec<String>,
     not_negations: Vec<String>,
@@ -179,6 +185,7 @@ impl RawPatterns {
             bylines: compile(file, "bylines", &self.bylines)?,
             captions: compile(file, "captions", &self.captions)?,
             datelines: compile(file, "datelines", &self.datelines)?,
+            corrections: compile(file, "corrections", &ci(&self.corrections))?,
             hedges: compile(file, "hedges.patterns", &self.hedges)?,
             negations: compile(file, "negations.patterns", &ci(&self.negations))?,
             not_negations: compile(file, "negations.not_negations", &ci(&self.not_negations))?,
@@ -304,6 +311,7 @@ impl Lang {
             bylines: raw.bylines.clone(),
             captions: raw.captions.clone(),
             datelines: raw.datelines.clone(),
+            corrections: raw.corrections.clone(),
             hedges: raw.hedges.patterns.clone(),
             negations: raw.negations.patterns.clone(),
             not_negations: raw.negations.not_negations.clone(),

@@ -539,6 +539,15 @@ fn coverage_findings(
         labels,
         article_ids: corpus.articles.iter().map(|a| a.id.as_str()).collect(),
         claim_texts: corpus.claims.iter().map(|c| c.text.as_str()).collect(),
+        corrections: corpus
+            .claims
+            .iter()
+            .zip(article_of)
+            .map(|(c, &a)| {
+                let patterns = &Lang::get(corpus.articles[a].lang).patterns().corrections;
+                patterns.iter().any(|p| p.is_match(&c.text))
+            })
+            .collect(),
         // In `check`, the references are the sources and the new articles are checked.
         source: corpus
             .articles
@@ -583,7 +592,7 @@ fn coverage_findings(
         };
         drafts.extend(hits.into_iter().map(|h| Draft {
             rule: ri,
-            severity: rule.severity,
+            severity: h.severity.unwrap_or(rule.severity),
             group: h.group,
             claims: h.claims,
             message: h.message,

@@ -579,3 +579,30 @@ fn versions_keep_the_references_of_the_same_outlet() {
         assert!(paths.iter().any(|p| p.contains("sputnik-v1")), "{paths:?}");
     }
 }
+
+#[test]
+fn a_correction_notice_is_reported_as_such() {
+    let (r, code) = json_of(&[
+        "check",
+        "fixtures/versions/ferry-v2.md",
+        "--against",
+        "fixtures/versions/ferry-v1.md",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 1, "the changed figure is high");
+    let findings = r["findings"].as_array().unwrap();
+    let notice: Vec<&serde_json::Value> = findings
+        .iter()
+        .filter(|f| f["evidence"]["correction"] == true)
+        .collect();
+    assert_eq!(notice.len(), 1, "{findings:?}");
+    assert_eq!(notice[0]["severity"], "medium");
+    // The notice is one claim, both of its sentences.
+    assert!(notice[0]["evidence"]["claim"]
+        .as_str()
+        .unwrap()
+        .ends_with("It was 214, not 412."));
+    assert!(findings.iter().any(|f| f["kind"] == "number"));
+    assert_eq!(findings.len(), 2, "{findings:?}");
+}

@@ -64,6 +64,8 @@ struct RuleEntry {
     #[serde(default)]
     one_sided_severity: Option<Severity>,
     #[serde(default)]
+    correction_severity: Option<Severity>,
+    #[serde(default)]
     lexicon: Option<String>,
     #[serde(default)]
     min_share: Option<f64>,
@@ -83,6 +85,7 @@ impl RuleEntry {
             tolerance: self.tolerance,
             min_changed_words: self.min_changed_words,
             one_sided_severity: self.one_sided_severity,
+            correction_severity: self.correction_severity,
             lexicon: self.lexicon.clone(),
             min_share: self.min_share,
             min_sources: self.min_sources,
@@ -105,6 +108,9 @@ pub struct Params {
     /// attribution: severity when only one side names a source.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub one_sided_severity: Option<Severity>,
+    /// addition: severity of an added correction or update notice ("Rectificatif : …").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub correction_severity: Option<Severity>,
     /// term: the lexicon of watch-list sets.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lexicon: Option<String>,
@@ -139,6 +145,9 @@ impl Params {
         if self.one_sided_severity.is_some() {
             out.push("one_sided_severity");
         }
+        if self.correction_severity.is_some() {
+            out.push("correction_severity");
+        }
         if self.lexicon.is_some() {
             out.push("lexicon");
         }
@@ -168,6 +177,7 @@ impl Params {
             tolerance,
             min_changed_words,
             one_sided_severity,
+            correction_severity,
             lexicon,
             min_share,
             min_sources,

@@ -14,6 +14,10 @@ const MAX_HEADING_WORDS: usize = 20;
 /// Datelines are short ("WASHINGTON, Jan. 28 (Reuters) - "): a longer match is a sentence.
 const MAX_DATELINE: usize = 80;
 
+/// A correction notice is a short paragraph; a longer one that opens like a notice ("Mise à
+/// jour : …" over a whole article on one line) is split into sentences as usual.
+const MAX_NOTICE: usize = 600;
+
 /// Strip Markdown emphasis around a span: `**Phrase.**` → `Phrase.`.
 fn trim_markup(text: &str, span: Span) -> Span {
     let s = &text[span.start..span.end];
@@ -94,6 +98,19 @@ pub(super) fn segment_block(text: &str, block: &Block, lang: &Lang, out: &mut Ve
     }
     if let Some(role) = block.role {
         push(role, block.span);
+        return;
+    }
+    // A correction notice is read whole: "Correction: … misstated the number. It was 214, not
+    // 412." is one notice, not two claims.
+    let block_text = &text[block.span.start..block.span.end];
+    if block_text.len() <= MAX_NOTICE
+        && lang
+            .patterns()
+            .corrections
+            .iter()
+            .any(|p| p.is_match(block_text))
+    {
+        push(Role::Claim, block.span);
         return;
     }
     let pieces = split_sentences(text, block.span, lang);

@@ -18,13 +18,16 @@ pub const OMISSION_PARAMS: &[&str] = &["min_share", "min_sources"];
 pub const ADDITION_DOC: &str = "A claim only one source carries. In `check`: every claim of a new \
 article that no reference article carries. In `compare`, lone claims are listed in the \
 report's single-source section; they become findings only when the rule sets `min_articles` \
-and at least that many articles are compared.\n\
+and at least that many articles are compared. An added correction or update notice \
+(\"Rectificatif : …\", \"Correction: An earlier version of this story …\"; patterns in \
+`rules/lang/*.yaml`, `corrections`) is reported as such, at `correction_severity`.\n\
 Example: only one outlet reports \"the call lasted about an hour\".";
-pub const ADDITION_PARAMS: &[&str] = &["min_articles"];
+pub const ADDITION_PARAMS: &[&str] = &["min_articles", "correction_severity"];
 
 use serde_json::json;
 
 use super::super::ruleset::Rule;
+use crate::rules::Severity;
 
 /// Defaults when a rule file leaves the parameters out.
 const DEFAULT_MIN_SHARE: f64 = 0.66;
@@ -38,6 +41,8 @@ pub struct CoverageView<'a> {
     pub labels: &'a [String],
     pub article_ids: Vec<&'a str>,
     pub claim_texts: Vec<&'a str>,
+    /// Per claim: a correction or update notice.
+    pub corrections: Vec<bool>,
     /// Per article: its claims count as "the sources" (all in `compare`, references in
     /// `check`).
     pub source: Vec<bool>,
@@ -58,6 +63,8 @@ pub struct CoverageHit {
     pub claims: Vec<usize>,
     pub message: String,
     pub evidence: serde_json::Value,
+    /// Overrides the rule's severity.
+    pub severity: Option<Severity>,
 }
 
 /// Words of a claim quoted in a coverage message: enough to recognise it in a table.
@@ -115,6 +122,7 @@ pub fn omissions(rule: &Rule, view: &CoverageView, carriers: &[Carrier]) -> Vec<
                     excerpt(view.claim_texts[claims[0]])
                 ),
                 evidence: json!({"missing_from": view.article_ids[t], "outlet": view.labels[t], "carried_by": outlets, "claim": view.claim_texts[claims[0]]}),
+                severity: None,
             });
         }
     }
@@ -144,14 +152,23 @@ pub fn additions(
                 continue;
             }
             let outlet = &view.labels[view.article_of[c]];
-            out.push(CoverageHit {
-                group: carrier.group,
-                claims: vec![c],
-                message: format!(
-                    "only {outlet} carries this claim: “{}”",
-                    excerpt(view.claim_texts[c])
-                ),
-                evidence: json!({"outlet": outlet, "claim": view.claim_texts[c]}),
+            let text = view.claim_texts[c];
+            out.push(if view.corrections[c] {
+                CoverageHit {
+                    group: carrier.group,
+                    claims: vec![c],
+                    message: format!("{outlet} adds a correction or update notice: “{text}”"),
+                    evidence: json!({"outlet": outlet, "claim": text, "correction": true}),
+                    severity: rule.params.correction_severity,
+                }
+            } else {
+                CoverageHit {
+                    group: carrier.group,
+                    claims: vec![c],
+                    message: format!("only {outlet} carries this claim: “{}”", excerpt(text)),
+                    evidence: json!({"outlet": outlet, "claim": text}),
+                    severity: None,
+                }
             });
         }
     }
