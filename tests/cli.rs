@@ -606,3 +606,29 @@ fn a_correction_notice_is_reported_as_such() {
     assert!(findings.iter().any(|f| f["kind"] == "number"));
     assert_eq!(findings.len(), 2, "{findings:?}");
 }
+
+#[test]
+fn a_date_conflict_keeps_the_claim_in_its_group() {
+    // wire and daily say Tuesday, weekly says Wednesday; daily words the lede differently.
+    // The lede is one group of three with a date conflict, not an omission by daily.
+    let (r, _) = json_of(&[
+        "compare",
+        "fixtures/dates/wire.txt",
+        "fixtures/dates/daily.txt",
+        "fixtures/dates/weekly.txt",
+        "--format",
+        "json",
+    ]);
+    let kinds: Vec<&str> = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["date"], "{}", r["findings"]);
+    assert!(r["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|g| g["claims"] == serde_json::json!(["a1.c1", "a2.c1", "a3.c1"])));
+}

@@ -65,19 +65,22 @@ const EVENT_DAYS: i64 = 14;
 /// Claims that cannot be about the same moment: explicit dates that disagree, or articles
 /// weeks apart.
 fn conflict(a: &AlignInput, b: &AlignInput) -> bool {
-    if let (Some((a0, a1)), Some((b0, b1))) = (a.article_date, b.article_date) {
-        let gap = if a1 < b0 {
-            (b0 - a1).num_days()
-        } else if b1 < a0 {
-            (a0 - b1).num_days()
-        } else {
-            0
-        };
-        if gap > EVENT_DAYS {
-            return true;
-        }
-    }
-    dates_conflict(a.features, b.features)
+    weeks_apart(a, b) || dates_conflict(a.features, b.features)
+}
+
+/// The articles of two claims are further apart than one event lasts.
+fn weeks_apart(a: &AlignInput, b: &AlignInput) -> bool {
+    let (Some((a0, a1)), Some((b0, b1))) = (a.article_date, b.article_date) else {
+        return false;
+    };
+    let gap = if a1 < b0 {
+        (b0 - a1).num_days()
+    } else if b1 < a0 {
+        (a0 - b1).num_days()
+    } else {
+        0
+    };
+    gap > EVENT_DAYS
 }
 
 #[derive(Debug, Clone)]
@@ -156,8 +159,19 @@ impl Merger {
         }
     }
 
+    /// Group `g` already holds the date conflict between its member `x` and `y`: another
+    /// member names the same day as `y` (and was grouped with `x` across it).
+    fn spans_conflict(&self, g: usize, x: usize, y: usize, claims: &[AlignInput]) -> bool {
+        self.members[g].iter().any(|&z| {
+            z != x
+                && !weeks_apart(&claims[z], &claims[y])
+                && dates_match(claims[z].features, claims[y].features)
+        })
+    }
+
     /// Join the groups of `pair` if they share no article and hold together on average
-    /// (mean score at least `cohesion` × `threshold`, no dates in conflict).
+    /// (mean score at least `cohesion` × `threshold`, no weak cross pair whose dates conflict
+    /// unless `pair` itself aligns across a date conflict).
     fn try_merge(
         &mut self,
         pair: ScoredPair,
@@ -174,6 +188,15 @@ impl Merger {
         if intersect(&self.articles[ga], &self.articles[gb]) {
             return;
         }
+        // A pair that aligns across a date conflict of its own (same event, one outlet says
+        // Tuesday, another Wednesday) carries its claims' groups across that conflict too:
+        // the other cross pairs differ by the same date, and the date rule reports it. So
+        // does a group that already holds that conflict (`spans_conflict`). Otherwise, and
+        // always for articles weeks apart, a weaker cross pair whose dates disagree keeps
+        // the groups apart.
+        let bridges_dates = pair.score.score >= options.date_conflict_threshold
+            && !weeks_apart(&claims[pair.a], &claims[pair.b])
+            && dates_conflict(claims[pair.a].features, claims[pair.b].features);
         // Mean score across the two groups; pairs never proposed are scored now.
         let mut sum = 0.0;
         let mut count = 0;
@@ -183,7 +206,13 @@ impl Merger {
                 let s = *self.known.entry(key).or_insert_with(|| {
                     scorer.similarity(&sets[key.0 as usize], &sets[key.1 as usize]) as f32
                 }) as f64;
-                if s < options.date_conflict_threshold && conflict(&claims[x], &claims[y]) {
+                if s < options.date_conflict_threshold
+                    && conflict(&claims[x], &claims[y])
+                    && !(!weeks_apart(&claims[x], &claims[y])
+                        && (bridges_dates
+                            || self.spans_conflict(ga, x, y, claims)
+                            || self.spans_conflict(gb, y, x, claims)))
+                {
                     return;
                 }
                 sum += s;
@@ -213,25 +242,39 @@ impl Merger {
     }
 }
 
+// Called for many pairs: iterators, no allocation; the lists are a few dates long.
+fn full_dates(f: &Features) -> impl Iterator<Item = crate::extract::dates::PartialDate> + '_ {
+    f.dates
+        .iter()
+        .filter_map(|d| d.date.filter(|p| p.day.is_some()))
+}
+
+fn weekdays(f: &Features) -> impl Iterator<Item = u32> + '_ {
+    f.dates
+        .iter()
+        .filter(|d| d.kind == DateKind::Weekday)
+        .filter_map(|d| d.weekday)
+}
+
+/// Some element is on both sides.
+fn share<I: Iterator<Item = T>, T: PartialEq>(a: impl Fn() -> I, b: impl Fn() -> I) -> bool {
+    a().any(|x| b().any(|y| y == x))
+}
+
+/// Both sides name some, and none is on both sides.
+fn disjoint<I: Iterator<Item = T>, T: PartialEq>(a: impl Fn() -> I, b: impl Fn() -> I) -> bool {
+    a().next().is_some() && b().next().is_some() && !share(a, b)
+}
+
 /// Explicit dates or weekdays that cannot be the same day.
 fn dates_conflict(a: &Features, b: &Features) -> bool {
-    // Called for many pairs: iterators, no allocation; the lists are a few dates long.
-    fn full_dates(f: &Features) -> impl Iterator<Item = crate::extract::dates::PartialDate> + '_ {
-        f.dates
-            .iter()
-            .filter_map(|d| d.date.filter(|p| p.day.is_some()))
-    }
-    fn weekdays(f: &Features) -> impl Iterator<Item = u32> + '_ {
-        f.dates
-            .iter()
-            .filter(|d| d.kind == DateKind::Weekday)
-            .filter_map(|d| d.weekday)
-    }
-    /// Both sides name some, and none is on both sides.
-    fn disjoint<I: Iterator<Item = T>, T: PartialEq>(a: impl Fn() -> I, b: impl Fn() -> I) -> bool {
-        a().next().is_some() && b().next().is_some() && !a().any(|x| b().any(|y| y == x))
-    }
     disjoint(|| full_dates(a), || full_dates(b)) || disjoint(|| weekdays(a), || weekdays(b))
+}
+
+/// Two claims name the same day (a full date or a weekday) and no other that conflicts.
+fn dates_match(a: &Features, b: &Features) -> bool {
+    (share(|| full_dates(a), || full_dates(b)) || share(|| weekdays(a), || weekdays(b)))
+        && !dates_conflict(a, b)
 }
 
 pub fn align(claims: &[AlignInput], options: &AlignOptions) -> Alignment {
