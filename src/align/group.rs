@@ -8,7 +8,6 @@ use rayon::prelude::*;
 
 use super::candidates::{candidate_pairs, CandidateMode};
 use super::score::{PairScore, ScoreWeights, Scorer, TermSet};
-use crate::extract::dates::DateKind;
 use crate::extract::Features;
 
 #[derive(Debug, Clone, Copy)]
@@ -249,11 +248,9 @@ fn full_dates(f: &Features) -> impl Iterator<Item = crate::extract::dates::Parti
         .filter_map(|d| d.date.filter(|p| p.day.is_some()))
 }
 
+/// Weekdays named ("Tuesday", "Tuesday, March 4") or of dates known to the day.
 fn weekdays(f: &Features) -> impl Iterator<Item = u32> + '_ {
-    f.dates
-        .iter()
-        .filter(|d| d.kind == DateKind::Weekday)
-        .filter_map(|d| d.weekday)
+    f.dates.iter().filter_map(|d| d.weekday)
 }
 
 /// Some element is on both sides.

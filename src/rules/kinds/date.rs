@@ -7,7 +7,7 @@
 use serde_json::json;
 
 use super::{ClaimView, Hit};
-use crate::extract::dates::{DateKind, DateMention};
+use crate::extract::dates::DateMention;
 
 pub const DOC: &str = "Dates or weekdays disagree between claims that state the same thing. \
 Dates are resolved against each article's date (weekdays, \"hier\", \"last Friday\"); a date \
@@ -27,10 +27,10 @@ fn compatible(x: &DateMention, y: &DateMention) -> bool {
     }
 }
 
-/// Both sides can be compared: resolved dates, or weekdays.
+/// Both sides can be compared: resolved dates, or weekdays (named, or of a date known to the
+/// day: "Tuesday, March 4" and "14 janvier 2025" against a bare "Wednesday").
 fn comparable(x: &DateMention, y: &DateMention) -> bool {
-    (x.date.is_some() && y.date.is_some())
-        || (x.kind == DateKind::Weekday && y.kind == DateKind::Weekday)
+    (x.date.is_some() && y.date.is_some()) || (x.weekday.is_some() && y.weekday.is_some())
 }
 
 pub fn check(a: &ClaimView, b: &ClaimView) -> Option<Hit> {
@@ -90,6 +90,24 @@ mod tests {
             "date-conflict",
             "Douze civils ont été tués mardi 14 mai 2024 près de Makalé.",
             "Douze civils ont été tués le 14 mai 2024 près de Makalé."
+        )
+        .is_none());
+    }
+
+    #[test]
+    fn a_dated_weekday_against_a_bare_weekday() {
+        // The test articles are dated Saturday 2017-01-28: "lundi" is the 23rd.
+        let hit = run(
+            "date-conflict",
+            "Le train a déraillé mardi 24 janvier près de Decize.",
+            "Le train a déraillé lundi près de Decize.",
+        )
+        .unwrap();
+        assert_eq!(hit.evidence["right"], "lundi");
+        assert!(run(
+            "date-conflict",
+            "Le train a déraillé mardi 24 janvier près de Decize.",
+            "Le train a déraillé mardi près de Decize.",
         )
         .is_none());
     }
