@@ -68,6 +68,19 @@ struct RelativePeriod {
     days: i64,
 }
 
+/// How clock times are written: "7h40", "9:15 a.m.".
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ClockData {
+    /// Words between hours and minutes, or after the hour alone ("7h40", "7 h", "7h").
+    #[serde(default)]
+    hour_marks: Vec<String>,
+    #[serde(default)]
+    am: Vec<String>,
+    #[serde(default)]
+    pm: Vec<String>,
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct HedgeData {
@@ -123,6 +136,8 @@ struct LangFile {
     number_words: HashMap<String, f64>,
     multipliers: HashMap<String, f64>,
     weak_number_words: Vec<String>,
+    #[serde(default)]
+    clock: ClockData,
     ordinal_suffixes: Vec<String>,
     units: HashMap<String, String>,
     decimal_separator: String,
@@ -225,6 +240,10 @@ pub struct Lang {
     pub number_phrases: Vec<(Vec<String>, f64)>,
     pub multipliers: HashMap<String, f64>,
     pub weak_number_words: HashSet<String>,
+    /// Clock times: the hour marks ("h"), and the words of "a.m." and "p.m.", folded.
+    pub clock_hour_marks: HashSet<String>,
+    pub clock_am: Vec<Vec<String>>,
+    pub clock_pm: Vec<Vec<String>>,
     pub ordinal_suffixes: HashSet<String>,
     /// Unit words (folded, may be several words) → unit name.
     pub units: HashMap<String, String>,
@@ -409,6 +428,9 @@ impl Lang {
             },
             multipliers: fold_mapf(&raw.multipliers),
             weak_number_words: single_words(file, "weak_number_words", &raw.weak_number_words)?,
+            clock_hour_marks: single_words(file, "clock.hour_marks", &raw.clock.hour_marks)?,
+            clock_am: folded_phrases(&raw.clock.am),
+            clock_pm: folded_phrases(&raw.clock.pm),
             ordinal_suffixes: single_words(file, "ordinal_suffixes", &raw.ordinal_suffixes)?,
             units: raw
                 .units

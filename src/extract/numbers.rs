@@ -93,6 +93,77 @@ fn number_word_at(
         .or_else(|| lang.number_words.get(&folded[k]).map(|&v| (v, 1)))
 }
 
+/// Unit name of clock times; their value is minutes after midnight.
+pub const CLOCK_UNIT: &str = "time";
+
+/// A clock time starting at word `k`: its minutes after midnight, the word after it and the
+/// byte where it ends. "7h40", "7 h 40", "7h" (hour marks of the language), "14:30",
+/// "9:15 a.m.", "11 p.m.".
+fn clock_time_at(
+    text: &str,
+    words: &[WordSpan],
+    folded: &[String],
+    k: usize,
+    lang: &Lang,
+) -> Option<(f64, usize, usize)> {
+    let two_digits = |s: &str| s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit());
+    let hour: u32 = folded[k].parse().ok().filter(|h| *h <= 24)?;
+    let close = |i: usize| i < words.len() && words[i].start <= words[i - 1].end + 1;
+    let mut minutes = None;
+    let mut j = k + 1;
+    let mut marked = false;
+    if close(j) && text[words[j - 1].end..words[j].start] == *":" && two_digits(&folded[j]) {
+        // "14:30"
+        minutes = folded[j].parse::<u32>().ok();
+        j += 1;
+        marked = true;
+    } else if close(j) {
+        let w = folded[j].as_str();
+        if lang.clock_hour_marks.contains(w) {
+            // "7h", "7 h 40"
+            marked = true;
+            j += 1;
+            if close(j) && two_digits(&folded[j]) {
+                minutes = folded[j].parse::<u32>().ok();
+                j += 1;
+            }
+        } else if let Some(mark) = lang
+            .clock_hour_marks
+            .iter()
+            .find(|m| w.strip_prefix(m.as_str()).is_some_and(two_digits))
+        {
+            // "7h40": one word after the digits.
+            minutes = w[mark.len()..].parse::<u32>().ok();
+            marked = true;
+            j += 1;
+        }
+    }
+    if minutes.is_some_and(|m| m >= 60) {
+        return None;
+    }
+    let meridiem = |phrases: &[Vec<String>]| {
+        phrases
+            .iter()
+            .find(|p| folded[j..].starts_with(p) && (j..j + p.len()).all(close))
+            .map(|p| p.len())
+    };
+    let mut hour = hour;
+    let mut dotted = false;
+    if let Some(n) = meridiem(&lang.clock_am) {
+        hour %= 12;
+        (j, dotted, marked) = (j + n, n > 1, true);
+    } else if let Some(n) = meridiem(&lang.clock_pm) {
+        hour = hour % 12 + 12;
+        (j, dotted, marked) = (j + n, n > 1, true);
+    }
+    let mut end = words[j - 1].end;
+    // The last dot of "a.m." is part of it.
+    if dotted && text[end..].starts_with('.') {
+        end += 1;
+    }
+    marked.then(|| (f64::from(hour * 60 + minutes.unwrap_or(0)), j, end))
+}
+
 /// Find numbers in `text`. Words inside `skip` (date spans) are not numbers.
 /// `folded` holds each word folded (`normalize::fold`).
 pub fn find_numbers(
@@ -109,6 +180,19 @@ pub fn find_numbers(
         if w.inside_any(skip) {
             k += 1;
             continue;
+        }
+        if w.kind == WordKind::Number {
+            if let Some((minutes, end_k, end)) = clock_time_at(text, words, folded, k, lang) {
+                out.push(NumberMention {
+                    span: Span::new(w.start, end),
+                    text: text[w.start..end].to_string(),
+                    value: minutes,
+                    unit: Some(CLOCK_UNIT.to_string()),
+                    ordinal: false,
+                });
+                k = end_k;
+                continue;
+            }
         }
         let (value, mut end_k, mut ordinal) = if w.kind == WordKind::Number {
             let Some(v) = parse_digits(&text[w.start..w.end], lang) else {
@@ -283,5 +367,28 @@ mod tests {
         assert_eq!(n.len(), 1);
         assert!(n[0].ordinal);
         assert_eq!(n[0].text, "4e");
+    }
+
+    #[test]
+    fn clock_times_are_minutes_after_midnight() {
+        let time = |m: f64| (m, Some(CLOCK_UNIT.to_string()));
+        assert_eq!(
+            nums(
+                "Le train a déraillé vers 7h40, un autre à 7 h 45 et un dernier à 8h.",
+                LangCode::Fr
+            ),
+            [time(460.0), time(465.0), time(480.0)]
+        );
+        assert_eq!(
+            nums(
+                "The blast happened at 9:15 a.m., the fire was out by 11 p.m. and 14 were hurt.",
+                LangCode::En
+            ),
+            [time(555.0), time(1380.0), (14.0, None)]
+        );
+        // Not times: a ratio, a score, minutes past 59.
+        assert!(nums("The vote was 3:1 and the tally 10:75.", LangCode::En)
+            .iter()
+            .all(|(_, u)| u.is_none()));
     }
 }

@@ -89,6 +89,25 @@ mod tests {
     }
 
     #[test]
+    fn clock_times_compare_as_times() {
+        let hit = run(
+            "number-changed",
+            "Le train a déraillé vers 7h40, faisant 27 blessés.",
+            "Le train a déraillé vers 7h45, faisant 27 blessés.",
+        )
+        .unwrap();
+        assert_eq!(hit.evidence["left"], "7h40");
+        assert_eq!(hit.evidence["right"], "7h45");
+        // The hour is not a count to set against the injured.
+        assert!(run(
+            "number-changed",
+            "Le train a déraillé vers 7h40, faisant 27 blessés.",
+            "Le train a déraillé vers 7 h 40, faisant 27 blessés.",
+        )
+        .is_none());
+    }
+
+    #[test]
     fn spelled_out_and_digits_compare() {
         assert!(run(
             "number-changed",
