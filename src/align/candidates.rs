@@ -1,6 +1,7 @@
 //! Candidate pairs from an inverted index over rare terms. Each claim looks up the postings
 //! of its rarer terms and keeps the candidates that share the most weight with it, so the
-//! work grows with the number of claims, not its square.
+//! work grows with the number of claims, not its square. Word-for-word copies of a claim
+//! (syndicated wire copy) are indexed once and share its candidates.
 
 use rayon::prelude::*;
 
@@ -33,11 +34,34 @@ pub fn candidate_pairs(
     may_pair: impl Fn(usize, usize) -> bool + Sync,
 ) -> Vec<(usize, usize)> {
     let n = sets.len();
-    let cap = max_postings(n);
-    let mut postings: rustc_hash::FxHashMap<u32, Vec<u32>> = rustc_hash::FxHashMap::default();
+    // Copies of one claim (a wire story carried word for word by many outlets) are indexed
+    // once, and a term counts once per distinct claim: otherwise a story carried by more
+    // outlets than the cap has no term under it, and its copies find no candidates.
+    let mut first_of: rustc_hash::FxHashMap<&[u32], usize> = rustc_hash::FxHashMap::default();
+    let mut copies_of: rustc_hash::FxHashMap<usize, Vec<usize>> = rustc_hash::FxHashMap::default();
+    let mut distinct: Vec<usize> = Vec::new();
     for (i, set) in sets.iter().enumerate() {
-        for &t in &set.ids {
-            if (scorer.df(t) as usize) <= cap && scorer.df(t) >= 2 {
+        match first_of.entry(set.ids.as_slice()) {
+            std::collections::hash_map::Entry::Occupied(e) => {
+                copies_of.entry(*e.get()).or_default().push(i)
+            }
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(i);
+                distinct.push(i);
+            }
+        }
+    }
+    let cap = max_postings(distinct.len());
+    let mut df: rustc_hash::FxHashMap<u32, u32> = rustc_hash::FxHashMap::default();
+    for &i in &distinct {
+        for &t in &sets[i].ids {
+            *df.entry(t).or_default() += 1;
+        }
+    }
+    let mut postings: rustc_hash::FxHashMap<u32, Vec<u32>> = rustc_hash::FxHashMap::default();
+    for &i in &distinct {
+        for &t in &sets[i].ids {
+            if (df[&t] as usize) <= cap && df[&t] >= 2 {
                 postings.entry(t).or_default().push(i as u32);
             }
         }
@@ -73,14 +97,21 @@ pub fn candidate_pairs(
             for &j in touched.iter() {
                 let j = j as usize;
                 out.push((i.min(j), i.max(j)));
+                // The copies of claim i have its candidates.
+                for &c in copies_of.get(&i).map_or(&[][..], Vec::as_slice) {
+                    if c != j && may_pair(c, j) {
+                        out.push((c.min(j), c.max(j)));
+                    }
+                }
                 acc[j] = 0.0;
             }
             touched.clear();
         };
-    let mut out: Vec<(usize, usize)> = (0..n)
-        .into_par_iter()
+    let mut out: Vec<(usize, usize)> = distinct
+        .par_iter()
+        .copied()
         // Few, large pieces: each one allocates its own array of n weights.
-        .with_min_len(n / 16 + 1)
+        .with_min_len(distinct.len() / 16 + 1)
         .fold(
             || (vec![0.0f64; n], Vec::new(), Vec::new()),
             |(mut acc, mut touched, mut out), i| {
@@ -93,7 +124,64 @@ pub fn candidate_pairs(
             a.append(&mut b);
             a
         });
+    // Copies of one claim are candidates of each other.
+    for (&first, copies) in &copies_of {
+        let all: Vec<usize> = std::iter::once(first)
+            .chain(copies.iter().copied())
+            .collect();
+        for (x, &i) in all.iter().enumerate() {
+            for &j in all[x + 1..].iter().take(PER_CLAIM) {
+                if may_pair(i, j) {
+                    out.push((i, j));
+                }
+            }
+        }
+    }
     out.sort_unstable();
     out.dedup();
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::extract;
+    use crate::lang::{Lang, LangCode};
+
+    #[test]
+    fn copies_carried_by_more_outlets_than_the_cap_find_each_other() {
+        // 120 outlets carry one of two wordings of the same lede: every term of it is in
+        // more claims than the cap (50), and it must still be proposed across wordings.
+        let wordings = [
+            "Un TER reliant Nevers à Dijon a déraillé mardi près de Decize, faisant trois morts.",
+            "Trois personnes sont mortes mardi dans le déraillement d'un TER près de Decize.",
+        ];
+        let features: Vec<_> = (0..120)
+            .map(|i| {
+                extract(
+                    wordings[i % 2],
+                    Lang::get(LangCode::Fr),
+                    None,
+                    &Default::default(),
+                    &Default::default(),
+                )
+            })
+            .collect();
+        let (scorer, sets) = Scorer::build(
+            features.iter().map(|f| f.terms.as_slice()),
+            Default::default(),
+        );
+        assert!(max_postings(sets.len()) < 60);
+        let pairs = candidate_pairs(&scorer, &sets, |_, _| true);
+        assert!(
+            pairs.iter().any(|&(i, j)| i % 2 != j % 2),
+            "no pair across wordings"
+        );
+        assert!(
+            pairs.iter().any(|&(i, j)| i % 2 == j % 2),
+            "no pair of copies"
+        );
+        // Linear: each claim keeps a bounded number of candidates.
+        assert!(pairs.len() <= 120 * 2 * PER_CLAIM);
+    }
 }
