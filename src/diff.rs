@@ -69,6 +69,54 @@ pub fn word_diff(old: &str, new: &str) -> Vec<DiffOp> {
     out
 }
 
+/// The text with typography folded away: curly and straight apostrophes and quotes, « » and
+/// “ ”, an ellipsis and three dots, and spacing (French quotes and thin spaces) compare
+/// equal.
+fn typography_folded(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        match c {
+            '’' | '‘' | '‛' | 'ʼ' | '′' => out.push('\''),
+            '“' | '”' | '„' | '‟' | '«' | '»' | '‹' | '›' | '″' => out.push('"'),
+            '‐' | '‑' => out.push('-'),
+            '…' => out.push_str("..."),
+            c if c.is_whitespace() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The ops as reports show them: a deletion followed by an insertion that differ only in
+/// typography (`l'armée` / `l’armée`, `« paix »` / `“paix”`) read as kept text, in the new
+/// claim's form. The ops themselves (JSON `diffs`) keep every character.
+pub fn for_display(ops: &[DiffOp]) -> Vec<DiffOp> {
+    let mut out: Vec<DiffOp> = Vec::with_capacity(ops.len());
+    let mut push = |op: DiffTagKind, text: &str| match out.last_mut() {
+        Some(last) if last.op == op => last.text.push_str(text),
+        _ => out.push(DiffOp {
+            op,
+            text: text.to_string(),
+        }),
+    };
+    let mut i = 0;
+    while i < ops.len() {
+        if let [del, ins, ..] = &ops[i..] {
+            if del.op == DiffTagKind::Delete
+                && ins.op == DiffTagKind::Insert
+                && typography_folded(&del.text) == typography_folded(&ins.text)
+            {
+                push(DiffTagKind::Equal, &ins.text);
+                i += 2;
+                continue;
+            }
+        }
+        push(ops[i].op, &ops[i].text);
+        i += 1;
+    }
+    out
+}
+
 /// Share of words kept, in [0, 1]: 1 when the texts have the same words.
 pub fn similarity(ops: &[DiffOp]) -> f64 {
     let count = |op: DiffTagKind| -> usize {
@@ -126,6 +174,21 @@ mod tests {
         let (del, ins) = changed_words(&ops);
         assert_eq!(del, ["3 000"]);
         assert_eq!(ins, ["30 000"]);
+    }
+
+    #[test]
+    fn typography_alone_is_not_shown_as_an_edit() {
+        let ops = word_diff(
+            "Selon l'armée, « la paix » est proche.",
+            "Selon l’armée, “la paix” est proche.",
+        );
+        assert!(ops.iter().any(|o| o.op != DiffTagKind::Equal));
+        let shown = for_display(&ops);
+        assert_eq!(shown.len(), 1, "{shown:?}");
+        assert_eq!(shown[0].text, "Selon l’armée, “la paix” est proche.");
+        // A real edit next to it stays.
+        let shown = for_display(&word_diff("l'armée a dit", "l’Armée a dit"));
+        assert!(shown.iter().any(|o| o.op == DiffTagKind::Insert));
     }
 
     #[test]

@@ -104,7 +104,7 @@ fn severity_cell(sev: crate::rules::Severity, color: bool) -> Cell {
 pub fn inline_diff(ops: &[crate::diff::DiffOp], color: bool) -> String {
     use crate::diff::DiffTagKind;
     let mut s = String::new();
-    for op in ops {
+    for op in &crate::diff::for_display(ops) {
         let text = op.text.split_whitespace().collect::<Vec<_>>().join(" ");
         let text = if op.text.starts_with(char::is_whitespace) {
             format!(" {text}")

@@ -464,7 +464,7 @@ pub(crate) fn why(p: &PairRecord) -> String {
 /// GitHub keeps both tags when it sanitises Markdown.
 pub(crate) fn marked_diff(ops: &[DiffOp], escape: impl Fn(&str) -> String) -> String {
     let mut out = String::new();
-    for op in ops {
+    for op in &crate::diff::for_display(ops) {
         let flat = one_line(&op.text);
         let (lead, core, trail) = split_spaces(&flat);
         match op.op {
