@@ -174,6 +174,15 @@ fn period_is_abbreviation(word: &str, next_word: &str, sentence_so_far: &str, la
     if single && first.is_uppercase() {
         return !opens_sentence;
     }
+    // Hyphenated initials of a French first name: "J.-P. Martin", "J-C. Juncker".
+    if bare.contains('-')
+        && bare
+            .split(['.', '-'])
+            .filter(|p| !p.is_empty())
+            .all(|p| p.chars().count() == 1 && p.starts_with(char::is_uppercase))
+    {
+        return !opens_sentence;
+    }
     // Letters with inner periods: "U.S.A.", "a.m.", "LL.AA.II.RR.".
     if bare.contains('.')
         && bare.chars().all(|c| c.is_alphabetic() || c == '.')
