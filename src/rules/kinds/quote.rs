@@ -13,7 +13,8 @@ use crate::extract::Quote;
 pub const DOC: &str = "Outlets quote the same speaker with different words. Two quotes are \
 compared when their speakers agree (or one is unknown, e.g. \"la même source\") and they share \
 enough words to be the same passage; at least `min_changed_words` words must differ. The \
-evidence is the word diff of the quotes.\n\
+evidence is the word diff of the quotes. A sentence of the passage that one outlet quotes and \
+the other leaves out is reported too.\n\
 Example: « coordination réelle des actions russes et américaines » vs « véritable coordination \
 entre les actions russes et américaines ».";
 pub const PARAMS: &[&str] = &["min_changed_words"];
@@ -73,6 +74,7 @@ fn passage_pairs<'a>(a: &'a Quote, b: &'a Quote) -> Vec<(&'a str, &'a str)> {
 pub fn check(rule: &Rule, a: &ClaimView, b: &ClaimView) -> Option<Hit> {
     let min_changed = rule.params.min_changed_words.unwrap_or(1);
     let mut best: Option<(f64, Hit)> = None;
+    let mut dropped: Option<Hit> = None;
     for qa in &a.features.quotes {
         for qb in &b.features.quotes {
             if let (Some(sa), Some(sb)) = (&qa.speaker, &qb.speaker) {
@@ -87,11 +89,13 @@ pub fn check(rule: &Rule, a: &ClaimView, b: &ClaimView) -> Option<Hit> {
                 }
                 let ops = word_diff(ta, tb);
                 let (del, ins) = changed_words(&ops);
-                let changed = del
-                    .iter()
-                    .chain(&ins)
-                    .map(|t| crate::normalize::words(t).len())
-                    .sum::<usize>();
+                let count = |ts: &[String]| {
+                    ts.iter()
+                        .map(|t| crate::normalize::words(t).len())
+                        .sum::<usize>()
+                };
+                // One word replaced by another is one word that differs, not two.
+                let changed = count(&del).max(count(&ins));
                 if changed < min_changed {
                     continue;
                 }
@@ -108,9 +112,38 @@ pub fn check(rule: &Rule, a: &ClaimView, b: &ClaimView) -> Option<Hit> {
                 );
                 best = Some((ov, hit));
             }
+            if best.is_none() {
+                dropped = dropped.or_else(|| dropped_sentence(a, qa, b, qb));
+            }
         }
     }
-    best.map(|(_, h)| h)
+    best.map(|(_, h)| h).or(dropped)
+}
+
+/// One outlet quotes a sentence of the passage that the other leaves out: the quotes share a
+/// sentence (the same passage), and a sentence of one matches none of the other's.
+fn dropped_sentence(a: &ClaimView, qa: &Quote, b: &ClaimView, qb: &Quote) -> Option<Hit> {
+    let (sa, sb) = (sentences(qa), sentences(qb));
+    let matched = |x: &str, others: &[&str]| others.iter().any(|y| overlap(x, y) >= MIN_OVERLAP);
+    if !sa.iter().any(|x| matched(x, &sb)) {
+        return None;
+    }
+    let (longer, shorter, missing) = if let Some(x) = sa.iter().find(|x| !matched(x, &sb)) {
+        (a, b, *x)
+    } else {
+        (b, a, *sb.iter().find(|y| !matched(y, &sa))?)
+    };
+    let speaker = qa.speaker.clone().or_else(|| qb.speaker.clone());
+    Some(Hit::new(
+        format!(
+            "{} quotes {} at more length: “{}” is not in {}'s quote",
+            longer.outlet,
+            speaker.as_deref().unwrap_or("the same source"),
+            missing,
+            shorter.outlet
+        ),
+        json!({"speaker": speaker, "left": qa.text, "right": qb.text, "missing": missing, "missing_from": shorter.id}),
+    ))
 }
 
 #[cfg(test)]
@@ -141,6 +174,29 @@ mod tests {
             .unwrap()
             .iter()
             .any(|w| w.as_str().unwrap().contains("Kerry")));
+    }
+
+    #[test]
+    fn a_sentence_left_out_of_a_quote() {
+        let hit = run(
+            "quote-drift",
+            "« Les secours sont intervenus vite. Je salue leur courage », a déclaré la préfète.",
+            "« Les secours sont intervenus vite », a déclaré la préfète.",
+        )
+        .unwrap();
+        assert_eq!(hit.evidence["missing"], "Je salue leur courage");
+        assert_eq!(hit.evidence["missing_from"], "a2.c1");
+    }
+
+    #[test]
+    fn one_word_replaced_is_one_word() {
+        let hit = run(
+            "quote-drift",
+            "« Je salue leur courage », a déclaré la préfète.",
+            "« Je salue leur dévouement », a déclaré la préfète.",
+        )
+        .unwrap();
+        assert!(hit.message.ends_with("1 word(s) differ"), "{}", hit.message);
     }
 
     #[test]
