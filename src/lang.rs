@@ -68,6 +68,18 @@ struct RelativePeriod {
     days: i64,
 }
 
+/// Numbers given as estimates or bounds: "environ 110", "une trentaine".
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ApproximationData {
+    /// Words before the number ("environ", "more than").
+    #[serde(default)]
+    before: Vec<String>,
+    /// Number words that are estimates themselves ("trentaine", "dozens").
+    #[serde(default)]
+    words: Vec<String>,
+}
+
 /// How clock times are written: "7h40", "9:15 a.m.".
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -138,6 +150,8 @@ struct LangFile {
     weak_number_words: Vec<String>,
     #[serde(default)]
     clock: ClockData,
+    #[serde(default)]
+    approximations: ApproximationData,
     ordinal_suffixes: Vec<String>,
     units: HashMap<String, String>,
     decimal_separator: String,
@@ -244,6 +258,9 @@ pub struct Lang {
     pub clock_hour_marks: HashSet<String>,
     pub clock_am: Vec<Vec<String>>,
     pub clock_pm: Vec<Vec<String>>,
+    /// Words before a number that make it an estimate or a bound, folded, longest first.
+    pub approximation_phrases: Vec<Vec<String>>,
+    pub approximate_number_words: HashSet<String>,
     pub ordinal_suffixes: HashSet<String>,
     /// Unit words (folded, may be several words) → unit name.
     pub units: HashMap<String, String>,
@@ -431,6 +448,16 @@ impl Lang {
             clock_hour_marks: single_words(file, "clock.hour_marks", &raw.clock.hour_marks)?,
             clock_am: folded_phrases(&raw.clock.am),
             clock_pm: folded_phrases(&raw.clock.pm),
+            approximation_phrases: {
+                let mut p = folded_phrases(&raw.approximations.before);
+                p.sort_by_key(|w| std::cmp::Reverse(w.len()));
+                p
+            },
+            approximate_number_words: single_words(
+                file,
+                "approximations.words",
+                &raw.approximations.words,
+            )?,
             ordinal_suffixes: single_words(file, "ordinal_suffixes", &raw.ordinal_suffixes)?,
             units: raw
                 .units

@@ -17,6 +17,9 @@ pub struct NumberMention {
     /// Unit name from the language data ("day", "percent", "km2"…), if a unit follows.
     pub unit: Option<String>,
     pub ordinal: bool,
+    /// An estimate or a bound: "environ 110", "une trentaine", "more than 100".
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub approximate: bool,
 }
 
 /// Parse digits written with the separators of `lang`.
@@ -164,6 +167,18 @@ fn clock_time_at(
     marked.then(|| (f64::from(hour * 60 + minutes.unwrap_or(0)), j, end))
 }
 
+/// Is the number of words `k..end` an estimate or a bound: preceded by "environ", "more
+/// than"…, or written with "trentaine", "dozens"…?
+fn approximate_at(folded: &[String], k: usize, end: usize, lang: &Lang) -> bool {
+    folded[k..end]
+        .iter()
+        .any(|w| lang.approximate_number_words.contains(w))
+        || lang
+            .approximation_phrases
+            .iter()
+            .any(|p| k >= p.len() && folded[k - p.len()..k] == p[..])
+}
+
 /// Find numbers in `text`. Words inside `skip` (date spans) are not numbers.
 /// `folded` holds each word folded (`normalize::fold`).
 pub fn find_numbers(
@@ -189,6 +204,7 @@ pub fn find_numbers(
                     value: minutes,
                     unit: Some(CLOCK_UNIT.to_string()),
                     ordinal: false,
+                    approximate: false,
                 });
                 k = end_k;
                 continue;
@@ -271,6 +287,7 @@ pub fn find_numbers(
             value,
             unit,
             ordinal,
+            approximate: approximate_at(folded, k, end_k, lang),
         });
         k = next_k;
     }
@@ -367,6 +384,36 @@ mod tests {
         assert_eq!(n.len(), 1);
         assert!(n[0].ordinal);
         assert_eq!(n[0].text, "4e");
+    }
+
+    #[test]
+    fn estimates_and_collective_numbers() {
+        let approx = |text: &str, code: LangCode| -> Vec<(f64, bool)> {
+            let lang = Lang::get(code);
+            let words = crate::normalize::words(text);
+            let folded: Vec<String> = words
+                .iter()
+                .map(|w| crate::normalize::fold(&text[w.start..w.end]))
+                .collect();
+            find_numbers(text, &words, &folded, lang, &[])
+                .into_iter()
+                .map(|n| (n.value, n.approximate))
+                .collect()
+        };
+        assert_eq!(
+            approx(
+                "Une trentaine de blessés, environ 112 passagers et 4 morts.",
+                LangCode::Fr
+            ),
+            [(30.0, true), (112.0, true), (4.0, false)]
+        );
+        assert_eq!(
+            approx(
+                "A dozen people, two dozen cars and more than 100 firefighters.",
+                LangCode::En
+            ),
+            [(12.0, true), (24.0, true), (100.0, true)]
+        );
     }
 
     #[test]

@@ -60,6 +60,8 @@ struct RuleEntry {
     #[serde(default)]
     tolerance: Option<f64>,
     #[serde(default)]
+    approximate_tolerance: Option<f64>,
+    #[serde(default)]
     min_changed_words: Option<usize>,
     #[serde(default)]
     one_sided_severity: Option<Severity>,
@@ -83,6 +85,7 @@ impl RuleEntry {
     fn params(&self) -> Params {
         Params {
             tolerance: self.tolerance,
+            approximate_tolerance: self.approximate_tolerance,
             min_changed_words: self.min_changed_words,
             one_sided_severity: self.one_sided_severity,
             correction_severity: self.correction_severity,
@@ -102,6 +105,10 @@ pub struct Params {
     /// number: relative difference tolerated (0.05 = 5 %).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tolerance: Option<f64>,
+    /// number: relative difference tolerated when one side is an estimate or a bound
+    /// ("environ 110", "une trentaine").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approximate_tolerance: Option<f64>,
     /// quote: how many words must differ.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_changed_words: Option<usize>,
@@ -139,6 +146,9 @@ impl Params {
         if self.tolerance.is_some() {
             out.push("tolerance");
         }
+        if self.approximate_tolerance.is_some() {
+            out.push("approximate_tolerance");
+        }
         if self.min_changed_words.is_some() {
             out.push("min_changed_words");
         }
@@ -175,6 +185,7 @@ impl Params {
         }
         take!(
             tolerance,
+            approximate_tolerance,
             min_changed_words,
             one_sided_severity,
             correction_severity,

@@ -12,9 +12,15 @@ use crate::extract::NumberMention;
 
 pub const DOC: &str = "A number differs between claims that state the same thing: the same unit \
 (or none) on both sides, different values beyond `tolerance` (relative; 0 = exact). \
-Years and dates are the `date` kind's; a number given on one side only is not flagged.\n\
+An estimate or a bound (\"environ 110\", \"une trentaine\", \"more than 100\"; words in \
+`rules/lang/*.yaml`, `approximations`) is compared within `approximate_tolerance`. Clock \
+times (\"7h40\", \"9:15 a.m.\") are compared as times. Years and dates are the `date` kind's; \
+a number given on one side only is not flagged.\n\
 Example: \"279 grands électeurs\" vs \"297 grands électeurs\".";
-pub const PARAMS: &[&str] = &["tolerance"];
+pub const PARAMS: &[&str] = &["tolerance", "approximate_tolerance"];
+
+/// Tolerance for estimates when a rule file leaves `approximate_tolerance` out.
+const DEFAULT_APPROXIMATE_TOLERANCE: f64 = 0.15;
 
 fn close(a: f64, b: f64, tol: f64) -> bool {
     (a - b).abs() <= tol * a.abs().max(b.abs()) + 1e-9
@@ -25,14 +31,26 @@ fn comparable(x: &NumberMention, y: &NumberMention) -> bool {
 }
 
 pub fn check(rule: &Rule, a: &ClaimView, b: &ClaimView) -> Option<Hit> {
-    let tol = rule.params.tolerance.unwrap_or(0.0);
+    let exact = rule.params.tolerance.unwrap_or(0.0);
+    let rough = rule
+        .params
+        .approximate_tolerance
+        .unwrap_or(DEFAULT_APPROXIMATE_TOLERANCE)
+        .max(exact);
+    let tol = |x: &NumberMention, y: &NumberMention| {
+        if x.approximate || y.approximate {
+            rough
+        } else {
+            exact
+        }
+    };
     let na = &a.features.numbers;
     let nb = &b.features.numbers;
     let unmatched = |xs: &[NumberMention], ys: &[NumberMention]| -> Vec<usize> {
         (0..xs.len())
             .filter(|&i| {
                 !ys.iter()
-                    .any(|y| comparable(&xs[i], y) && close(xs[i].value, y.value, tol))
+                    .any(|y| comparable(&xs[i], y) && close(xs[i].value, y.value, tol(&xs[i], y)))
             })
             .collect()
     };
@@ -105,6 +123,35 @@ mod tests {
             "Le train a déraillé vers 7 h 40, faisant 27 blessés.",
         )
         .is_none());
+    }
+
+    #[test]
+    fn estimates_compare_within_their_tolerance() {
+        assert!(run(
+            "number-changed",
+            "Environ 112 passagers étaient à bord.",
+            "110 passagers étaient à bord."
+        )
+        .is_none());
+        assert!(run(
+            "number-changed",
+            "Une trentaine de blessés ont été hospitalisés.",
+            "27 blessés ont été hospitalisés."
+        )
+        .is_none());
+        assert!(run(
+            "number-changed",
+            "Environ 112 passagers étaient à bord.",
+            "200 passagers étaient à bord."
+        )
+        .is_some());
+        // Without an estimate, a figure is exact.
+        assert!(run(
+            "number-changed",
+            "112 passagers étaient à bord.",
+            "110 passagers étaient à bord."
+        )
+        .is_some());
     }
 
     #[test]
