@@ -24,6 +24,26 @@ pub fn parse_yaml_at<T: DeserializeOwned>(file: &str, text: &str, line_offset: u
     }
     serde_yaml::from_str(text).map_err(|e| {
         let message = crate::lang::one_line(&e.to_string());
+        // "found unexpected end of stream at line 4 column 1, while scanning a quoted scalar
+        // at line 1 column 9": the fix is where the scalar starts, so that is the position
+        // given, and the message says what was left open.
+        if let Some((head, context)) = message.split_once(", while ") {
+            if let Some((what, at)) = context.split_once(" at line ") {
+                let head = head.split(" at line ").next().unwrap_or(head);
+                if let Some((line, column)) = at.split_once(" column ") {
+                    if let (Ok(line), Ok(column)) = (line.parse::<usize>(), column.parse()) {
+                        return Error::at(
+                            file,
+                            Position {
+                                line: line + line_offset,
+                                column,
+                            },
+                            format!("{head} while {what} that starts here (is it closed?)"),
+                        );
+                    }
+                }
+            }
+        }
         // The crate appends " at line L column C"; we print the position ourselves.
         let message = match message.find(" at line ") {
             Some(i) => message[..i].to_string(),
@@ -84,6 +104,19 @@ mod tests {
         let msg = err.to_string();
         assert!(msg.starts_with("x.yaml:2:1: "), "{msg}");
         assert!(msg.contains("unknown field `nmae`"), "{msg}");
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_located_where_it_opens() {
+        let err = parse_yaml_at::<serde_yaml::Value>(
+            "a.md",
+            "outlet: \"AFP\ndate: 2025-01-14\nlang: fr\n",
+            1,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.starts_with("a.md:2:9: "), "{err}");
+        assert!(err.contains("quoted scalar that starts here"), "{err}");
     }
 
     #[test]
