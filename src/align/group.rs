@@ -125,6 +125,8 @@ struct Merger {
     links: Vec<Vec<ScoredPair>>,
     /// Scores already known, by claim pair (a fast hash: millions of lookups on big runs).
     known: rustc_hash::FxHashMap<(u32, u32), f32>,
+    /// Merge attempts that failed: (groups, their sizes, date bridge, threshold).
+    failed: rustc_hash::FxHashSet<(u32, u32, u32, u32, bool, u64)>,
 }
 
 /// Do two sorted lists share an element?
@@ -155,6 +157,7 @@ impl Merger {
                     ((x as u32, y as u32), p.score.score as f32)
                 })
                 .collect(),
+            failed: Default::default(),
         }
     }
 
@@ -196,6 +199,19 @@ impl Merger {
         let bridges_dates = pair.score.score >= options.date_conflict_threshold
             && !weeks_apart(&claims[pair.a], &claims[pair.b])
             && dates_conflict(claims[pair.a].features, claims[pair.b].features);
+        // Two large groups (copies of a wire story) are proposed again by each pair of their
+        // members: an attempt that failed fails again until one of the groups grows.
+        let attempt = (
+            ga.min(gb) as u32,
+            ga.max(gb) as u32,
+            self.members[ga.min(gb)].len() as u32,
+            self.members[ga.max(gb)].len() as u32,
+            bridges_dates,
+            threshold.to_bits(),
+        );
+        if self.failed.contains(&attempt) {
+            return;
+        }
         // Mean score across the two groups; pairs never proposed are scored now.
         let mut sum = 0.0;
         let mut count = 0;
@@ -212,6 +228,7 @@ impl Merger {
                             || self.spans_conflict(ga, x, y, claims)
                             || self.spans_conflict(gb, y, x, claims)))
                 {
+                    self.failed.insert(attempt);
                     return;
                 }
                 sum += s;
@@ -220,6 +237,7 @@ impl Merger {
         }
         // Two single claims: their own score decided. Groups: the mean of all cross pairs.
         if count > 1 && sum / (count as f64) < threshold * options.cohesion {
+            self.failed.insert(attempt);
             return;
         }
         let (keep, gone) = if self.members[ga].len() >= self.members[gb].len() {
