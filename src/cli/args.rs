@@ -155,6 +155,7 @@ pub enum ReportFormat {
     /// The JSON contract, claimdiff.report/1 (the default when piped).
     Json,
     /// A Markdown report to paste into a ticket or an article draft.
+    #[value(alias = "markdown")]
     Md,
     /// One self-contained HTML page.
     Html,
