@@ -163,8 +163,16 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
     let (article_of, alignment) = align_corpus(corpus, &options.align);
     let is_ref = |c: usize| corpus.claims[c].reference;
 
-    // The reference claim of each group: the chosen outlet, else the earliest article (or a
-    // reference article in `check`), else the most central claim.
+    // The reference claim of each group: the chosen outlet, else (in `check`) the most
+    // central reference claim, else the claim of the first article in one order for the
+    // whole run: dated articles first, earliest first, then as given on the command line.
+    // Every group is then diffed against the same outlet where it can be.
+    let article_rank: Vec<(bool, Option<&str>, usize)> = corpus
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.date.is_none(), a.date.as_deref(), i))
+        .collect();
     let reference_of = |members: &[usize], pairs: &[align::ScoredPair]| -> usize {
         if let Some(outlet) = &options.reference_outlet {
             if let Some(&m) = members
@@ -174,36 +182,25 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
                 return m;
             }
         }
-        // The claim most tied to the others (ties: the earliest).
-        let most_central = |candidates: &mut dyn Iterator<Item = usize>| {
-            candidates.max_by(|&x, &y| {
-                centrality(x, pairs)
-                    .total_cmp(&centrality(y, pairs))
-                    .then(y.cmp(&x))
-            })
-        };
         if mode == Mode::Check {
-            if let Some(m) = most_central(&mut members.iter().copied().filter(|&m| is_ref(m))) {
+            // The claim most tied to the others (ties: the earliest).
+            if let Some(m) = members
+                .iter()
+                .copied()
+                .filter(|&m| is_ref(m))
+                .max_by(|&x, &y| {
+                    centrality(x, pairs)
+                        .total_cmp(&centrality(y, pairs))
+                        .then(y.cmp(&x))
+                })
+            {
                 return m;
             }
         }
-        let dates: Vec<Option<&str>> = members
+        *members
             .iter()
-            .map(|&m| corpus.articles[article_of[m]].date.as_deref())
-            .collect();
-        if dates.iter().all(Option::is_some) {
-            let earliest = dates.iter().min().copied().flatten();
-            let first: Vec<usize> = members
-                .iter()
-                .zip(&dates)
-                .filter(|(_, d)| **d == earliest)
-                .map(|(&m, _)| m)
-                .collect();
-            if first.len() == 1 {
-                return first[0];
-            }
-        }
-        most_central(&mut members.iter().copied()).expect("groups are not empty")
+            .min_by_key(|&&m| (article_rank[article_of[m]], m))
+            .expect("groups are not empty")
     };
 
     // Outlets name the sides of a finding; versions of one outlet are told apart by article.

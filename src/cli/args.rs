@@ -208,7 +208,8 @@ pub struct AnalysisArgs {
     /// A rule file (YAML); `extends: default` builds on the bundled rules.
     #[arg(long, value_name = "FILE")]
     pub rules: Option<std::path::PathBuf>,
-    /// Outlet whose wording the others are diffed against; default: the earliest article.
+    /// Outlet whose wording the others are diffed against; default: the earliest article
+    /// (undated ones last; ties: the first given).
     #[arg(long, value_name = "OUTLET")]
     pub reference: Option<String>,
     /// Pairs scoring below this never align (0–1).
