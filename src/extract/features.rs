@@ -393,6 +393,18 @@ fn find_attributions(
         }
         (end > start).then_some((start, end))
     };
+    // The source named by words s..e.
+    let attribution = |s: usize, e: usize| {
+        let phrase: Vec<&str> = folded[s..e].iter().map(String::as_str).collect();
+        let (source, anaphoric) = normalise_source(&phrase, lang, aliases);
+        Attribution {
+            span: Span::new(ws[s].start, ws[e - 1].end),
+            text: text[ws[s].start..ws[e - 1].end].to_string(),
+            source,
+            anaphoric,
+            nested: false,
+        }
+    };
     let mut k = 0;
     while k < ws.len() {
         // "selon le Kremlin", "d'après Moscou", "according to officials".
@@ -402,18 +414,7 @@ fn find_attributions(
             .find(|p| folded[k..].starts_with(p));
         if let Some(p) = before {
             if let Some((s, e)) = phrase_after(k + p.len()) {
-                let phrase: Vec<&str> = folded[s..e].iter().map(String::as_str).collect();
-                let (source, anaphoric) = normalise_source(&phrase, lang, aliases);
-                out.push((
-                    Form::Adverbial,
-                    Attribution {
-                        span: Span::new(ws[s].start, ws[e - 1].end),
-                        text: text[ws[s].start..ws[e - 1].end].to_string(),
-                        source,
-                        anaphoric,
-                        nested: false,
-                    },
-                ));
+                out.push((Form::Adverbial, attribution(s, e)));
                 k = e;
                 continue;
             }
@@ -449,25 +450,16 @@ fn find_attributions(
                 (s < v).then_some((s, v))
             };
             if let Some((s, e)) = found {
-                let phrase: Vec<&str> = folded[s..e].iter().map(String::as_str).collect();
-                let (source, anaphoric) = normalise_source(&phrase, lang, aliases);
+                let found = attribution(s, e);
                 // ", the army said": set off by punctuation like an inverted one.
                 let parenthetical = inverted || (s > 0 && punct_between(s - 1, s));
-                if !source.is_empty() || anaphoric {
-                    out.push((
-                        if parenthetical {
-                            Form::Parenthetical
-                        } else {
-                            Form::Subject
-                        },
-                        Attribution {
-                            span: Span::new(ws[s].start, ws[e - 1].end),
-                            text: text[ws[s].start..ws[e - 1].end].to_string(),
-                            source,
-                            anaphoric,
-                            nested: false,
-                        },
-                    ));
+                if !found.source.is_empty() || found.anaphoric {
+                    let form = if parenthetical {
+                        Form::Parenthetical
+                    } else {
+                        Form::Subject
+                    };
+                    out.push((form, found));
                 }
                 k = e.max(k + 1);
                 continue;

@@ -299,7 +299,7 @@ mod tests {
     use super::*;
     use crate::lang::{Lang, LangCode};
 
-    fn nums(text: &str, code: LangCode) -> Vec<(f64, Option<String>)> {
+    fn mentions(text: &str, code: LangCode) -> Vec<NumberMention> {
         let lang = Lang::get(code);
         let words = crate::normalize::words(text);
         let folded: Vec<String> = words
@@ -307,6 +307,10 @@ mod tests {
             .map(|w| crate::normalize::fold(&text[w.start..w.end]))
             .collect();
         find_numbers(text, &words, &folded, lang, &[])
+    }
+
+    fn nums(text: &str, code: LangCode) -> Vec<(f64, Option<String>)> {
+        mentions(text, code)
             .into_iter()
             .map(|n| (n.value, n.unit))
             .collect()
@@ -389,13 +393,7 @@ mod tests {
     #[test]
     fn estimates_and_collective_numbers() {
         let approx = |text: &str, code: LangCode| -> Vec<(f64, bool)> {
-            let lang = Lang::get(code);
-            let words = crate::normalize::words(text);
-            let folded: Vec<String> = words
-                .iter()
-                .map(|w| crate::normalize::fold(&text[w.start..w.end]))
-                .collect();
-            find_numbers(text, &words, &folded, lang, &[])
+            mentions(text, code)
                 .into_iter()
                 .map(|n| (n.value, n.approximate))
                 .collect()
