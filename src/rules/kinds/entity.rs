@@ -219,7 +219,9 @@ pub fn check(a: &ClaimView, b: &ClaimView, ops: &[DiffOp]) -> Option<Hit> {
     replaced(a, b, &na, &nb, ops).or_else(|| swapped_roles(a, b, &na, &nb))
 }
 
-/// A name deleted in the diff where a different name is inserted.
+/// Names deleted in the diff where different names are inserted. One claim can replace
+/// several ("la préfète de la Nièvre, Mme Roussel" → "le maire de Decize, M. Guyot"): all
+/// are named, the first pair in `left` and `right`.
 fn replaced(
     a: &ClaimView,
     b: &ClaimView,
@@ -229,6 +231,7 @@ fn replaced(
 ) -> Option<Hit> {
     let (mut pa, mut pb) = (0, 0);
     let mut last_delete: Option<(usize, usize)> = None;
+    let (mut old, mut new): (Vec<&Entity>, Vec<&Entity>) = (Vec::new(), Vec::new());
     for op in ops {
         let len = op.text.len();
         match op.op {
@@ -243,36 +246,63 @@ fn replaced(
             }
             DiffTagKind::Insert => {
                 if let Some((ds, de)) = last_delete.take() {
-                    let gone = names_in(na, ds, de);
-                    let came = names_in(nb, pb, pb + len);
-                    let old: Vec<&&Entity> = gone
-                        .iter()
+                    let gone: Vec<&Entity> = names_in(na, ds, de)
+                        .into_iter()
                         .filter(|g| !nb.iter().any(|e| same_referent(g, e)))
                         .collect();
-                    let new: Vec<&&Entity> = came
-                        .iter()
+                    let came: Vec<&Entity> = names_in(nb, pb, pb + len)
+                        .into_iter()
                         .filter(|c| !na.iter().any(|e| same_referent(c, e)))
                         .collect();
-                    if let (Some(o), Some(n)) = (old.first(), new.first()) {
-                        return Some(Hit::new(
-                            format!(
-                                "{} names {}, {} names {} in its place",
-                                a.outlet, o.text, b.outlet, n.text
-                            ),
-                            json!({"left": o.text, "right": n.text, "left_key": o.key, "right_key": n.key}),
-                        ));
+                    if !gone.is_empty() && !came.is_empty() {
+                        old.extend(gone);
+                        new.extend(came);
                     }
                 }
                 pb += len;
             }
         }
     }
-    None
+    let (o, n) = (old.first()?, new.first()?);
+    let all_old: Vec<&str> = old.iter().map(|e| e.text.as_str()).collect();
+    let all_new: Vec<&str> = new.iter().map(|e| e.text.as_str()).collect();
+    let message = if all_old.len() == 1 && all_new.len() == 1 {
+        format!(
+            "{} names {}, {} names {} in its place",
+            a.outlet, o.text, b.outlet, n.text
+        )
+    } else {
+        format!(
+            "{} names {}, {} names {} in their place",
+            a.outlet,
+            all_old.join(", "),
+            b.outlet,
+            all_new.join(", ")
+        )
+    };
+    Some(Hit::new(
+        message,
+        json!({"left": o.text, "right": n.text, "left_key": o.key, "right_key": n.key,
+               "left_all": all_old, "right_all": all_new}),
+    ))
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::testing::run;
+
+    #[test]
+    fn every_name_one_edit_replaces() {
+        let hit = run(
+            "entity-swap",
+            "« Je salue leur courage », a déclaré la préfète de la Nièvre, Mme Élisabeth Roussel.",
+            "« Je salue leur courage », a déclaré le maire de Decize, M. Justin Guyot.",
+        )
+        .unwrap();
+        assert_eq!(hit.evidence["left_all"][1], "Élisabeth Roussel");
+        assert_eq!(hit.evidence["right_all"][1], "Justin Guyot");
+        assert!(hit.message.contains("Élisabeth Roussel"), "{}", hit.message);
+    }
 
     #[test]
     fn swapped_name() {
