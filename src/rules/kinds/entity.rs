@@ -273,11 +273,11 @@ fn replaced(
         )
     } else {
         format!(
-            "{} names {}, {} names {} in their place",
+            "{} names {}; {} names {} in their place",
             a.outlet,
-            all_old.join(", "),
+            all_old.join(" and "),
             b.outlet,
-            all_new.join(", ")
+            all_new.join(" and ")
         )
     };
     Some(Hit::new(
