@@ -300,7 +300,10 @@ fn capitalised_names(
             if joined(end) && acronym_end(next).is_none() {
                 end = next;
             } else if next + 1 < ws.len()
-                && lang.name_links.contains(&folded[next])
+                && (lang.name_links.contains(&folded[next])
+                    // "Chalon-sur-Saône", "Aix-en-Provence": a small word hyphenated
+                    // between two capitalised ones.
+                    || (gap(end) == "-" && gap(next) == "-"))
                 && is_cap(next + 1)
             {
                 end = next + 1;
@@ -785,6 +788,16 @@ mod tests {
             sources("Police said the group claimed responsibility."),
             [("police".to_string(), false), ("group".to_string(), true)]
         );
+    }
+
+    #[test]
+    fn hyphenated_place_names_are_one_name() {
+        let names: Vec<String> = features("Un TER reliant Nevers à Chalon-sur-Saône a déraillé.")
+            .entities
+            .into_iter()
+            .map(|e| e.text)
+            .collect();
+        assert_eq!(names, ["TER", "Nevers", "Chalon-sur-Saône"]);
     }
 
     #[test]
