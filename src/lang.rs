@@ -151,6 +151,8 @@ struct LangFile {
     #[serde(default)]
     clock: ClockData,
     #[serde(default)]
+    unit_links: Vec<String>,
+    #[serde(default)]
     approximations: ApproximationData,
     ordinal_suffixes: Vec<String>,
     units: HashMap<String, String>,
@@ -254,6 +256,9 @@ pub struct Lang {
     pub number_phrases: Vec<(Vec<String>, f64)>,
     pub multipliers: HashMap<String, f64>,
     pub weak_number_words: HashSet<String>,
+    /// Words between a number and its unit: "une trentaine de blessés", "30 ont été
+    /// blessées".
+    pub unit_links: HashSet<String>,
     /// Clock times: the hour marks ("h"), and the words of "a.m." and "p.m.", folded.
     pub clock_hour_marks: HashSet<String>,
     pub clock_am: Vec<Vec<String>>,
@@ -445,6 +450,7 @@ impl Lang {
             },
             multipliers: fold_mapf(&raw.multipliers),
             weak_number_words: single_words(file, "weak_number_words", &raw.weak_number_words)?,
+            unit_links: single_words(file, "unit_links", &raw.unit_links)?,
             clock_hour_marks: single_words(file, "clock.hour_marks", &raw.clock.hour_marks)?,
             clock_am: folded_phrases(&raw.clock.am),
             clock_pm: folded_phrases(&raw.clock.pm),

@@ -279,7 +279,16 @@ pub fn find_numbers(
             next_k = end_k + n;
             Some(u)
         } else {
-            None
+            // "une trentaine de blessés", "30 ont été blessées", "dozens were injured": the
+            // unit a few linking words later (only the number is the mention's text).
+            let mut j = end_k;
+            while j < words.len() && j < end_k + 2 && lang.unit_links.contains(&folded[j]) {
+                j += 1;
+            }
+            (j > end_k)
+                .then(|| unit_at(folded, j, lang))
+                .flatten()
+                .map(|(u, _)| u)
         };
         out.push(NumberMention {
             span: Span::new(w.start, end),
@@ -415,6 +424,23 @@ mod tests {
     }
 
     #[test]
+    fn a_unit_a_few_linking_words_later() {
+        let injured = Some("injured".to_string());
+        assert_eq!(
+            nums(
+                "Une trentaine ont été blessées, dont quatre grièvement.",
+                LangCode::Fr
+            ),
+            [(30.0, injured.clone()), (4.0, None)]
+        );
+        assert_eq!(
+            nums("Une trentaine de blessés.", LangCode::Fr),
+            [(30.0, injured.clone())]
+        );
+        assert_eq!(nums("30 were injured.", LangCode::En), [(30.0, injured)]);
+    }
+
+    #[test]
     fn clock_times_are_minutes_after_midnight() {
         let time = |m: f64| (m, Some(CLOCK_UNIT.to_string()));
         assert_eq!(
@@ -429,7 +455,11 @@ mod tests {
                 "The blast happened at 9:15 a.m., the fire was out by 11 p.m. and 14 were hurt.",
                 LangCode::En
             ),
-            [time(555.0), time(1380.0), (14.0, None)]
+            [
+                time(555.0),
+                time(1380.0),
+                (14.0, Some("injured".to_string()))
+            ]
         );
         // Not times: a ratio, a score, minutes past 59.
         assert!(nums("The vote was 3:1 and the tally 10:75.", LangCode::En)
