@@ -423,7 +423,11 @@ fn rules_command(cmd: args::RulesCommand) -> Result<i32> {
                 let params = serde_json::to_value(&r.params)?;
                 if let Some(map) = params.as_object().filter(|m| !m.is_empty()) {
                     for (k, v) in map {
-                        out.push_str(&format!("  {k}: {v}\n"));
+                        // As a rule file writes it: `info`, not `"info"`.
+                        match v.as_str() {
+                            Some(text) => out.push_str(&format!("  {k}: {text}\n")),
+                            None => out.push_str(&format!("  {k}: {v}\n")),
+                        }
                     }
                 }
                 out.push_str(&format!("\nkind `{}`: {}\n", r.kind, kinds::doc(r.kind)));
