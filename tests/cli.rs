@@ -632,3 +632,33 @@ fn a_date_conflict_keeps_the_claim_in_its_group() {
         .iter()
         .any(|g| g["claims"] == serde_json::json!(["a1.c1", "a2.c1", "a3.c1"])));
 }
+
+#[test]
+fn claims_can_be_written_to_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("claims.json");
+    claimdiff()
+        .args([
+            "claims",
+            "fixtures/events/2017-01/afp.md",
+            "--format",
+            "json",
+            "-o",
+        ])
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout("");
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    assert!(v["claims"].as_array().unwrap().len() > 5);
+    // An input is never overwritten.
+    claimdiff()
+        .args([
+            "claims",
+            "fixtures/events/2017-01/afp.md",
+            "-o",
+            "fixtures/events/2017-01/afp.md",
+        ])
+        .assert()
+        .code(2);
+}

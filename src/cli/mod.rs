@@ -68,8 +68,10 @@ pub fn run(cli: Cli) -> Result<i32> {
     }
 }
 
-pub(crate) fn table_style(global: &args::GlobalArgs) -> TableStyle {
-    let tty = std::io::stdout().is_terminal();
+/// How tables are drawn: to a terminal, sized and coloured; to a file (`to_file`), coloured
+/// only with `--color always`.
+pub(crate) fn table_style(global: &args::GlobalArgs, to_file: bool) -> TableStyle {
+    let tty = !to_file && std::io::stdout().is_terminal();
     let width = if tty {
         comfy_table::Table::new().width()
     } else {
@@ -130,6 +132,12 @@ pub(crate) fn input_specs(inputs: &args::InputArgs) -> Result<Vec<InputSpec>> {
 
 fn claims(a: args::ClaimsArgs, global: &args::GlobalArgs) -> Result<i32> {
     let specs = input_specs(&a.input)?;
+    if let Some(out) = &a.output {
+        crate::output::check_not_an_input(
+            out,
+            &specs.iter().map(|s| s.path.clone()).collect::<Vec<_>>(),
+        )?;
+    }
     let options = ReadOptions {
         encoding: a.input.encoding,
     };
@@ -170,9 +178,14 @@ fn claims(a: args::ClaimsArgs, global: &args::GlobalArgs) -> Result<i32> {
             s.push('\n');
             s
         }
-        args::ListFormat::Table => table::render_claims(&listing, table_style(global)),
+        args::ListFormat::Table => {
+            table::render_claims(&listing, table_style(global, a.output.is_some()))
+        }
     };
-    crate::output::emit(&crate::output::Destination::Stdout, rendered.as_bytes())?;
+    crate::output::emit(
+        &crate::output::Destination::from_option(a.output.as_deref()),
+        rendered.as_bytes(),
+    )?;
     Ok(exit::OK)
 }
 
@@ -264,10 +277,7 @@ fn emit_report(
             })?);
         }
         args::ReportFormat::Table => {
-            let mut style = table_style(global);
-            if output.output.is_some() {
-                style.color = matches!(global.color, args::ColorChoice::Always);
-            }
+            let style = table_style(global, output.output.is_some());
             table::render_report(report, style, output.explain)
         }
         args::ReportFormat::Md => crate::report::markdown::render_markdown(report, output.explain),
