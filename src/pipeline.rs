@@ -461,7 +461,16 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
         title: options
             .title
             .clone()
-            .or_else(|| corpus.articles.iter().find_map(|a| a.title.clone())),
+            // In `check`, the article checked names the report, not the version it replaces
+            // (whose title may carry the figure that was corrected).
+            .or_else(|| {
+                corpus
+                    .articles
+                    .iter()
+                    .filter(|a| mode == Mode::Compare || !a.reference)
+                    .chain(&corpus.articles)
+                    .find_map(|a| a.title.clone())
+            }),
         run_date: options.run_date.clone(),
         rules: RuleSetInfo::of(rules),
         articles: corpus.articles.clone(),
