@@ -565,6 +565,27 @@ fn coverage_findings(
             .iter()
             .map(|a| mode == Mode::Compare || !a.reference)
             .collect(),
+        peers: (mode == Mode::Check).then(|| {
+            let references: Vec<usize> = (0..corpus.articles.len())
+                .filter(|&r| corpus.articles[r].reference)
+                .collect();
+            corpus
+                .articles
+                .iter()
+                .map(|a| {
+                    let own: Vec<usize> = references
+                        .iter()
+                        .copied()
+                        .filter(|&r| corpus.articles[r].is_outlet(&a.outlet))
+                        .collect();
+                    if own.is_empty() {
+                        references.clone()
+                    } else {
+                        own
+                    }
+                })
+                .collect()
+        }),
     };
     let mut carriers: Vec<coverage::Carrier> = alignment
         .groups

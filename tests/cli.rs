@@ -662,3 +662,27 @@ fn claims_can_be_written_to_a_file() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn versions_of_two_stories_checked_in_one_run_keep_their_omissions() {
+    // Each new version is checked against its own earlier version: the other story's
+    // reference does not count as a source that "leaves out" the removed sentence.
+    let (r, _) = json_of(&[
+        "check",
+        "fixtures/versions/sputnik-v2.md",
+        "fixtures/versions/ferry-v2.md",
+        "--against",
+        "fixtures/versions/sputnik-v1.md",
+        "fixtures/versions/ferry-v1.md",
+        "--format",
+        "json",
+    ]);
+    let kinds: Vec<&str> = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["kind"].as_str().unwrap())
+        .collect();
+    assert!(kinds.contains(&"omission"), "{kinds:?}");
+    assert!(kinds.contains(&"number"), "{kinds:?}");
+}

@@ -49,6 +49,10 @@ pub struct CoverageView<'a> {
     /// Per article: it is checked for omissions and additions (all in `compare`, new ones in
     /// `check`).
     pub checked: Vec<bool>,
+    /// `check`: per checked article, the sources it is checked against (sorted): the
+    /// references of its outlet (its earlier version), or every reference when it has none.
+    /// Other stories in the same run do not count as sources that leave a claim out.
+    pub peers: Option<Vec<Vec<usize>>>,
 }
 
 /// The claims (indices) of one group, or one lone claim (`group: None`).
@@ -81,7 +85,8 @@ fn excerpt(text: &str) -> String {
 }
 
 /// Claims most sources carry that a target article leaves out. The finding names the claims
-/// that carry it (the missing one does not exist).
+/// that carry it (the missing one does not exist). "Most sources" are counted among the
+/// target's peers when the view has them (`check`: its earlier version, or every reference).
 pub fn omissions(rule: &Rule, view: &CoverageView, carriers: &[Carrier]) -> Vec<CoverageHit> {
     let min_share = rule.params.min_share.unwrap_or(DEFAULT_MIN_SHARE);
     let min_sources = rule.params.min_sources.unwrap_or(DEFAULT_MIN_SOURCES);
@@ -97,20 +102,36 @@ pub fn omissions(rule: &Rule, view: &CoverageView, carriers: &[Carrier]) -> Vec<
             .collect();
         carried.sort_unstable();
         carried.dedup();
-        if !is_widely_carried(carried.len(), sources, min_share, min_sources) {
+        if view.peers.is_none()
+            && !is_widely_carried(carried.len(), sources, min_share, min_sources)
+        {
             continue;
         }
-        let claims: Vec<usize> = carrier
-            .members
-            .iter()
-            .copied()
-            .filter(|&m| view.source[view.article_of[m]])
-            .collect();
-        let outlets: Vec<&str> = carried.iter().map(|&a| view.labels[a].as_str()).collect();
         for t in (0..view.checked.len()).filter(|&t| view.checked[t]) {
             if carrier.members.iter().any(|&m| view.article_of[m] == t) {
                 continue;
             }
+            let (by, population): (Vec<usize>, usize) = match &view.peers {
+                Some(peers) => (
+                    carried
+                        .iter()
+                        .copied()
+                        .filter(|a| peers[t].binary_search(a).is_ok())
+                        .collect(),
+                    peers[t].len(),
+                ),
+                None => (carried.clone(), sources),
+            };
+            if !is_widely_carried(by.len(), population, min_share, min_sources) {
+                continue;
+            }
+            let claims: Vec<usize> = carrier
+                .members
+                .iter()
+                .copied()
+                .filter(|&m| by.binary_search(&view.article_of[m]).is_ok())
+                .collect();
+            let outlets: Vec<&str> = by.iter().map(|&a| view.labels[a].as_str()).collect();
             out.push(CoverageHit {
                 group: carrier.group,
                 claims: claims.clone(),
