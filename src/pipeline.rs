@@ -224,7 +224,7 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
     };
     // Every pair of a group the report shows or the rules judge (its links and each claim
     // against the reference), assessed once; `links` already carry their similarity.
-    let assess_group = |g: &align::Group, reference: usize, checked: &dyn Fn(usize) -> bool| {
+    let assess_group = |g: &align::Group, against: &[usize], checked: &dyn Fn(usize) -> bool| {
         let profiles: Vec<(usize, ClaimProfile)> =
             g.members.iter().map(|&m| (m, profile_of(m))).collect();
         let profile = |c: usize| {
@@ -245,14 +245,16 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
         for p in &g.pairs {
             add(key(p.a, p.b), p.score.score);
         }
-        for &m in g.members.iter().filter(|&&m| m != reference && checked(m)) {
-            let (x, y) = key(reference, m);
-            add(
-                (x, y),
-                alignment
-                    .scorer
-                    .similarity(&alignment.sets[x], &alignment.sets[y]),
-            );
+        for &r in against {
+            for &m in g.members.iter().filter(|&&m| m != r && checked(m)) {
+                let (x, y) = key(r, m);
+                add(
+                    (x, y),
+                    alignment
+                        .scorer
+                        .similarity(&alignment.sets[x], &alignment.sets[y]),
+                );
+            }
         }
         out
     };
@@ -275,9 +277,19 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
         .enumerate()
         .map(|(gi, g)| {
             let reference = reference_of(&g.members, &g.pairs);
-            // In `check`, reference claims were verified already: only new claims are checked.
+            // In `check`, reference claims were verified already: only new claims are checked,
+            // against every reference claim of the group. A new claim that repeats one
+            // reference word for word may still contradict another.
             let checked = |m: usize| mode == Mode::Compare || !is_ref(m);
-            let assessments = assess_group(g, reference, &checked);
+            let against: Vec<usize> = std::iter::once(reference)
+                .chain(
+                    g.members
+                        .iter()
+                        .copied()
+                        .filter(|&r| mode == Mode::Check && r != reference && is_ref(r)),
+                )
+                .collect();
+            let assessments = assess_group(g, &against, &checked);
             let assessed = |x: usize, y: usize| -> &Assessment {
                 let k = (x.min(y), x.max(y));
                 &assessments
@@ -295,20 +307,35 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
                 }
                 let ops = word_diff(&corpus.claims[reference].text, &corpus.claims[m].text);
                 if checked(m) {
-                    let (a, b) = (view(reference), view(m));
-                    let hits =
-                        kinds::check_claims(&enabled_rules, &a, &b, &ops, assessed(reference, m));
-                    if mode == Mode::Check && hits.is_empty() && similarity(&ops) >= 1.0 {
+                    let mut found = false;
+                    for &r in &against {
+                        let other;
+                        let ops_r = if r == reference {
+                            &ops
+                        } else {
+                            other = word_diff(&corpus.claims[r].text, &corpus.claims[m].text);
+                            &other
+                        };
+                        let hits = kinds::check_claims(
+                            &enabled_rules,
+                            &view(r),
+                            &view(m),
+                            ops_r,
+                            assessed(r, m),
+                        );
+                        found |= !hits.is_empty();
+                        drafts.extend(hits.into_iter().map(|hit| Draft {
+                            rule: hit.index,
+                            severity: hit.severity,
+                            group: Some(gi),
+                            claims: vec![r, m],
+                            message: hit.message,
+                            evidence: hit.evidence,
+                        }));
+                    }
+                    if mode == Mode::Check && !found && similarity(&ops) >= 1.0 {
                         unchanged.push(m);
                     }
-                    drafts.extend(hits.into_iter().map(|hit| Draft {
-                        rule: hit.index,
-                        severity: hit.severity,
-                        group: Some(gi),
-                        claims: vec![reference, m],
-                        message: hit.message,
-                        evidence: hit.evidence,
-                    }));
                 }
                 diffs.push(ClaimDiff {
                     claim: corpus.claims[m].id.clone(),

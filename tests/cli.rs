@@ -686,3 +686,25 @@ fn versions_of_two_stories_checked_in_one_run_keep_their_omissions() {
     assert!(kinds.contains(&"omission"), "{kinds:?}");
     assert!(kinds.contains(&"number"), "{kinds:?}");
 }
+
+#[test]
+fn a_new_claim_is_checked_against_every_reference_claim() {
+    // The new version repeats one reference word for word (here: itself) and contradicts
+    // the other (412 → 214 people): agreeing with one must not hide the other.
+    let (r, _) = json_of(&[
+        "check",
+        "fixtures/versions/ferry-v2.md",
+        "--against",
+        "fixtures/versions/ferry-v1.md",
+        "fixtures/versions/ferry-v2.md",
+        "--format",
+        "json",
+    ]);
+    let kinds: Vec<&str> = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["number"], "{}", r["findings"]);
+}
