@@ -166,6 +166,8 @@ struct LangFile {
     captions: Vec<String>,
     datelines: Vec<String>,
     #[serde(default)]
+    dateline_agencies: Vec<String>,
+    #[serde(default)]
     corrections: Vec<String>,
     anaphoric_speakers: Vec<String>,
     name_links: Vec<String>,
@@ -186,6 +188,8 @@ pub struct Patterns {
     /// A dispatch's opening place, date and agency ("MOSCOU, 28 janvier (AFP) - "): matched
     /// at the start of a paragraph, and not part of its first claim.
     pub datelines: Vec<Regex>,
+    /// The agency a dateline names; group 1 is the outlet ("(AFP) -").
+    pub dateline_agencies: Vec<Regex>,
     /// A newsroom's correction notice ("Rectificatif :", "An earlier version of this story
     /// …"), matched at the start of a claim.
     pub corrections: Vec<Regex>,
@@ -201,6 +205,7 @@ struct RawPatterns {
     bylines: Vec<String>,
     captions: Vec<String>,
     datelines: Vec<String>,
+    dateline_agencies: Vec<String>,
     corrections: Vec<String>,
     hedges: Vec<String>,
     negations: Vec<String>,
@@ -216,6 +221,7 @@ impl RawPatterns {
             bylines: compile(file, "bylines", &self.bylines)?,
             captions: compile(file, "captions", &self.captions)?,
             datelines: compile(file, "datelines", &self.datelines)?,
+            dateline_agencies: compile(file, "dateline_agencies", &self.dateline_agencies)?,
             corrections: compile(file, "corrections", &ci(&self.corrections))?,
             hedges: compile(file, "hedges.patterns", &self.hedges)?,
             negations: compile(file, "negations.patterns", &ci(&self.negations))?,
@@ -352,6 +358,7 @@ impl Lang {
             bylines: raw.bylines.clone(),
             captions: raw.captions.clone(),
             datelines: raw.datelines.clone(),
+            dateline_agencies: raw.dateline_agencies.clone(),
             corrections: raw.corrections.clone(),
             hedges: raw.hedges.patterns.clone(),
             negations: raw.negations.patterns.clone(),

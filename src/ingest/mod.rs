@@ -490,9 +490,22 @@ fn parse_article(
         seen_claim |= seg.role == Role::Claim;
         let s = &text[seg.span.start..seg.span.end];
         match seg.role {
-            Role::Byline if date.is_none() => {
-                if let Some(d) = find_full_date(s, lang) {
-                    date = Some((d.to_string(), MetaOrigin::Text));
+            Role::Byline => {
+                if date.is_none() {
+                    if let Some(d) = find_full_date(s, lang) {
+                        date = Some((d.to_string(), MetaOrigin::Text));
+                    }
+                }
+                // A dateline names its agency: "RENNES, 3 novembre (AFP) -".
+                if outlet.is_none() {
+                    if let Some(name) = lang
+                        .patterns()
+                        .dateline_agencies
+                        .iter()
+                        .find_map(|re| re.captures(s.trim()).and_then(|c| c.get(1)))
+                    {
+                        outlet = Some((name.as_str().to_string(), MetaOrigin::Text));
+                    }
                 }
             }
             Role::Boilerplate if outlet.is_none() => {
