@@ -219,6 +219,17 @@ pub fn check(a: &ClaimView, b: &ClaimView, ops: &[DiffOp]) -> Option<Hit> {
     replaced(a, b, &na, &nb, ops).or_else(|| swapped_roles(a, b, &na, &nb))
 }
 
+/// The names as written, each once.
+fn distinct_texts<'e>(names: &[&'e Entity]) -> Vec<&'e str> {
+    let mut out: Vec<&str> = Vec::new();
+    for e in names {
+        if !out.contains(&e.text.as_str()) {
+            out.push(e.text.as_str());
+        }
+    }
+    out
+}
+
 /// Names deleted in the diff where different names are inserted. One claim can replace
 /// several ("la préfète de la Nièvre, Mme Roussel" → "le maire de Decize, M. Guyot"): all
 /// are named, the first pair in `left` and `right`.
@@ -264,8 +275,7 @@ fn replaced(
         }
     }
     let (o, n) = (old.first()?, new.first()?);
-    let all_old: Vec<&str> = old.iter().map(|e| e.text.as_str()).collect();
-    let all_new: Vec<&str> = new.iter().map(|e| e.text.as_str()).collect();
+    let (all_old, all_new) = (distinct_texts(&old), distinct_texts(&new));
     let message = if all_old.len() == 1 && all_new.len() == 1 {
         format!(
             "{} names {}, {} names {} in its place",
