@@ -119,6 +119,9 @@ struct AttributionData {
     source_stops: Vec<String>,
     before_source: Vec<String>,
     verbs: Vec<String>,
+    /// Words after which a verb form is a noun: "un effet d'annonce", "une note".
+    #[serde(default)]
+    not_after: Vec<String>,
 }
 
 /// The YAML file as written.
@@ -281,6 +284,7 @@ pub struct Lang {
     pub hedge_exceptions: HashSet<String>,
     pub attribution_before: Vec<Vec<String>>,
     pub attribution_verbs: HashSet<String>,
+    pub attribution_not_after: HashSet<String>,
     pub attribution_auxiliaries: HashSet<String>,
     pub inverted_pronouns: HashSet<String>,
     pub source_stops: HashSet<String>,
@@ -483,6 +487,11 @@ impl Lang {
             hedge_exceptions: single_words(file, "hedges.exceptions", &raw.hedges.exceptions)?,
             attribution_before: folded_phrases(&raw.attribution.before_source),
             attribution_verbs: single_words(file, "attribution.verbs", &raw.attribution.verbs)?,
+            attribution_not_after: single_words(
+                file,
+                "attribution.not_after",
+                &raw.attribution.not_after,
+            )?,
             attribution_auxiliaries: single_words(
                 file,
                 "attribution.auxiliaries",

@@ -422,7 +422,9 @@ fn find_attributions(
                 continue;
             }
         }
-        if lang.attribution_verbs.contains(&folded[k]) {
+        if lang.attribution_verbs.contains(&folded[k])
+            && !(k > 0 && lang.attribution_not_after.contains(&folded[k - 1]))
+        {
             // Inverted after a quote or a comma: `", a indiqué le Kremlin`, `ajoute Washington`.
             let mut v = k;
             while v > 0
@@ -769,6 +771,13 @@ mod tests {
         let f = features("\"L'accent a été mis sur la priorité\", a indiqué la même source.");
         assert_eq!(f.quotes[0].speaker, None);
         assert!(f.attributions[0].anaphoric);
+    }
+
+    #[test]
+    fn a_verb_form_used_as_a_noun_names_no_source() {
+        let f = features("Le syndicat a dénoncé « un effet d'annonce » et appelé à la grève.");
+        let sources: Vec<&str> = f.attributions.iter().map(|a| a.source.as_str()).collect();
+        assert_eq!(sources, ["syndicat"]);
     }
 
     #[test]
