@@ -592,6 +592,13 @@ fn coverage_findings(
             .iter()
             .map(|a| mode == Mode::Compare || !a.reference)
             .collect(),
+        claims_of: {
+            let mut of = vec![Vec::new(); corpus.articles.len()];
+            for (c, &a) in article_of.iter().enumerate() {
+                of[a].push(c);
+            }
+            of
+        },
         peers: (mode == Mode::Check).then(|| {
             let references: Vec<usize> = (0..corpus.articles.len())
                 .filter(|&r| corpus.articles[r].reference)

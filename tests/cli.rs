@@ -708,3 +708,36 @@ fn a_new_claim_is_checked_against_every_reference_claim() {
         .collect();
     assert_eq!(kinds, ["number"], "{}", r["findings"]);
 }
+
+#[test]
+fn two_sentences_merged_into_one_are_not_an_omission() {
+    let dir = tempfile::tempdir().unwrap();
+    let v1 = dir.path().join("v1.txt");
+    let v2 = dir.path().join("v2.txt");
+    std::fs::write(
+        &v1,
+        "Le gouvernement a présenté un plan pour les hôpitaux. Il doit être adopté en Conseil des ministres le 12 juin.\n\nLes syndicats ont appelé à la grève jeudi.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &v2,
+        "Le gouvernement a présenté un plan pour les hôpitaux, qui doit être adopté en Conseil des ministres le 12 juin.\n\nLes syndicats ont appelé à la grève jeudi.\n",
+    )
+    .unwrap();
+    let out = claimdiff()
+        .args(["check"])
+        .arg(&v2)
+        .arg("--against")
+        .arg(&v1)
+        .args(["--format", "json", "--fail-on", "never"])
+        .output()
+        .unwrap();
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let kinds: Vec<&str> = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["kind"].as_str().unwrap())
+        .collect();
+    assert!(!kinds.contains(&"omission"), "{}", r["findings"]);
+}

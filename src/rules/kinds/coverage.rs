@@ -10,8 +10,9 @@
 
 pub const OMISSION_DOC: &str = "A claim most sources carry is missing from one source: at least \
 `min_sources` sources (all of them, when there are fewer) and a share of at least `min_share` \
-of them carry it. In `check`, the \
-sources are the reference articles and the new article is the one checked.\n\
+of them carry it. In `check`, the sources are the new article's earlier version (or every \
+reference article, for a new outlet). A claim whose words another claim of the article carries \
+(two sentences merged into one) is not missing.\n\
 Example: three of four outlets report \"the two leaders agreed to meet\"; the fourth does not.";
 pub const OMISSION_PARAMS: &[&str] = &["min_share", "min_sources"];
 
@@ -53,6 +54,27 @@ pub struct CoverageView<'a> {
     /// references of its outlet (its earlier version), or every reference when it has none.
     /// Other stories in the same run do not count as sources that leave a claim out.
     pub peers: Option<Vec<Vec<usize>>>,
+    /// Per article: its claims (indices), for the check that a claim left out was not merged
+    /// into another.
+    pub claims_of: Vec<Vec<usize>>,
+}
+
+/// Share of a claim's content words another claim must have for the claim to count as
+/// merged into it ("…hôpitaux. Il doit être présenté le 12 juin." → "…hôpitaux, qui doit
+/// être présenté le 12 juin.").
+const MERGED_SHARE: f64 = 0.8;
+
+/// Does some claim of article `t` carry (nearly) all the content words of `text`?
+fn merged_into(view: &CoverageView, t: usize, text: &str) -> bool {
+    let words = super::content_words(text);
+    if words.is_empty() {
+        return false;
+    }
+    view.claims_of[t].iter().any(|&c| {
+        let other = super::content_words(view.claim_texts[c]);
+        let kept = words.iter().filter(|w| other.contains(w)).count();
+        kept as f64 >= MERGED_SHARE * words.len() as f64
+    })
 }
 
 /// The claims (indices) of one group, or one lone claim (`group: None`).
@@ -131,6 +153,9 @@ pub fn omissions(rule: &Rule, view: &CoverageView, carriers: &[Carrier]) -> Vec<
                 .copied()
                 .filter(|&m| by.binary_search(&view.article_of[m]).is_ok())
                 .collect();
+            if merged_into(view, t, view.claim_texts[claims[0]]) {
+                continue;
+            }
             let outlets: Vec<&str> = by.iter().map(|&a| view.labels[a].as_str()).collect();
             out.push(CoverageHit {
                 group: carrier.group,
