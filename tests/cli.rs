@@ -16,6 +16,16 @@ fn json_of(args: &[&str]) -> (serde_json::Value, i32) {
     (v, code)
 }
 
+/// The kinds of a report's findings, in order.
+fn kinds_of(r: &serde_json::Value) -> Vec<&str> {
+    r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["kind"].as_str().unwrap())
+        .collect()
+}
+
 #[test]
 fn january_kremlin_quote_is_one_group_with_a_quote_finding() {
     let (r, code) = json_of(&[
@@ -127,12 +137,7 @@ fn a_new_version_with_one_edit_of_each_kind() {
         "json",
     ]);
     assert_eq!(code, 1, "high findings fail by default");
-    let mut kinds: Vec<&str> = r["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["kind"].as_str().unwrap())
-        .collect();
+    let mut kinds = kinds_of(&r);
     kinds.sort_unstable();
     assert_eq!(
         kinds,
@@ -619,12 +624,7 @@ fn a_date_conflict_keeps_the_claim_in_its_group() {
         "--format",
         "json",
     ]);
-    let kinds: Vec<&str> = r["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["kind"].as_str().unwrap())
-        .collect();
+    let kinds = kinds_of(&r);
     assert_eq!(kinds, ["date"], "{}", r["findings"]);
     assert!(r["groups"]
         .as_array()
@@ -677,12 +677,7 @@ fn versions_of_two_stories_checked_in_one_run_keep_their_omissions() {
         "--format",
         "json",
     ]);
-    let kinds: Vec<&str> = r["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["kind"].as_str().unwrap())
-        .collect();
+    let kinds = kinds_of(&r);
     assert!(kinds.contains(&"omission"), "{kinds:?}");
     assert!(kinds.contains(&"number"), "{kinds:?}");
 }
@@ -700,12 +695,7 @@ fn a_new_claim_is_checked_against_every_reference_claim() {
         "--format",
         "json",
     ]);
-    let kinds: Vec<&str> = r["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["kind"].as_str().unwrap())
-        .collect();
+    let kinds = kinds_of(&r);
     assert_eq!(kinds, ["number"], "{}", r["findings"]);
 }
 
@@ -733,11 +723,6 @@ fn two_sentences_merged_into_one_are_not_an_omission() {
         .output()
         .unwrap();
     let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let kinds: Vec<&str> = r["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["kind"].as_str().unwrap())
-        .collect();
+    let kinds = kinds_of(&r);
     assert!(!kinds.contains(&"omission"), "{}", r["findings"]);
 }
