@@ -40,7 +40,9 @@ pub fn claim_records(a: &Article) -> impl Iterator<Item = ClaimRecord> + '_ {
         ClaimRecord {
             id: format!("{}.c{}", a.meta.id, n + 1),
             article: a.meta.id.clone(),
-            text: a.segment_text(i).to_string(),
+            // Claims read as the reader sees them: a Markdown link's target is not a word of
+            // the claim (start, end, line and column still locate it in the file).
+            text: crate::ingest::link_texts_only(a.segment_text(i)).into_owned(),
             start: span.start,
             end: span.end,
             line,

@@ -726,3 +726,37 @@ fn two_sentences_merged_into_one_are_not_an_omission() {
     let kinds = kinds_of(&r);
     assert!(!kinds.contains(&"omission"), "{}", r["findings"]);
 }
+
+#[test]
+fn a_changed_link_target_is_not_a_changed_claim() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, url: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(
+            &path,
+            format!(
+                "The river rose two metres overnight, according to [the weather service]({url}).\n"
+            ),
+        )
+        .unwrap();
+        path
+    };
+    let (v1, v2) = (
+        write("v1.md", "https://example.org/a"),
+        write("v2.md", "/b/new"),
+    );
+    let out = claimdiff()
+        .arg("check")
+        .arg(&v2)
+        .arg("--against")
+        .arg(&v1)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r["findings"], serde_json::json!([]));
+    assert_eq!(
+        r["claims"][0]["text"],
+        "The river rose two metres overnight, according to the weather service."
+    );
+}

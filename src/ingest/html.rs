@@ -124,7 +124,7 @@ pub fn extract(path: &str, html: &str) -> Result<Extracted> {
     })?;
     // Emphasis marks of the Markdown rendering are not the article's words: they would show
     // in claims and in word diffs against other outlets.
-    let text = link_texts_only(&article.text_content.replace('*', ""));
+    let text = super::link_texts_only(&article.text_content.replace('*', "")).into_owned();
     if text.trim().is_empty() {
         return Err(Error::input(path, "no article text found in the HTML page"));
     }
@@ -137,39 +137,6 @@ pub fn extract(path: &str, html: &str) -> Result<Extracted> {
         site: nonempty(article.site_name),
         url: nonempty(article.url),
     })
-}
-
-/// Links of the Markdown rendering as the reader sees them: `[the weather service](/nws)`
-/// is "the weather service". A changed link target is not a changed claim. Images
-/// (`![legend](src)`) stay: they mark captions.
-fn link_texts_only(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(open) = rest.find('[') {
-        let image = rest[..open].ends_with('!');
-        let link = rest[open + 1..].find("](").and_then(|close| {
-            let inner = &rest[open + 1..open + 1 + close];
-            let target = &rest[open + 1 + close + 2..];
-            let end = target.find(')')?;
-            (!image
-                && !inner.contains(['[', ']', '\n'])
-                && !target[..end].contains(char::is_whitespace))
-            .then_some((inner, open + 1 + close + 2 + end + 1))
-        });
-        match link {
-            Some((inner, after)) => {
-                out.push_str(&rest[..open]);
-                out.push_str(inner);
-                rest = &rest[after..];
-            }
-            None => {
-                out.push_str(&rest[..=open]);
-                rest = &rest[open + 1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 /// The parts of a page a reader does not see as text: tags, comments, and `<script>` and
@@ -362,14 +329,6 @@ fn locate_one<'t>(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn links_read_as_their_text() {
-        assert_eq!(
-            link_texts_only("according to [the weather service](/nws/x) on [$INDU] ![map](m.png)"),
-            "according to the weather service on [$INDU] ![map](m.png)"
-        );
-    }
 
     /// Locate segments (the extracted text is `segments` joined by spaces) in `source`;
     /// return the source slices.

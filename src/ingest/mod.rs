@@ -587,9 +587,53 @@ pub fn read_each(specs: &[InputSpec], options: ReadOptions) -> Vec<Result<Articl
         .collect()
 }
 
+/// Markdown links as the reader sees them: `[the weather service](/nws)` is "the weather
+/// service". A changed link target is not a changed claim. Images (`![legend](src)`) stay:
+/// they mark captions. Used for HTML pages (read as Markdown) and for claims of any input.
+pub fn link_texts_only(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains("](") {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('[') {
+        let image = rest[..open].ends_with('!');
+        let link = rest[open + 1..].find("](").and_then(|close| {
+            let inner = &rest[open + 1..open + 1 + close];
+            let target = &rest[open + 1 + close + 2..];
+            let end = target.find(')')?;
+            (!image
+                && !inner.contains(['[', ']', '\n'])
+                && !target[..end].contains(char::is_whitespace))
+            .then_some((inner, open + 1 + close + 2 + end + 1))
+        });
+        match link {
+            Some((inner, after)) => {
+                out.push_str(&rest[..open]);
+                out.push_str(inner);
+                rest = &rest[after..];
+            }
+            None => {
+                out.push_str(&rest[..=open]);
+                rest = &rest[open + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn links_read_as_their_text() {
+        assert_eq!(
+            link_texts_only("according to [the weather service](/nws/x) on [$INDU] ![map](m.png)"),
+            "according to the weather service on [$INDU] ![map](m.png)"
+        );
+    }
 
     fn article(path: &str, text: &str) -> Article {
         article_from_text(&InputSpec::path(path), "a1", text.to_string()).unwrap()
