@@ -227,22 +227,19 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
     // Every pair of a group the report shows or the rules judge (its links and each claim
     // against the reference), assessed once; `links` already carry their similarity.
     let assess_group = |g: &align::Group, against: &[usize], checked: &dyn Fn(usize) -> bool| {
-        let profiles: Vec<(usize, ClaimProfile)> =
+        // Groups of wire copies hold hundreds of claims: maps, not searches.
+        let profiles: rustc_hash::FxHashMap<usize, ClaimProfile> =
             g.members.iter().map(|&m| (m, profile_of(m))).collect();
-        let profile = |c: usize| {
-            &profiles
-                .iter()
-                .find(|p| p.0 == c)
-                .expect("members have a profile")
-                .1
-        };
         let key = |x: usize, y: usize| (x.min(y), x.max(y));
-        let mut out: Vec<((usize, usize), Assessment)> = Vec::new();
+        let mut out: rustc_hash::FxHashMap<(usize, usize), Assessment> = Default::default();
         let mut add = |(x, y): (usize, usize), similarity: f64| {
-            if !out.iter().any(|(k, _)| *k == (x, y)) {
-                let f = PairFeatures::between(profile(x), profile(y), similarity);
-                out.push(((x, y), model.assess(&f)));
-            }
+            out.entry((x, y)).or_insert_with(|| {
+                model.assess(&PairFeatures::between(
+                    &profiles[&x],
+                    &profiles[&y],
+                    similarity,
+                ))
+            });
         };
         for p in &g.pairs {
             add(key(p.a, p.b), p.score.score);
@@ -292,14 +289,8 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
                 )
                 .collect();
             let assessments = assess_group(g, &against, &checked);
-            let assessed = |x: usize, y: usize| -> &Assessment {
-                let k = (x.min(y), x.max(y));
-                &assessments
-                    .iter()
-                    .find(|(key, _)| *key == k)
-                    .expect("the group's pairs are assessed")
-                    .1
-            };
+            let assessed =
+                |x: usize, y: usize| -> &Assessment { &assessments[&(x.min(y), x.max(y))] };
             let mut drafts = Vec::new();
             let mut unchanged = Vec::new();
             let mut diffs = Vec::new();
@@ -574,14 +565,15 @@ fn coverage_findings(
         labels,
         article_ids: corpus.articles.iter().map(|a| a.id.as_str()).collect(),
         claim_texts: corpus.claims.iter().map(|c| c.text.as_str()).collect(),
-        corrections: corpus
+        claim_words: corpus
             .claims
             .iter()
-            .zip(article_of)
-            .map(|(c, &a)| {
-                let patterns = &Lang::get(corpus.articles[a].lang).patterns().corrections;
-                patterns.iter().any(|p| p.is_match(&c.text))
-            })
+            .map(|c| kinds::LazyWords::new(&c.text))
+            .collect(),
+        correction_patterns: corpus
+            .articles
+            .iter()
+            .map(|a| Lang::get(a.lang).patterns().corrections.as_slice())
             .collect(),
         // In `check`, the references are the sources and the new articles are checked.
         source: corpus

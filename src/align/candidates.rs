@@ -37,85 +37,91 @@ pub fn candidate_pairs(
     // Copies of one claim (a wire story carried word for word by many outlets) are indexed
     // once, and a term counts once per distinct claim: otherwise a story carried by more
     // outlets than the cap has no term under it, and its copies find no candidates.
-    let mut first_of: rustc_hash::FxHashMap<&[u32], usize> = rustc_hash::FxHashMap::default();
-    let mut copies_of: rustc_hash::FxHashMap<usize, Vec<usize>> = rustc_hash::FxHashMap::default();
-    let mut distinct: Vec<usize> = Vec::new();
+    // Claims with the same terms, in order; the first of each is the one indexed.
+    let mut same_terms: Vec<Vec<usize>> = Vec::new();
+    let mut group_of: rustc_hash::FxHashMap<&[u32], usize> = rustc_hash::FxHashMap::default();
     for (i, set) in sets.iter().enumerate() {
-        match first_of.entry(set.ids.as_slice()) {
-            std::collections::hash_map::Entry::Occupied(e) => {
-                copies_of.entry(*e.get()).or_default().push(i)
-            }
-            std::collections::hash_map::Entry::Vacant(e) => {
-                e.insert(i);
-                distinct.push(i);
-            }
+        let next = same_terms.len();
+        let g = *group_of.entry(set.ids.as_slice()).or_insert(next);
+        if g == next {
+            same_terms.push(Vec::new());
         }
+        same_terms[g].push(i);
     }
-    let cap = max_postings(distinct.len());
-    let mut df: rustc_hash::FxHashMap<u32, u32> = rustc_hash::FxHashMap::default();
-    for &i in &distinct {
-        for &t in &sets[i].ids {
-            *df.entry(t).or_default() += 1;
+    let cap = max_postings(same_terms.len());
+    // Term ids are dense: document frequencies over distinct claims in an array.
+    let vocabulary = sets
+        .iter()
+        .flat_map(|s| s.ids.iter())
+        .max()
+        .map_or(0, |&t| t as usize + 1);
+    let mut df = vec![0u32; vocabulary];
+    for copies in &same_terms {
+        for &t in &sets[copies[0]].ids {
+            df[t as usize] += 1;
         }
     }
     let mut postings: rustc_hash::FxHashMap<u32, Vec<u32>> = rustc_hash::FxHashMap::default();
-    for &i in &distinct {
-        for &t in &sets[i].ids {
-            if (df[&t] as usize) <= cap && df[&t] >= 2 {
-                postings.entry(t).or_default().push(i as u32);
+    for copies in &same_terms {
+        for &t in &sets[copies[0]].ids {
+            let d = df[t as usize] as usize;
+            if d <= cap && d >= 2 {
+                postings.entry(t).or_default().push(copies[0] as u32);
             }
         }
     }
     // Shared weight per candidate, in a dense array (claims are numbered): no hashing, and
     // only the entries touched are reset. One array per worker thread.
-    let per_claim =
-        |acc: &mut Vec<f64>, touched: &mut Vec<u32>, i: usize, out: &mut Vec<(usize, usize)>| {
-            for &t in &sets[i].ids {
-                let Some(list) = postings.get(&t) else {
-                    continue;
-                };
-                let w = scorer.weight(t);
-                for &j in list {
-                    let ju = j as usize;
-                    if ju != i && may_pair(i, ju) {
-                        if acc[ju] == 0.0 {
-                            touched.push(j);
-                        }
-                        acc[ju] += w;
+    let per_claim = |acc: &mut Vec<f64>,
+                     touched: &mut Vec<u32>,
+                     copies: &[usize],
+                     out: &mut Vec<(usize, usize)>| {
+        let i = copies[0];
+        for &t in &sets[i].ids {
+            let Some(list) = postings.get(&t) else {
+                continue;
+            };
+            let w = scorer.weight(t);
+            for &j in list {
+                let ju = j as usize;
+                if ju != i && may_pair(i, ju) {
+                    if acc[ju] == 0.0 {
+                        touched.push(j);
                     }
+                    acc[ju] += w;
                 }
             }
-            if touched.len() > PER_CLAIM {
-                touched.select_nth_unstable_by(PER_CLAIM, |a, b| {
-                    acc[*b as usize].total_cmp(&acc[*a as usize]).then(a.cmp(b))
-                });
-                for &j in &touched[PER_CLAIM..] {
-                    acc[j as usize] = 0.0;
-                }
-                touched.truncate(PER_CLAIM);
+        }
+        if touched.len() > PER_CLAIM {
+            touched.select_nth_unstable_by(PER_CLAIM, |a, b| {
+                acc[*b as usize].total_cmp(&acc[*a as usize]).then(a.cmp(b))
+            });
+            for &j in &touched[PER_CLAIM..] {
+                acc[j as usize] = 0.0;
             }
-            for &j in touched.iter() {
-                let j = j as usize;
-                out.push((i.min(j), i.max(j)));
-                // The copies of claim i have its candidates.
-                for &c in copies_of.get(&i).map_or(&[][..], Vec::as_slice) {
-                    if c != j && may_pair(c, j) {
-                        out.push((c.min(j), c.max(j)));
-                    }
+            touched.truncate(PER_CLAIM);
+        }
+        for &j in touched.iter() {
+            let j = j as usize;
+            out.push((i.min(j), i.max(j)));
+            // The copies of claim i have its candidates.
+            for &c in &copies[1..] {
+                if c != j && may_pair(c, j) {
+                    out.push((c.min(j), c.max(j)));
                 }
-                acc[j] = 0.0;
             }
-            touched.clear();
-        };
-    let mut out: Vec<(usize, usize)> = distinct
+            acc[j] = 0.0;
+        }
+        touched.clear();
+    };
+    let mut out: Vec<(usize, usize)> = same_terms
         .par_iter()
-        .copied()
         // Few, large pieces: each one allocates its own array of n weights.
-        .with_min_len(distinct.len() / 16 + 1)
+        .with_min_len(same_terms.len() / 16 + 1)
         .fold(
             || (vec![0.0f64; n], Vec::new(), Vec::new()),
-            |(mut acc, mut touched, mut out), i| {
-                per_claim(&mut acc, &mut touched, i, &mut out);
+            |(mut acc, mut touched, mut out), copies| {
+                per_claim(&mut acc, &mut touched, copies, &mut out);
                 (acc, touched, out)
             },
         )
@@ -125,12 +131,9 @@ pub fn candidate_pairs(
             a
         });
     // Copies of one claim are candidates of each other.
-    for (&first, copies) in &copies_of {
-        let all: Vec<usize> = std::iter::once(first)
-            .chain(copies.iter().copied())
-            .collect();
-        for (x, &i) in all.iter().enumerate() {
-            for &j in all[x + 1..].iter().take(PER_CLAIM) {
+    for copies in same_terms.iter().filter(|c| c.len() > 1) {
+        for (x, &i) in copies.iter().enumerate() {
+            for &j in copies[x + 1..].iter().take(PER_CLAIM) {
                 if may_pair(i, j) {
                     out.push((i, j));
                 }

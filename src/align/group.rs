@@ -161,12 +161,11 @@ impl Merger {
         }
     }
 
-    /// Group `g` already holds the date conflict between its member `x` and `y`: another
-    /// member names the same day as `y` (and was grouped with `x` across it).
-    fn spans_conflict(&self, g: usize, x: usize, y: usize, claims: &[AlignInput]) -> bool {
+    /// Group `g` already holds a date conflict with claim `y`: one of its members names the
+    /// same day as `y`, so a member of `g` that conflicts with `y` was grouped across it.
+    fn spans_conflict(&self, g: usize, y: usize, claims: &[AlignInput]) -> bool {
         self.members[g].iter().any(|&z| {
-            z != x
-                && !weeks_apart(&claims[z], &claims[y])
+            !weeks_apart(&claims[z], &claims[y])
                 && dates_match(claims[z].features, claims[y].features)
         })
     }
@@ -215,19 +214,28 @@ impl Merger {
         // Mean score across the two groups; pairs never proposed are scored now.
         let mut sum = 0.0;
         let mut count = 0;
-        for &x in &self.members[ga] {
-            for &y in &self.members[gb] {
+        // Whether a group spans the conflict with a claim of the other, asked at most once
+        // per claim.
+        let (mut a_spans, mut b_spans) = (
+            vec![None; self.members[gb].len()],
+            vec![None; self.members[ga].len()],
+        );
+        for (i, &x) in self.members[ga].iter().enumerate() {
+            for (j, &y) in self.members[gb].iter().enumerate() {
                 let key = (x.min(y) as u32, x.max(y) as u32);
                 let s = *self.known.entry(key).or_insert_with(|| {
                     scorer.similarity(&sets[key.0 as usize], &sets[key.1 as usize]) as f32
                 }) as f64;
-                if s < options.date_conflict_threshold
-                    && conflict(&claims[x], &claims[y])
-                    && !(!weeks_apart(&claims[x], &claims[y])
-                        && (bridges_dates
-                            || self.spans_conflict(ga, x, y, claims)
-                            || self.spans_conflict(gb, y, x, claims)))
-                {
+                let mut keeps_apart = || {
+                    weeks_apart(&claims[x], &claims[y])
+                        || (dates_conflict(claims[x].features, claims[y].features)
+                            && !bridges_dates
+                            && !*a_spans[j]
+                                .get_or_insert_with(|| self.spans_conflict(ga, y, claims))
+                            && !*b_spans[i]
+                                .get_or_insert_with(|| self.spans_conflict(gb, x, claims)))
+                };
+                if s < options.date_conflict_threshold && keeps_apart() {
                     self.failed.insert(attempt);
                     return;
                 }

@@ -42,8 +42,11 @@ pub struct CoverageView<'a> {
     pub labels: &'a [String],
     pub article_ids: Vec<&'a str>,
     pub claim_texts: Vec<&'a str>,
-    /// Per claim: a correction or update notice.
-    pub corrections: Vec<bool>,
+    /// Per claim: its content words, folded when first needed (the merged-claim check).
+    pub(crate) claim_words: Vec<super::LazyWords<'a>>,
+    /// Per article: the patterns of a correction or update notice in its language, tested
+    /// only on the claims `additions` reports.
+    pub correction_patterns: Vec<&'a [regex::Regex]>,
     /// Per article: its claims count as "the sources" (all in `compare`, references in
     /// `check`).
     pub source: Vec<bool>,
@@ -64,17 +67,24 @@ pub struct CoverageView<'a> {
 /// être présenté le 12 juin.").
 const MERGED_SHARE: f64 = 0.8;
 
-/// Does some claim of article `t` carry (nearly) all the content words of `text`?
-fn merged_into(view: &CoverageView, t: usize, text: &str) -> bool {
-    let words = super::content_words(text);
+/// Does some claim of article `t` carry (nearly) all the content words of claim `missing`?
+fn merged_into(view: &CoverageView, t: usize, missing: usize) -> bool {
+    let words = view.claim_words[missing].get();
     if words.is_empty() {
         return false;
     }
     view.claims_of[t].iter().any(|&c| {
-        let other = super::content_words(view.claim_texts[c]);
+        let other = view.claim_words[c].get();
         let kept = words.iter().filter(|w| other.contains(w)).count();
         kept as f64 >= MERGED_SHARE * words.len() as f64
     })
+}
+
+/// Is claim `c` a correction or update notice ("Rectificatif : …")?
+fn is_correction(view: &CoverageView, c: usize) -> bool {
+    view.correction_patterns[view.article_of[c]]
+        .iter()
+        .any(|p| p.is_match(view.claim_texts[c]))
 }
 
 /// The claims (indices) of one group, or one lone claim (`group: None`).
@@ -129,45 +139,59 @@ pub fn omissions(rule: &Rule, view: &CoverageView, carriers: &[Carrier]) -> Vec<
         {
             continue;
         }
-        for t in (0..view.checked.len()).filter(|&t| view.checked[t]) {
-            if carrier.members.iter().any(|&m| view.article_of[m] == t) {
-                continue;
-            }
-            let (by, population): (Vec<usize>, usize) = match &view.peers {
-                Some(peers) => (
-                    carried
-                        .iter()
-                        .copied()
-                        .filter(|a| peers[t].binary_search(a).is_ok())
-                        .collect(),
-                    peers[t].len(),
-                ),
-                None => (carried.clone(), sources),
-            };
-            if !is_widely_carried(by.len(), population, min_share, min_sources) {
-                continue;
-            }
+        // Without peers, "most sources" is the same for every target: decided once.
+        let everyone = view.peers.is_none().then(|| {
             let claims: Vec<usize> = carrier
                 .members
                 .iter()
                 .copied()
-                .filter(|&m| by.binary_search(&view.article_of[m]).is_ok())
+                .filter(|&m| view.source[view.article_of[m]])
                 .collect();
-            if merged_into(view, t, view.claim_texts[claims[0]]) {
+            (carried.as_slice(), claims)
+        });
+        for t in (0..view.checked.len()).filter(|&t| view.checked[t]) {
+            if carrier.members.iter().any(|&m| view.article_of[m] == t) {
+                continue;
+            }
+            let own;
+            let (by, claims): (&[usize], &[usize]) = match (&everyone, &view.peers) {
+                (Some((by, claims)), _) => (by, claims),
+                (None, Some(peers)) => {
+                    let by: Vec<usize> = carried
+                        .iter()
+                        .copied()
+                        .filter(|a| peers[t].binary_search(a).is_ok())
+                        .collect();
+                    if !is_widely_carried(by.len(), peers[t].len(), min_share, min_sources) {
+                        continue;
+                    }
+                    let claims: Vec<usize> = carrier
+                        .members
+                        .iter()
+                        .copied()
+                        .filter(|&m| by.binary_search(&view.article_of[m]).is_ok())
+                        .collect();
+                    own = (by, claims);
+                    (&own.0, &own.1)
+                }
+                (None, None) => unreachable!("`everyone` is set when there are no peers"),
+            };
+            if merged_into(view, t, claims[0]) {
                 continue;
             }
             let outlets: Vec<&str> = by.iter().map(|&a| view.labels[a].as_str()).collect();
+            let text = view.claim_texts[claims[0]];
             out.push(CoverageHit {
                 group: carrier.group,
-                claims: claims.clone(),
+                claims: claims.to_vec(),
                 message: format!(
                     "{} leaves out a claim that {} carr{}: “{}”",
                     view.labels[t],
                     outlets.join(", "),
                     if outlets.len() == 1 { "ies" } else { "y" },
-                    excerpt(view.claim_texts[claims[0]])
+                    excerpt(text)
                 ),
-                evidence: json!({"missing_from": view.article_ids[t], "outlet": view.labels[t], "carried_by": outlets, "claim": view.claim_texts[claims[0]]}),
+                evidence: json!({"missing_from": view.article_ids[t], "outlet": view.labels[t], "carried_by": outlets, "claim": text}),
                 severity: None,
             });
         }
@@ -199,7 +223,7 @@ pub fn additions(
             }
             let outlet = &view.labels[view.article_of[c]];
             let text = view.claim_texts[c];
-            out.push(if view.corrections[c] {
+            out.push(if is_correction(view, c) {
                 CoverageHit {
                     group: carrier.group,
                     claims: vec![c],

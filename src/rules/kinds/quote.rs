@@ -22,8 +22,8 @@ pub const PARAMS: &[&str] = &["min_changed_words"];
 /// Share of content words two quotes must share to be the same passage.
 const MIN_OVERLAP: f64 = 0.3;
 
-fn overlap(a: &str, b: &str) -> f64 {
-    let (wa, wb) = (content_words(a), content_words(b));
+/// Share of the shorter side's content words that the other side has.
+fn overlap(wa: &[String], wb: &[String]) -> f64 {
     if wa.is_empty() || wb.is_empty() {
         return 0.0;
     }
@@ -31,42 +31,63 @@ fn overlap(a: &str, b: &str) -> f64 {
     shared as f64 / wa.len().min(wb.len()) as f64
 }
 
+/// A sentence of a quote and its folded content words, folded once per claim pair.
+struct Passage<'q> {
+    text: &'q str,
+    words: Vec<String>,
+}
+
+impl<'q> Passage<'q> {
+    fn of(text: &'q str) -> Passage<'q> {
+        Passage {
+            text,
+            words: content_words(text),
+        }
+    }
+}
+
 /// A quote's sentences (from extraction, which knows the language's abbreviations), or the
 /// whole quote.
-fn sentences(q: &Quote) -> Vec<&str> {
-    let out: Vec<&str> = q
+fn sentences(q: &Quote) -> Vec<Passage<'_>> {
+    let out: Vec<Passage> = q
         .sentences
         .iter()
         .map(|s| q.text[s.start..s.end].trim())
         .filter(|s| !s.is_empty())
+        .map(Passage::of)
         .collect();
     if out.is_empty() {
-        vec![q.text.as_str()]
+        vec![Passage::of(&q.text)]
     } else {
         out
     }
 }
 
-/// The passages to compare: each sentence of `a` with the sentence of `b` that shares the
-/// most words with it. A quote one outlet shortens still has its kept sentences compared, and
-/// a sentence both quote the same way does not hide one that changed.
-fn passage_pairs<'a>(a: &'a Quote, b: &'a Quote) -> Vec<(&'a str, &'a str)> {
-    let (sa, sb) = (sentences(a), sentences(b));
+/// The passages to compare, with their overlap: each sentence of `a` with the sentence of `b`
+/// that shares the most words with it. A quote one outlet shortens still has its kept
+/// sentences compared, and a sentence both quote the same way does not hide one that changed.
+fn passage_pairs<'q>(
+    a: &'q Quote,
+    b: &'q Quote,
+    sa: &[Passage<'q>],
+    sb: &[Passage<'q>],
+) -> Vec<(&'q str, &'q str, f64)> {
     if sa.len() == 1 && sb.len() == 1 {
-        return vec![(a.text.as_str(), b.text.as_str())];
+        let (wa, wb) = (content_words(&a.text), content_words(&b.text));
+        return vec![(a.text.as_str(), b.text.as_str(), overlap(&wa, &wb))];
     }
     sa.iter()
         // A sentence the other quote has word for word is quoted the same.
-        .filter(|x| !sb.contains(x))
+        .filter(|x| !sb.iter().any(|y| y.text == x.text))
         .filter_map(|x| {
             let mut best: Option<(f64, &str)> = None;
-            for y in &sb {
-                let o = overlap(x, y);
+            for y in sb {
+                let o = overlap(&x.words, &y.words);
                 if best.is_none_or(|(b, _)| o > b) {
-                    best = Some((o, y));
+                    best = Some((o, y.text));
                 }
             }
-            best.map(|(_, y)| (*x, y))
+            best.map(|(o, y)| (x.text, y, o))
         })
         .collect()
 }
@@ -75,15 +96,16 @@ pub fn check(rule: &Rule, a: &ClaimView, b: &ClaimView) -> Option<Hit> {
     let min_changed = rule.params.min_changed_words.unwrap_or(1);
     let mut best: Option<(f64, Hit)> = None;
     let mut dropped: Option<Hit> = None;
+    let b_sentences: Vec<Vec<Passage>> = b.features.quotes.iter().map(sentences).collect();
     for qa in &a.features.quotes {
-        for qb in &b.features.quotes {
+        let sa = sentences(qa);
+        for (qb, sb) in b.features.quotes.iter().zip(&b_sentences) {
             if let (Some(sa), Some(sb)) = (&qa.speaker, &qb.speaker) {
                 if sa != sb {
                     continue;
                 }
             }
-            for (ta, tb) in passage_pairs(qa, qb) {
-                let ov = overlap(ta, tb);
+            for (ta, tb, ov) in passage_pairs(qa, qb, &sa, sb) {
                 if ov < MIN_OVERLAP || best.as_ref().is_some_and(|(o, _)| ov <= *o) {
                     continue;
                 }
@@ -112,8 +134,8 @@ pub fn check(rule: &Rule, a: &ClaimView, b: &ClaimView) -> Option<Hit> {
                 );
                 best = Some((ov, hit));
             }
-            if best.is_none() {
-                dropped = dropped.or_else(|| dropped_sentence(a, qa, b, qb));
+            if best.is_none() && dropped.is_none() {
+                dropped = dropped_sentence((a, qa, &sa), (b, qb, sb));
             }
         }
     }
@@ -122,17 +144,29 @@ pub fn check(rule: &Rule, a: &ClaimView, b: &ClaimView) -> Option<Hit> {
 
 /// One outlet quotes a sentence of the passage that the other leaves out: the quotes share a
 /// sentence (the same passage), and a sentence of one matches none of the other's.
-fn dropped_sentence(a: &ClaimView, qa: &Quote, b: &ClaimView, qb: &Quote) -> Option<Hit> {
-    let (sa, sb) = (sentences(qa), sentences(qb));
-    let matched = |x: &str, others: &[&str]| others.iter().any(|y| overlap(x, y) >= MIN_OVERLAP);
-    if !sa.iter().any(|x| matched(x, &sb)) {
+fn dropped_sentence(
+    (a, qa, sa): (&ClaimView, &Quote, &[Passage]),
+    (b, qb, sb): (&ClaimView, &Quote, &[Passage]),
+) -> Option<Hit> {
+    // matched[i][j]: sentence i of a and sentence j of b are the same passage.
+    let matched: Vec<Vec<bool>> = sa
+        .iter()
+        .map(|x| {
+            sb.iter()
+                .map(|y| overlap(&x.words, &y.words) >= MIN_OVERLAP)
+                .collect()
+        })
+        .collect();
+    if !matched.iter().flatten().any(|&m| m) {
         return None;
     }
-    let (longer, shorter, missing) = if let Some(x) = sa.iter().find(|x| !matched(x, &sb)) {
-        (a, b, *x)
-    } else {
-        (b, a, *sb.iter().find(|y| !matched(y, &sa))?)
-    };
+    let (longer, shorter, missing) =
+        if let Some(i) = (0..sa.len()).find(|&i| !matched[i].contains(&true)) {
+            (a, b, sa[i].text)
+        } else {
+            let j = (0..sb.len()).find(|&j| !matched.iter().any(|row| row[j]))?;
+            (b, a, sb[j].text)
+        };
     let speaker = qa.speaker.clone().or_else(|| qb.speaker.clone());
     Some(Hit::new(
         format!(
