@@ -24,25 +24,15 @@ pub fn parse_yaml_at<T: DeserializeOwned>(file: &str, text: &str, line_offset: u
     }
     serde_yaml::from_str(text).map_err(|e| {
         let message = crate::lang::one_line(&e.to_string());
-        // "found unexpected end of stream at line 4 column 1, while scanning a quoted scalar
-        // at line 1 column 9": the fix is where the scalar starts, so that is the position
-        // given, and the message says what was left open.
-        if let Some((head, context)) = message.split_once(", while ") {
-            if let Some((what, at)) = context.split_once(" at line ") {
-                let head = head.split(" at line ").next().unwrap_or(head);
-                if let Some((line, column)) = at.split_once(" column ") {
-                    if let (Ok(line), Ok(column)) = (line.parse::<usize>(), column.parse()) {
-                        return Error::at(
-                            file,
-                            Position {
-                                line: line + line_offset,
-                                column,
-                            },
-                            format!("{head} while {what} that starts here (is it closed?)"),
-                        );
-                    }
-                }
-            }
+        if let Some((head, what, line, column)) = opened_at(&message) {
+            return Error::at(
+                file,
+                Position {
+                    line: line + line_offset,
+                    column,
+                },
+                format!("{head} while {what} that starts here (is it closed?)"),
+            );
         }
         // The crate appends " at line L column C"; we print the position ourselves.
         let message = match message.find(" at line ") {
@@ -61,6 +51,17 @@ pub fn parse_yaml_at<T: DeserializeOwned>(file: &str, text: &str, line_offset: u
             None => Error::input(file, message),
         }
     })
+}
+
+/// "found unexpected end of stream at line 4 column 1, while scanning a quoted scalar at line
+/// 1 column 9": the fix is where the scalar starts, so that is the position to give. Returns
+/// what was found, what was being read, and where it started.
+fn opened_at(message: &str) -> Option<(&str, &str, usize, usize)> {
+    let (head, context) = message.split_once(", while ")?;
+    let (what, at) = context.split_once(" at line ")?;
+    let (line, column) = at.split_once(" column ")?;
+    let head = head.split(" at line ").next().unwrap_or(head);
+    Some((head, what, line.parse().ok()?, column.parse().ok()?))
 }
 
 pub fn parse_yaml<T: DeserializeOwned>(file: &str, text: &str) -> Result<T> {

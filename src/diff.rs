@@ -75,10 +75,12 @@ pub fn word_diff(old: &str, new: &str) -> Vec<DiffOp> {
 fn typography_folded(text: &str) -> String {
     let mut out = String::new();
     for c in text.chars() {
+        if let Some(plain) = crate::normalize::plain_mark(c) {
+            out.push(plain);
+            continue;
+        }
         match c {
-            '’' | '‘' | '‛' | 'ʼ' | '′' => out.push('\''),
             '“' | '”' | '„' | '‟' | '«' | '»' | '‹' | '›' | '″' => out.push('"'),
-            '‐' | '‑' => out.push('-'),
             '…' => out.push_str("..."),
             c if c.is_whitespace() => {}
             c => out.push(c),

@@ -149,7 +149,7 @@ struct LangFile {
     year_prefixes: Vec<String>,
     relative_periods: Vec<RelativePeriod>,
     number_words: HashMap<String, f64>,
-    multipliers: HashMap<String, f64>,
+    multipliers: Vec<String>,
     weak_number_words: Vec<String>,
     #[serde(default)]
     clock: ClockData,
@@ -263,7 +263,9 @@ pub struct Lang {
     pub number_words: HashMap<String, f64>,
     /// Number words of several ("quatre-vingt-dix", "soixante-dix"), folded, longest first.
     pub number_phrases: Vec<(Vec<String>, f64)>,
-    pub multipliers: HashMap<String, f64>,
+    /// Number words that multiply the number before them ("trois mille", "une trentaine");
+    /// their value is in `number_words`.
+    pub multipliers: HashSet<String>,
     pub weak_number_words: HashSet<String>,
     /// Words between a number and its unit: "une trentaine de blessés", "30 ont été
     /// blessées".
@@ -272,7 +274,7 @@ pub struct Lang {
     pub clock_hour_marks: HashSet<String>,
     pub clock_am: Vec<Vec<String>>,
     pub clock_pm: Vec<Vec<String>>,
-    /// Words before a number that make it an estimate or a bound, folded, longest first.
+    /// Words before a number that make it an estimate or a bound, folded.
     pub approximation_phrases: Vec<Vec<String>>,
     pub approximate_number_words: HashSet<String>,
     pub ordinal_suffixes: HashSet<String>,
@@ -307,9 +309,9 @@ pub struct Lang {
     pub opposites: HashMap<String, Vec<(Vec<String>, usize, usize)>>,
 }
 
-/// A list of single words, folded. Claims are cut into words at spaces, hyphens and
-/// apostrophes, so an entry that is several words ("peut-être", "jusqu'en") could never match
-/// one: it is refused, to be written where phrases are read, or as its words.
+/// A list of single words, folded. Claims are cut into words at every character that is not a
+/// letter or a digit, so an entry that is several words ("peut-être", "jusqu'en", "a.m.")
+/// could never match one: it is refused, to be written where phrases are read, or as its words.
 fn single_words(file: &str, what: &str, words: &[String]) -> Result<HashSet<String>> {
     words
         .iter()
@@ -317,7 +319,7 @@ fn single_words(file: &str, what: &str, words: &[String]) -> Result<HashSet<Stri
             [one] => Ok(one.clone()),
             _ => Err(Error::input(
                 file,
-                format!("{what}: {w:?} is not one word (words are cut at spaces, hyphens and apostrophes); list its words, or write it where phrases are read"),
+                format!("{what}: {w:?} is not one word (words are cut at every character that is not a letter or a digit); list its words, or write it where phrases are read"),
             )),
         })
         .collect()
@@ -417,11 +419,6 @@ impl Lang {
                 .map(|(k, v)| (crate::normalize::fold(k), *v))
                 .collect::<HashMap<_, _>>()
         };
-        let fold_mapf = |m: &HashMap<String, f64>| {
-            m.iter()
-                .map(|(k, v)| (crate::normalize::fold(k), *v))
-                .collect::<HashMap<_, _>>()
-        };
         Ok(Lang {
             code: raw.code,
             stemmer,
@@ -459,17 +456,13 @@ impl Lang {
                 phrases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
                 phrases
             },
-            multipliers: fold_mapf(&raw.multipliers),
+            multipliers: single_words(file, "multipliers", &raw.multipliers)?,
             weak_number_words: single_words(file, "weak_number_words", &raw.weak_number_words)?,
             unit_links: single_words(file, "unit_links", &raw.unit_links)?,
             clock_hour_marks: single_words(file, "clock.hour_marks", &raw.clock.hour_marks)?,
             clock_am: folded_phrases(&raw.clock.am),
             clock_pm: folded_phrases(&raw.clock.pm),
-            approximation_phrases: {
-                let mut p = folded_phrases(&raw.approximations.before);
-                p.sort_by_key(|w| std::cmp::Reverse(w.len()));
-                p
-            },
+            approximation_phrases: folded_phrases(&raw.approximations.before),
             approximate_number_words: single_words(
                 file,
                 "approximations.words",
@@ -590,8 +583,13 @@ impl Lang {
     /// marks every language shares (straight quotes, the typographic apostrophe, brackets,
     /// Markdown emphasis)?
     pub fn closes(&self, c: char) -> bool {
-        matches!(c, '"' | '\'' | '’' | ')' | ']' | '*' | '_')
-            || self.quote_pairs.iter().any(|(_, cl)| *cl == c)
+        matches!(c, '\'' | '’' | ')' | ']' | '*' | '_') || self.closes_quote(c)
+    }
+
+    /// Does `c` close a quotation: the language's closing quote marks and the straight double
+    /// quote, not `’` (see `is_quote_mark`)?
+    pub fn closes_quote(&self, c: char) -> bool {
+        c == '"' || (c != '’' && self.quote_pairs.iter().any(|(_, cl)| *cl == c))
     }
 
     pub fn closing_for(&self, open: char) -> Option<char> {

@@ -4,6 +4,16 @@
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
+/// The plain form of a typographic apostrophe or hyphen: ’ ‘ ‛ ʼ ′ ` ´ are ', and ‐ ‑ ‒ – —
+/// are -. Shared by folding and by the display of diffs.
+pub fn plain_mark(c: char) -> Option<char> {
+    match c {
+        '’' | '‘' | '‛' | 'ʼ' | '′' | '`' | '´' => Some('\''),
+        '‐' | '‑' | '‒' | '–' | '—' => Some('-'),
+        _ => None,
+    }
+}
+
 /// Fold one string for comparison: NFD, drop accents, lowercase, typographic apostrophes to '.
 /// "État" and "Etat" fold to "etat".
 pub fn fold(s: &str) -> String {
@@ -16,9 +26,11 @@ pub fn fold(s: &str) -> String {
         if is_combining_mark(c) {
             continue;
         }
+        if let Some(plain) = plain_mark(c) {
+            out.push(plain);
+            continue;
+        }
         match c {
-            '’' | '‘' | 'ʼ' | '`' | '´' => out.push('\''),
-            '‐' | '‑' | '‒' | '–' | '—' => out.push('-'),
             c if c != ' ' && is_group_space(c) => out.push(' '),
             'œ' | 'Œ' => out.push_str("oe"),
             'æ' | 'Æ' => out.push_str("ae"),
@@ -208,9 +220,53 @@ pub fn words(text: &str) -> Vec<WordSpan> {
     out
 }
 
+/// Markdown links as the reader sees them: `[the weather service](/nws)` is "the weather
+/// service". A changed link target is not a changed claim. Images (`![legend](src)`) stay:
+/// they mark captions. Used for HTML pages (read as Markdown) and for claims of any input.
+pub fn link_texts_only(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains("](") {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('[') {
+        let image = rest[..open].ends_with('!');
+        let link = rest[open + 1..].find("](").and_then(|close| {
+            let inner = &rest[open + 1..open + 1 + close];
+            let target = &rest[open + 1 + close + 2..];
+            let end = target.find(')')?;
+            (!image
+                && !inner.contains(['[', ']', '\n'])
+                && !target[..end].contains(char::is_whitespace))
+            .then_some((inner, open + 1 + close + 2 + end + 1))
+        });
+        match link {
+            Some((inner, after)) => {
+                out.push_str(&rest[..open]);
+                out.push_str(inner);
+                rest = &rest[after..];
+            }
+            None => {
+                out.push_str(&rest[..=open]);
+                rest = &rest[open + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn links_read_as_their_text() {
+        assert_eq!(
+            link_texts_only("according to [the weather service](/nws/x) on [$INDU] ![map](m.png)"),
+            "according to the weather service on [$INDU] ![map](m.png)"
+        );
+    }
 
     fn texts(s: &str) -> Vec<&str> {
         words(s).iter().map(|w| &s[w.start..w.end]).collect()

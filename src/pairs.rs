@@ -177,8 +177,8 @@ pub fn column(table: &Table, name: &str) -> Result<usize> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Verdict {
-    /// Aligned, the equivalence test passes, and no divergence rule finds anything above
-    /// `info`.
+    /// Aligned, and no rule finds anything above `info`. The equivalence test counts through
+    /// the `wording` rule, which runs when no other rule found more than `info`.
     Equivalent,
     /// Aligned, and a rule finds something above `info`, or the `wording` rule fires (the
     /// equivalence test fails).
@@ -315,9 +315,9 @@ pub fn equivalence_features(
 /// language detected on the row when the detector is sure of it, else in the file's language
 /// (a single sentence often leaves the detector unsure).
 ///
-/// A pair below the alignment threshold is `unrelated`; above it, `equivalent` when the
-/// equivalence test passes and no divergence rule finds anything above `info`, else
-/// `divergent`.
+/// A pair below the alignment threshold is `unrelated`; above it, `divergent` when a rule
+/// finds something above `info` (the `wording` rule when the equivalence test fails), else
+/// `equivalent`.
 ///
 /// # Panics
 /// If `left` and `right` differ in length.

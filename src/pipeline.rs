@@ -42,7 +42,7 @@ pub fn claim_records(a: &Article) -> impl Iterator<Item = ClaimRecord> + '_ {
             article: a.meta.id.clone(),
             // Claims read as the reader sees them: a Markdown link's target is not a word of
             // the claim (start, end, line and column still locate it in the file).
-            text: crate::ingest::link_texts_only(a.segment_text(i)).into_owned(),
+            text: crate::normalize::link_texts_only(a.segment_text(i)).into_owned(),
             start: span.start,
             end: span.end,
             line,

@@ -174,6 +174,17 @@ fn seeds_non_claims_have_their_roles() {
     let aps = seed(SEEDS[2]);
     assert_eq!(aps.meta.date.as_deref(), Some("2017-05"));
     assert!(texts_with_role(&aps, Role::Boilerplate).contains(&"(APS)".to_string()));
+    // The sign-off names the outlet.
+    assert_eq!(aps.meta.outlet, "aps");
+    // A dateline's agency comes first: initials in a sign-off are not an outlet.
+    let afp = claimdiff::ingest::article_from_text(
+        &claimdiff::ingest::InputSpec::path("depeche.txt"),
+        "a1",
+        "RENNES, 3 novembre (AFP) - Quelque 12 000 foyers étaient privés d'électricité.\n\nmda/abc\n"
+            .to_string(),
+    )
+    .unwrap();
+    assert_eq!(afp.meta.outlet, "afp");
 
     let sputnik = seed(SEEDS[0]);
     let headings = texts_with_role(&sputnik, Role::Heading);

@@ -209,7 +209,8 @@ pub struct AnalysisArgs {
     #[arg(long, value_name = "FILE")]
     pub rules: Option<std::path::PathBuf>,
     /// Outlet whose wording the others are diffed against; default: the earliest article
-    /// (undated ones last; ties: the first given).
+    /// (undated ones last; ties: the first given). In `check`, the default is the reference
+    /// claim most tied to the others, and new claims are checked against every reference.
     #[arg(long, value_name = "OUTLET")]
     pub reference: Option<String>,
     /// Pairs scoring below this never align (0–1).

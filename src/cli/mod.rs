@@ -130,14 +130,30 @@ pub(crate) fn input_specs(inputs: &args::InputArgs) -> Result<Vec<InputSpec>> {
         .collect()
 }
 
-fn claims(a: args::ClaimsArgs, global: &args::GlobalArgs) -> Result<i32> {
-    let specs = input_specs(&a.input)?;
-    if let Some(out) = &a.output {
+/// The inputs, once `output` (if any) is known not to be one of them.
+fn input_specs_writing_to(
+    input: &args::InputArgs,
+    output: Option<&std::path::Path>,
+) -> Result<Vec<InputSpec>> {
+    let specs = input_specs(input)?;
+    if let Some(out) = output {
         crate::output::check_not_an_input(
             out,
             &specs.iter().map(|s| s.path.clone()).collect::<Vec<_>>(),
         )?;
     }
+    Ok(specs)
+}
+
+/// Invalid bytes of an input were replaced: said the same way for every command.
+fn warn_replaced_bytes(path: &str, replaced: usize) {
+    if replaced > 0 {
+        eprintln!("claimdiff: warning: {path}: {replaced} invalid bytes replaced with U+FFFD");
+    }
+}
+
+fn claims(a: args::ClaimsArgs, global: &args::GlobalArgs) -> Result<i32> {
+    let specs = input_specs_writing_to(&a.input, a.output.as_deref())?;
     let options = ReadOptions {
         encoding: a.input.encoding,
     };
@@ -202,12 +218,7 @@ pub(crate) fn read_inputs(
     for (spec, result) in specs.iter().zip(ingest::read_each(specs, options)) {
         match result {
             Ok(a) => {
-                if a.meta.replaced_bytes > 0 {
-                    eprintln!(
-                        "claimdiff: warning: {}: {} invalid bytes replaced with U+FFFD",
-                        a.meta.path, a.meta.replaced_bytes
-                    );
-                }
+                warn_replaced_bytes(&a.meta.path, a.meta.replaced_bytes);
                 articles.push(a)
             }
             Err(e) if keep_going => {
@@ -320,13 +331,7 @@ fn load(
     output: Option<&std::path::Path>,
     global: &args::GlobalArgs,
 ) -> Result<Loaded> {
-    let specs = input_specs(input)?;
-    if let Some(out) = output {
-        crate::output::check_not_an_input(
-            out,
-            &specs.iter().map(|s| s.path.clone()).collect::<Vec<_>>(),
-        )?;
-    }
+    let specs = input_specs_writing_to(input, output)?;
     let rules = crate::config::load(analysis.rules.as_deref())?;
     let progress = crate::progress::Progress::new(global.quiet, "reading");
     let mut skipped = Vec::new();
@@ -678,12 +683,7 @@ fn pairs(a: args::PairsArgs) -> Result<i32> {
         "pass a CSV or TSV file",
     )?;
     let decoded = crate::ingest::decode(&shown, bytes, a.encoding)?;
-    if decoded.replaced > 0 {
-        eprintln!(
-            "claimdiff: warning: {shown}: {} invalid byte(s) replaced",
-            decoded.replaced
-        );
-    }
+    warn_replaced_bytes(&shown, decoded.replaced);
     let text = decoded.text;
     let delimiter = a.delimiter.map(|d| match d {
         args::Delimiter::Comma => b',',

@@ -435,7 +435,8 @@ fn find_attributions(
             }
             let head = text[..ws[v].start].trim_end();
             let inverted = v == 0
-                || head.ends_with([',', '"', '»', '”'])
+                || head.ends_with(',')
+                || head.ends_with(|c| lang.closes_quote(c))
                 || folded
                     .get(k + 1)
                     .is_some_and(|w| lang.inverted_pronouns.contains(w));

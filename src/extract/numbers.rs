@@ -111,7 +111,7 @@ fn clock_time_at(
 ) -> Option<(f64, usize, usize)> {
     let two_digits = |s: &str| s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit());
     let hour: u32 = folded[k].parse().ok().filter(|h| *h <= 24)?;
-    let close = |i: usize| i < words.len() && words[i].start <= words[i - 1].end + 1;
+    let close = |i: usize| i < words.len() && follows_closely(words, i);
     let mut minutes = None;
     let mut j = k + 1;
     let mut marked = false;
@@ -176,7 +176,7 @@ fn approximate_at(folded: &[String], k: usize, end: usize, lang: &Lang) -> bool 
         || lang
             .approximation_phrases
             .iter()
-            .any(|p| k >= p.len() && folded[k - p.len()..k] == p[..])
+            .any(|p| folded[..k].ends_with(p))
 }
 
 /// Find numbers in `text`. Words inside `skip` (date spans) are not numbers.
@@ -225,7 +225,7 @@ pub fn find_numbers(
                 let Some((next, m)) = number_word_at(words, folded, j, lang) else {
                     break;
                 };
-                if m == 1 && lang.multipliers.contains_key(&folded[j]) {
+                if m == 1 && lang.multipliers.contains(&folded[j]) {
                     current = current.max(1.0) * next;
                     if next >= 1000.0 {
                         total += current;

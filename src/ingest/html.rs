@@ -124,7 +124,8 @@ pub fn extract(path: &str, html: &str) -> Result<Extracted> {
     })?;
     // Emphasis marks of the Markdown rendering are not the article's words: they would show
     // in claims and in word diffs against other outlets.
-    let text = super::link_texts_only(&article.text_content.replace('*', "")).into_owned();
+    let text =
+        crate::normalize::link_texts_only(&article.text_content.replace('*', "")).into_owned();
     if text.trim().is_empty() {
         return Err(Error::input(path, "no article text found in the HTML page"));
     }

@@ -498,25 +498,11 @@ fn parse_article(
                 }
                 // A dateline names its agency: "RENNES, 3 novembre (AFP) -".
                 if outlet.is_none() {
-                    if let Some(name) = lang
-                        .patterns()
-                        .dateline_agencies
-                        .iter()
-                        .find_map(|re| re.captures(s.trim()).and_then(|c| c.get(1)))
-                    {
-                        outlet = Some((name.as_str().to_string(), MetaOrigin::Text));
-                    }
+                    outlet = outlet_in(&lang.patterns().dateline_agencies, s);
                 }
             }
             Role::Boilerplate if outlet.is_none() => {
-                if let Some(name) = lang
-                    .patterns()
-                    .signoffs
-                    .iter()
-                    .find_map(|re| re.captures(s.trim()).and_then(|c| c.get(1)))
-                {
-                    outlet = Some((name.as_str().to_lowercase(), MetaOrigin::Text));
-                }
+                outlet = outlet_in(&lang.patterns().signoffs, s);
             }
             Role::Heading if title.is_none() && !seen_claim => {
                 title = Some(
@@ -587,53 +573,18 @@ pub fn read_each(specs: &[InputSpec], options: ReadOptions) -> Vec<Result<Articl
         .collect()
 }
 
-/// Markdown links as the reader sees them: `[the weather service](/nws)` is "the weather
-/// service". A changed link target is not a changed claim. Images (`![legend](src)`) stay:
-/// they mark captions. Used for HTML pages (read as Markdown) and for claims of any input.
-pub fn link_texts_only(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.contains("](") {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(open) = rest.find('[') {
-        let image = rest[..open].ends_with('!');
-        let link = rest[open + 1..].find("](").and_then(|close| {
-            let inner = &rest[open + 1..open + 1 + close];
-            let target = &rest[open + 1 + close + 2..];
-            let end = target.find(')')?;
-            (!image
-                && !inner.contains(['[', ']', '\n'])
-                && !target[..end].contains(char::is_whitespace))
-            .then_some((inner, open + 1 + close + 2 + end + 1))
-        });
-        match link {
-            Some((inner, after)) => {
-                out.push_str(&rest[..open]);
-                out.push_str(inner);
-                rest = &rest[after..];
-            }
-            None => {
-                out.push_str(&rest[..=open]);
-                rest = &rest[open + 1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    std::borrow::Cow::Owned(out)
+/// The outlet a line names (group 1 of the first pattern that matches it), in lower case:
+/// "(APS)", "reuters/mre" and "(AFP) -" name "aps", "reuters" and "afp" alike.
+fn outlet_in(patterns: &[regex::Regex], line: &str) -> Option<(String, MetaOrigin)> {
+    patterns
+        .iter()
+        .find_map(|re| re.captures(line.trim()).and_then(|c| c.get(1)))
+        .map(|name| (name.as_str().to_lowercase(), MetaOrigin::Text))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn links_read_as_their_text() {
-        assert_eq!(
-            link_texts_only("according to [the weather service](/nws/x) on [$INDU] ![map](m.png)"),
-            "according to the weather service on [$INDU] ![map](m.png)"
-        );
-    }
 
     fn article(path: &str, text: &str) -> Article {
         article_from_text(&InputSpec::path(path), "a1", text.to_string()).unwrap()

@@ -606,4 +606,15 @@ mod tests {
         let rule = set.rule("hedge-change").unwrap();
         assert_eq!((rule.patterns.len(), rule.severity), (2, Severity::High));
     }
+
+    #[test]
+    fn tolerances_are_checked() {
+        for (key, value) in [("tolerance", "-0.1"), ("approximate_tolerance", "-0.1")] {
+            let file = format!(
+                "version: 1\nextends: default\nrules:\n  - id: number-changed\n    {key}: {value}\n"
+            );
+            let err = build(Some(("mine.yaml", &file))).unwrap_err().to_string();
+            assert!(err.contains(&format!("`{key}` is -0.1")), "{err}");
+        }
+    }
 }

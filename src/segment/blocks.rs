@@ -79,9 +79,9 @@ fn line_marker(line: &str) -> (usize, bool, bool) {
 }
 
 /// Ends like a finished sentence (or an introduction to the next line).
-pub(crate) fn ends_sentence(s: &str) -> bool {
+pub(crate) fn ends_sentence(s: &str, lang: &Lang) -> bool {
     let t = s.trim_end_matches(|c: char| is_space(c) || c == '*' || c == '_');
-    t.ends_with(['.', '!', '?', '…', ':', ';', '»', '"', '”', ')'])
+    t.ends_with(['.', '!', '?', '…', ':', ';', ')']) || t.ends_with(|c| lang.closes_quote(c))
 }
 
 /// Starts like the continuation of a sentence: a lowercase letter, maybe after an opening quote.
@@ -131,7 +131,7 @@ pub fn blocks(
                     false
                 } else {
                     let soft_wrap = markdown && !blank_before && !prev_list_item;
-                    soft_wrap || (!ends_sentence(prev_text) && continues_sentence(here, lang))
+                    soft_wrap || (!ends_sentence(prev_text, lang) && continues_sentence(here, lang))
                 }
             }
             _ => false,

@@ -30,14 +30,12 @@ fn trim_markup(text: &str, span: Span) -> Span {
     Span::new(span.start + lead, span.start + lead + t.len())
 }
 
-/// The text a line pattern sees: Markdown emphasis and link targets removed.
+/// The text a line pattern sees: Markdown emphasis removed and links read as their text,
+/// as claims read them.
 fn plain(s: &str) -> String {
-    let mut out = s.replace(['*', '_'], "");
-    if let Some(i) = out.find("](") {
-        out.truncate(i);
-        out = out.replacen('[', "", 1);
-    }
-    out.trim().to_string()
+    crate::normalize::link_texts_only(&s.replace(['*', '_'], ""))
+        .trim()
+        .to_string()
 }
 
 fn any_match(patterns: &[regex::Regex], raw: &str, plain: &str) -> bool {
@@ -67,9 +65,11 @@ pub(super) fn line_role(raw: &str, lang: &Lang) -> Option<Role> {
 }
 
 /// Ends with . ! ? or …, maybe followed by closing quotes: a finished sentence.
-fn ends_with_terminator(s: &str) -> bool {
-    s.trim_end_matches(|c: char| is_space(c) || matches!(c, '»' | '"' | '”' | '*' | '_' | ')'))
-        .ends_with(['.', '!', '?', '…'])
+fn ends_with_terminator(s: &str, lang: &Lang) -> bool {
+    s.trim_end_matches(|c: char| {
+        is_space(c) || lang.closes_quote(c) || matches!(c, '*' | '_' | ')')
+    })
+    .ends_with(['.', '!', '?', '…'])
 }
 
 /// "… de l'Euphrate ." — a space before the final period marks a scraped title run into the
@@ -141,8 +141,8 @@ pub(super) fn segment_block(text: &str, block: &Block, lang: &Lang, out: &mut Ve
         let plain_piece = plain(s);
         let role = if any_match(&lang.patterns().boilerplate, s, &plain_piece) {
             Role::Boilerplate
-        } else if (single && !ends_sentence(s)
-            || piece.glued && !ends_with_terminator(s)
+        } else if (single && !ends_sentence(s, lang)
+            || piece.glued && !ends_with_terminator(s, lang)
             || spaced_final_period(s))
             && word_count(s) <= MAX_HEADING_WORDS
         {

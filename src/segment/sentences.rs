@@ -219,7 +219,7 @@ fn glued_heading_at(s: &str, at: usize, lang: &Lang) -> bool {
         && prev_word
             .chars()
             .all(|c| c.is_alphabetic() || c == '-' || c == '\'');
-    if !(after_lower_word || matches!(last, '"' | '»' | '”')) {
+    if !(after_lower_word || lang.closes_quote(last)) {
         return false;
     }
     let word = word_after(s, at, lang);

@@ -32,8 +32,8 @@ fn names_in(entities: &[Entity], start: usize, end: usize) -> Vec<&Entity> {
         .collect()
 }
 
-/// Words between two names that trade places, at most, not counting names: more, and the
-/// claims are reworded rather than mirrored.
+/// Content words between two names that trade places, at most (words of names and function
+/// words not counted): more, and the claims are reworded rather than mirrored.
 const ROLE_WORDS: usize = 8;
 
 /// A claim's names, and its first word when the other claim writes that word as a name: a
@@ -45,14 +45,14 @@ fn names_seen_from<'v>(v: &ClaimView<'v>, other: &ClaimView) -> Cow<'v, [Entity]
         return Cow::Borrowed(names);
     };
     let word = &v.text[w.start..w.end];
-    let key = crate::normalize::fold(word);
     let taken = names
         .iter()
         .any(|e| e.span.start < w.end && w.start < e.span.end);
-    if taken
-        || !word.starts_with(char::is_uppercase)
-        || !other.features.entities.iter().any(|e| e.key == key)
-    {
+    if taken || !word.starts_with(char::is_uppercase) {
+        return Cow::Borrowed(names);
+    }
+    let key = crate::normalize::fold(word);
+    if !other.features.entities.iter().any(|e| e.key == key) {
         return Cow::Borrowed(names);
     }
     let mut seen = Vec::with_capacity(names.len() + 1);
@@ -74,6 +74,21 @@ fn first_word(text: &str) -> Option<crate::normalize::WordSpan> {
     crate::normalize::words(&text[..end]).first().copied()
 }
 
+/// The text between two names of `text`, and the names in their order.
+fn between<'t>(text: &'t str, p: &'t Entity, q: &'t Entity) -> (&'t str, &'t str, &'t str) {
+    let (one, two) = if p.span.start < q.span.start {
+        (p, q)
+    } else {
+        (q, p)
+    };
+    let gap = if one.span.end < two.span.start {
+        &text[one.span.end..two.span.start]
+    } else {
+        ""
+    };
+    (gap, one.text.as_str(), two.text.as_str())
+}
+
 /// Two names both claims have, in one order in `a` and the other in `b`, with the same words
 /// between them on both sides ("accuse" in « Moscou accuse Kiev » / « Kiev accuse Moscou »;
 /// « Le ministre, Amadou Traoré, a limogé le chef d'état-major, Issa Diallo » and the same
@@ -88,32 +103,15 @@ fn swapped_roles(a: &ClaimView, b: &ClaimView, na: &[Entity], nb: &[Entity]) -> 
             keys.push(&e.key);
         }
     }
-    // The words between two names (folded), the content words among them that are not part
-    // of a name (a list "A, B et C" has none), and the names in their order.
-    let between = |v: &ClaimView, p: &Entity, q: &Entity| {
-        let (one, two) = if p.span.start < q.span.start {
-            (p, q)
-        } else {
-            (q, p)
-        };
-        let gap = if one.span.end < two.span.start {
-            &v.text[one.span.end..two.span.start]
-        } else {
-            ""
-        };
-        let content: Vec<String> = crate::normalize::words(gap)
+    // The content words of a gap that are not part of a name (a list "A, B et C" has none).
+    let content_of = |gap: &str| -> Vec<String> {
+        crate::normalize::words(gap)
             .iter()
             .map(|w| &gap[w.start..w.end])
             .filter(|w| !w.starts_with(char::is_uppercase))
             .map(crate::normalize::fold)
             .filter(|w| super::is_content_word(w))
-            .collect();
-        (
-            crate::normalize::fold_words(gap),
-            content,
-            one.text.clone(),
-            two.text.clone(),
-        )
+            .collect()
     };
     for (i, x) in keys.iter().enumerate() {
         for y in &keys[i + 1..] {
@@ -121,12 +119,16 @@ fn swapped_roles(a: &ClaimView, b: &ClaimView, na: &[Entity], nb: &[Entity]) -> 
             if (ax.span.start < ay.span.start) == (bx.span.start < by.span.start) {
                 continue;
             }
-            let (wa, content, a1, a2) = between(a, ax, ay);
-            let (wb, _, b1, b2) = between(b, bx, by);
+            let (gap_a, a1, a2) = between(a.text, ax, ay);
+            let (gap_b, b1, b2) = between(b.text, bx, by);
             // The same words between them on both sides: the sentence is mirrored ("X
             // accuse Y" / "Y accuse X"), not reworded ("US company Fluor" / "Fluor company of
             // the US") nor a list in another order ("A, B and C" / "C, B and A").
-            if wa == wb && (1..=ROLE_WORDS).contains(&content.len()) {
+            if crate::normalize::fold_words(gap_a) != crate::normalize::fold_words(gap_b) {
+                continue;
+            }
+            let content = content_of(gap_a);
+            if (1..=ROLE_WORDS).contains(&content.len()) {
                 let w = &content[0];
                 return Some(Hit::new(
                     format!(

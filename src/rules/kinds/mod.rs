@@ -102,10 +102,13 @@ pub fn validate(rule: &Rule) -> Result<(), String> {
     };
     unit("min_share", p.min_share)?;
     unit("min_equivalence", p.min_equivalence)?;
-    if let Some(t) = p.tolerance {
-        if !(t >= 0.0 && t.is_finite()) {
+    for (name, value) in [
+        ("tolerance", p.tolerance),
+        ("approximate_tolerance", p.approximate_tolerance),
+    ] {
+        if let Some(t) = value.filter(|t| !(*t >= 0.0 && t.is_finite())) {
             return Err(format!(
-                "`tolerance` is {t}; write a relative tolerance ≥ 0, such as 0.05 for 5 %"
+                "`{name}` is {t}; write a relative tolerance ≥ 0, such as 0.05 for 5 %"
             ));
         }
     }
