@@ -229,12 +229,25 @@ pub fn render_report(report: &super::model::Report, style: TableStyle, explain: 
     out
 }
 
+/// Narrowest message column of the findings table, in characters.
+const MIN_MESSAGE_WIDTH: u16 = 36;
+
 fn findings_table(report: &super::model::Report, style: TableStyle) -> String {
     let mut t = new_table(style);
     t.set_header(vec!["id", "severity", "kind", "rule", "message", "where"]);
-    // Locations are copied into editors: never wrap them.
-    if let Some(col) = t.column_mut(5) {
-        col.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
+    // Ids, kinds and rule names are single words, and locations are copied into editors:
+    // never wrap them.
+    for i in [0, 1, 2, 3, 5] {
+        if let Some(col) = t.column_mut(i) {
+            col.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
+        }
+    }
+    // Long paths leave the message what is left: keep it readable, even if the table then
+    // runs wider than the terminal.
+    if let Some(col) = t.column_mut(4) {
+        col.set_constraint(comfy_table::ColumnConstraint::LowerBoundary(
+            comfy_table::Width::Fixed(MIN_MESSAGE_WIDTH),
+        ));
     }
     for f in &report.findings {
         t.add_row(vec![
