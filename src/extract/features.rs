@@ -417,7 +417,14 @@ fn find_attributions(
             .find(|p| folded[k..].starts_with(p));
         if let Some(p) = before {
             if let Some((s, e)) = phrase_after(k + p.len()) {
-                out.push((Form::Adverbial, attribution(s, e)));
+                // "…de l'Ukraine, soutenus selon Kiev par la Russie": inside a later clause and
+                // not set off, "selon" sources that clause only, not the claim.
+                let set_off =
+                    k == 0 || punct_between(k - 1, k) || e == ws.len() || punct_between(e - 1, e);
+                let in_first_clause = !text[..ws[k].start].contains([',', ';', ':', '(']);
+                let mut found = attribution(s, e);
+                found.nested = !set_off && !in_first_clause;
+                out.push((Form::Adverbial, found));
                 k = e;
                 continue;
             }
@@ -818,6 +825,31 @@ mod tests {
             "«Je suis sûr que ce dialogue continuera», a déclaré Ozerov à l'agence Sputnik.",
         );
         assert_eq!(f.quotes[0].speaker.as_deref(), Some("ozerov"));
+    }
+
+    #[test]
+    fn selon_inside_a_later_clause_sources_that_clause_only() {
+        let own = |t: &str| -> Vec<String> {
+            features(t)
+                .attributions
+                .into_iter()
+                .filter(|a| !a.nested)
+                .map(|a| a.source)
+                .collect()
+        };
+        assert!(own("Le conflit avec les séparatistes dans l'Est, soutenus selon Kiev par la Russie, continue.").is_empty());
+        assert_eq!(
+            own("Le bilan s'élève selon la police à 12 morts."),
+            ["police"]
+        );
+        assert_eq!(
+            own("Le bilan, lourd, s'élève à 12 morts selon la police."),
+            ["police"]
+        );
+        assert_eq!(
+            own("Le bilan, lourd, s'élève à 12 morts, selon la police, qui enquête."),
+            ["police"]
+        );
     }
 
     #[test]
