@@ -127,6 +127,8 @@ struct Draft {
     severity: Severity,
     group: Option<usize>,
     claims: Vec<usize>,
+    /// For each claim, the byte offset in its text of the words the finding is about.
+    at: Vec<Option<usize>>,
     message: String,
     evidence: serde_json::Value,
 }
@@ -322,6 +324,7 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
                             severity: hit.severity,
                             group: Some(gi),
                             claims: vec![r, m],
+                            at: hit.at.map(Some).to_vec(),
                             message: hit.message,
                             evidence: hit.evidence,
                         }));
@@ -398,12 +401,17 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
 
     // Findings in the order of the text they are about: group order, then claim order.
     drafts.sort_by_key(|d| (d.claims.iter().copied().max().unwrap_or(0), d.group, d.rule));
-    let location = |c: usize| {
+    let location = |c: usize, at: Option<usize>| {
         let cl = &corpus.claims[c];
-        format!(
-            "{}:{}:{}",
-            corpus.articles[article_of[c]].path, cl.line, cl.column
-        )
+        let (line, column) = match at {
+            Some(at) if cl.is_verbatim() && cl.text.is_char_boundary(at) => {
+                // An insertion point between words: the word after it.
+                let at = at + cl.text[at..].len() - cl.text[at..].trim_start().len();
+                crate::source::position_after(cl.line, cl.column, &cl.text[..at])
+            }
+            _ => (cl.line, cl.column),
+        };
+        format!("{}:{line}:{column}", corpus.articles[article_of[c]].path)
     };
     // The outlets each finding is about, counted in the summary.
     let finding_outlets: Vec<Vec<&str>> = drafts
@@ -433,7 +441,12 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
                 severity: d.severity,
                 group: d.group.map(crate::report::model::group_id),
                 claims: corpus.claim_ids(&d.claims),
-                locations: d.claims.iter().map(|&c| location(c)).collect(),
+                locations: d
+                    .claims
+                    .iter()
+                    .zip(&d.at)
+                    .map(|(&c, &at)| location(c, at))
+                    .collect(),
                 message: d.message,
                 evidence: d.evidence,
             }
@@ -649,6 +662,7 @@ fn coverage_findings(
             rule: ri,
             severity: h.severity.unwrap_or(rule.severity),
             group: h.group,
+            at: vec![None; h.claims.len()],
             claims: h.claims,
             message: h.message,
             evidence: h.evidence,

@@ -24,6 +24,23 @@ impl Span {
     pub fn is_empty(&self) -> bool {
         self.start == self.end
     }
+
+    pub fn contains(&self, offset: usize) -> bool {
+        self.start <= offset && offset < self.end
+    }
+}
+
+/// The 1-based line and column reached after `text`, which starts at `line`:`column`. Lines
+/// end as in [`LineIndex`]; columns count characters.
+pub fn position_after(line: usize, column: usize, text: &str) -> (usize, usize) {
+    match text.rfind(['\n', '\r']) {
+        None => (line, column + text.chars().count()),
+        Some(last) => {
+            let breaks = text.matches('\n').count() + text.matches('\r').count()
+                - text.matches("\r\n").count();
+            (line + breaks, text[last + 1..].chars().count() + 1)
+        }
+    }
 }
 
 /// Start offsets of every line, so a byte offset turns into line and column in O(log n).
@@ -108,6 +125,13 @@ impl LineIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn position_after_counts_characters_and_every_line_ending() {
+        assert_eq!(position_after(3, 5, "État "), (3, 10));
+        assert_eq!(position_after(3, 5, "a\r\nbé"), (4, 3));
+        assert_eq!(position_after(1, 1, "a\rb\n\nc"), (4, 2));
+    }
 
     #[test]
     fn positions_count_lines_and_characters() {

@@ -785,3 +785,58 @@ fn a_changed_link_target_is_not_a_changed_claim() {
         "The river rose two metres overnight, according to the weather service."
     );
 }
+
+/// The text at `path:line:column`, as an editor opens it (columns count characters).
+fn text_at(location: &str) -> String {
+    let mut parts = location.rsplitn(3, ':');
+    let column: usize = parts.next().unwrap().parse().unwrap();
+    let line: usize = parts.next().unwrap().parse().unwrap();
+    let text = std::fs::read_to_string(parts.next().unwrap()).unwrap();
+    text.lines()
+        .nth(line - 1)
+        .unwrap()
+        .chars()
+        .skip(column - 1)
+        .collect()
+}
+
+#[test]
+fn finding_locations_point_at_the_words_that_differ() {
+    // One article on one line: a claim's start is thousands of columns from its edit.
+    let (r, _) = json_of(&[
+        "check",
+        "fixtures/versions/sputnik-v2.md",
+        "--against",
+        "fixtures/versions/sputnik-v1.md",
+        "--format",
+        "json",
+    ]);
+    let at = |kind: &str| -> Vec<String> {
+        let f = r["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["kind"] == kind)
+            .unwrap_or_else(|| panic!("no {kind} finding"));
+        f["locations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| text_at(l.as_str().unwrap()))
+            .collect()
+    };
+    let starts = |kind: &str, words: [&str; 2]| {
+        let found = at(kind);
+        for (text, word) in found.iter().zip(words) {
+            assert!(
+                text.starts_with(word),
+                "{kind}: {text:.40} does not start with {word}"
+            );
+        }
+    };
+    starts("number", ["279 grands électeurs", "297 grands électeurs"]);
+    starts("date", ["lundi", "mardi"]);
+    starts("entity", ["John Kerry", "Rex Tillerson"]);
+    starts("negation", ["a reconnu", "n'a pas reconnu"]);
+    assert!(at("hedge")[1].starts_with("pourrait"));
+}

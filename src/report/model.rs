@@ -51,6 +51,15 @@ pub struct ClaimRecord {
     pub unchanged: bool,
 }
 
+impl ClaimRecord {
+    /// The text is the file's bytes from `start` to `end`, so that an offset in the text is
+    /// one in the file: not when decoding, HTML extraction or a Markdown link changed it,
+    /// which always changes its length.
+    pub fn is_verbatim(&self) -> bool {
+        self.end.checked_sub(self.start) == Some(self.text.len())
+    }
+}
+
 /// A segment that is not a claim (heading, caption, byline, boilerplate), shown with `--all`.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 pub struct SegmentRecord {

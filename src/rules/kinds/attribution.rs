@@ -9,6 +9,7 @@
 use serde_json::json;
 
 use super::{ClaimView, Hit, Rule};
+use crate::source::Span;
 
 pub const DOC: &str = "The same statement is attributed to different sources (severity of the \
 rule), or one side names a source and the other states it without one (`one_sided_severity`). \
@@ -16,9 +17,10 @@ Sources go through the alias sets; \"la même source\" and other anaphoric sourc
 Example: \"…, a indiqué le Kremlin\" vs \"…, a indiqué la Maison Blanche\".";
 pub const PARAMS: &[&str] = &["one_sided_severity"];
 
-/// Named sources of a claim: (normalised, as written).
-fn sources<'a>(v: &'a ClaimView) -> Vec<(&'a str, &'a str)> {
+/// Named sources of a claim: (normalised, as written), and where the first one is written.
+fn sources<'a>(v: &'a ClaimView) -> (Vec<(&'a str, &'a str)>, Option<Span>) {
     let mut out: Vec<(&str, &str)> = Vec::new();
+    let mut first = None;
     for a in v
         .features
         .attributions
@@ -28,8 +30,9 @@ fn sources<'a>(v: &'a ClaimView) -> Vec<(&'a str, &'a str)> {
         if !out.iter().any(|(s, _)| *s == a.source) {
             out.push((a.source.as_str(), a.text.as_str()));
         }
+        first = first.or(Some(a.span));
     }
-    out
+    (out, first)
 }
 
 fn anaphoric(v: &ClaimView) -> bool {
@@ -47,7 +50,7 @@ fn written(list: &[(&str, &str)]) -> String {
 }
 
 pub fn check(rule: &Rule, a: &ClaimView, b: &ClaimView) -> Option<Hit> {
-    let (sa, sb) = (sources(a), sources(b));
+    let ((sa, at_a), (sb, at_b)) = (sources(a), sources(b));
     if !sa.is_empty() && !sb.is_empty() {
         if sa.iter().any(|(s, _)| sb.iter().any(|(t, _)| s == t)) {
             return None;
@@ -64,7 +67,7 @@ pub fn check(rule: &Rule, a: &ClaimView, b: &ClaimView) -> Option<Hit> {
                 "left": sa.iter().map(|(s, _)| s).collect::<Vec<_>>(), "right": sb.iter().map(|(s, _)| s).collect::<Vec<_>>(),
                 "left_text": sa.iter().map(|(_, t)| t).collect::<Vec<_>>(), "right_text": sb.iter().map(|(_, t)| t).collect::<Vec<_>>(),
             }),
-        ));
+        ).at(at_a, at_b));
     }
     let (named, bare, list) = match (sa.is_empty(), sb.is_empty()) {
         (false, true) if !anaphoric(b) => (a, b, sa),
@@ -83,6 +86,11 @@ pub fn check(rule: &Rule, a: &ClaimView, b: &ClaimView) -> Option<Hit> {
             "sources_text": list.iter().map(|(_, t)| t).collect::<Vec<_>>(), "unattributed": bare.id,
         }),
         severity: rule.params.one_sided_severity,
+        // The claim without a source is pointed at from its start.
+        at: [
+            at_a.or(Some(Span::new(0, 0))),
+            at_b.or(Some(Span::new(0, 0))),
+        ],
     })
 }
 

@@ -51,7 +51,7 @@ pub fn check(a: &ClaimView, b: &ClaimView) -> Option<Hit> {
                 "left": x.text, "right": y.text,
                 "left_date": x.date.map(|d| d.to_string()), "right_date": y.date.map(|d| d.to_string()),
             }),
-        ));
+        ).at(Some(x.span), Some(y.span)));
     }
     None
 }

@@ -136,7 +136,7 @@ fn swapped_roles(a: &ClaimView, b: &ClaimView, na: &[Entity], nb: &[Entity]) -> 
                         a.outlet, b.outlet
                     ),
                     json!({"left": [a1, a2], "right": [b1, b2], "between": w}),
-                ));
+                ).at(Some(ax.span.min(ay.span)), Some(bx.span.min(by.span))));
             }
         }
     }
@@ -292,11 +292,14 @@ fn replaced(
             all_new.join(" and ")
         )
     };
-    Some(Hit::new(
-        message,
-        json!({"left": o.text, "right": n.text, "left_key": o.key, "right_key": n.key,
+    Some(
+        Hit::new(
+            message,
+            json!({"left": o.text, "right": n.text, "left_key": o.key, "right_key": n.key,
                "left_all": all_old, "right_all": all_new}),
-    ))
+        )
+        .at(Some(o.span), Some(n.span)),
+    )
 }
 
 #[cfg(test)]

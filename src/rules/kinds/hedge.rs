@@ -7,6 +7,7 @@
 use serde_json::json;
 
 use super::{anchored, content_words, cue_spans, ClaimView, Hit, Rule};
+use crate::source::Span;
 
 pub const DOC: &str = "One side states as fact what the other reports as possible: a hedge \
 (conditional mood, \"pourrait\", \"potentielle\", \"éventuel\", \"may\", \"reportedly\", \
@@ -17,7 +18,7 @@ pub const PARAMS: &[&str] = &["patterns"];
 
 /// Hedge cues of `v` (at `spans`) whose neighbourhood (two words before, the cue, three
 /// after) the `other` claim shares.
-fn anchored_cues(v: &ClaimView, spans: &[(usize, usize)], other: &ClaimView) -> Vec<String> {
+fn anchored_cues(v: &ClaimView, spans: &[(usize, usize)], other: &ClaimView) -> Vec<Span> {
     if spans.is_empty() {
         return Vec::new();
     }
@@ -25,7 +26,7 @@ fn anchored_cues(v: &ClaimView, spans: &[(usize, usize)], other: &ClaimView) -> 
     spans
         .iter()
         .filter(|&&span| anchored(v.text, span, 2, 3, &other_words))
-        .map(|&(s, e)| v.text[s..e].to_string())
+        .map(|&(s, e)| Span::new(s, e))
         .collect()
 }
 
@@ -40,19 +41,26 @@ pub fn check(rule: &Rule, a: &ClaimView, b: &ClaimView) -> Option<Hit> {
         (true, false) => (b, &sb, a),
         _ => return None,
     };
-    let words = anchored_cues(hedged, spans, plain);
-    if words.is_empty() {
-        return None;
-    }
-    Some(Hit::new(
-        format!(
-            "{} reports as possible ({}) what {} states as fact",
-            hedged.outlet,
-            words.join(", "),
-            plain.outlet
-        ),
-        json!({"hedged": hedged.id, "cues": words, "plain": plain.id}),
-    ))
+    let cues = anchored_cues(hedged, spans, plain);
+    let first = *cues.first()?;
+    let words: Vec<&str> = cues.iter().map(|c| &hedged.text[c.start..c.end]).collect();
+    let at = if std::ptr::eq(hedged, a) {
+        (Some(first), None)
+    } else {
+        (None, Some(first))
+    };
+    Some(
+        Hit::new(
+            format!(
+                "{} reports as possible ({}) what {} states as fact",
+                hedged.outlet,
+                words.join(", "),
+                plain.outlet
+            ),
+            json!({"hedged": hedged.id, "cues": words, "plain": plain.id}),
+        )
+        .at(at.0, at.1),
+    )
 }
 
 #[cfg(test)]

@@ -17,6 +17,7 @@ use super::{Kind, Severity};
 use crate::align::equivalence::Assessment;
 use crate::diff::DiffOp;
 use crate::extract::Features;
+use crate::source::Span;
 
 /// A claim as the pair checks see it.
 #[derive(Debug, Clone, Copy)]
@@ -34,6 +35,9 @@ pub struct Hit {
     pub evidence: serde_json::Value,
     /// Overrides the rule's severity (e.g. a one-sided attribution).
     pub severity: Option<Severity>,
+    /// The words of each claim (a, b) the finding is about, as byte spans of their texts.
+    /// `None`: where the word diff first changes that claim.
+    pub at: [Option<Span>; 2],
 }
 
 impl Hit {
@@ -42,7 +46,14 @@ impl Hit {
             message,
             evidence,
             severity: None,
+            at: [None, None],
         }
+    }
+
+    /// The words of claim a and claim b the finding is about.
+    pub fn at(mut self, a: Option<Span>, b: Option<Span>) -> Hit {
+        self.at = [a, b];
+        self
     }
 }
 
@@ -154,6 +165,65 @@ pub struct RuleHit<'r> {
     pub severity: Severity,
     pub message: String,
     pub evidence: serde_json::Value,
+    /// Byte offsets in the texts of a and b of the words the finding is about: the first
+    /// changed word inside the span the check named, else the start of that span, else the
+    /// first change of the word diff.
+    pub at: [usize; 2],
+}
+
+/// Where the word diff `ops` (a → b) changes each claim, as byte spans of a and b.
+fn changes(ops: &[DiffOp]) -> [Vec<Span>; 2] {
+    let mut out = [Vec::new(), Vec::new()];
+    let mut pos = [0, 0];
+    for op in ops {
+        let sides: &[usize] = match op.op {
+            crate::diff::DiffTagKind::Equal => &[],
+            crate::diff::DiffTagKind::Delete => &[0],
+            crate::diff::DiffTagKind::Insert => &[1],
+        };
+        let lead = op.text.len() - op.text.trim_start().len();
+        let trail = op.text.len() - op.text.trim_end().len();
+        for &side in sides {
+            if lead < op.text.len() {
+                out[side].push(Span::new(
+                    pos[side] + lead,
+                    pos[side] + op.text.len() - trail,
+                ));
+            }
+        }
+        // The other side gains nothing here; an insertion still happens at a place of it.
+        if op.op != crate::diff::DiffTagKind::Equal && lead < op.text.len() {
+            let other = 1 - sides[0];
+            out[other].push(Span::new(pos[other], pos[other]));
+        }
+        match op.op {
+            crate::diff::DiffTagKind::Equal => {
+                pos[0] += op.text.len();
+                pos[1] += op.text.len();
+            }
+            crate::diff::DiffTagKind::Delete => pos[0] += op.text.len(),
+            crate::diff::DiffTagKind::Insert => pos[1] += op.text.len(),
+        }
+    }
+    out
+}
+
+/// The offset a finding points at in one claim: see [`RuleHit::at`].
+fn point_at(named: Option<Span>, changed: &[Span]) -> usize {
+    match named {
+        // A word changed inside the span; else a place where the other claim has words this
+        // one lacks.
+        Some(span) => changed
+            .iter()
+            .find(|c| c.end > span.start && c.start < span.end)
+            .or_else(|| {
+                changed
+                    .iter()
+                    .find(|c| c.is_empty() && span.contains(c.start))
+            })
+            .map_or(span.start, |c| c.start.max(span.start)),
+        None => changed.first().map_or(0, |c| c.start),
+    }
 }
 
 /// Run every pair rule of `rules` (with their indices in the rule set) on the reference claim
@@ -168,14 +238,17 @@ pub fn check_claims<'r>(
     equivalence: &Assessment,
 ) -> Vec<RuleHit<'r>> {
     let mut hits: Vec<RuleHit> = Vec::new();
+    let changed = std::cell::OnceCell::new();
     let run = |index: usize, rule: &'r Rule, hits: &mut Vec<RuleHit<'r>>| {
         if let Some(hit) = check_pair(rule, a, b, ops, equivalence) {
+            let changed = changed.get_or_init(|| changes(ops));
             hits.push(RuleHit {
                 index,
                 rule,
                 severity: hit.severity.unwrap_or(rule.severity),
                 message: hit.message,
                 evidence: hit.evidence,
+                at: [0, 1].map(|side| point_at(hit.at[side], &changed[side])),
             });
         }
     };

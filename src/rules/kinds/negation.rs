@@ -9,6 +9,7 @@ use serde_json::json;
 
 use super::{anchored, cue_spans, ClaimView, Hit, LazyWords, Rule};
 use crate::extract::Polarity;
+use crate::source::Span;
 
 pub const DOC: &str = "A negation (\"ne … pas/plus/jamais/aucun/guère\", \"sans\", \"not\", \
 \"never\", \"no\"…) is present on one side only, around words both sides share; or one side \
@@ -43,7 +44,7 @@ impl<'v> Side<'v> {
 
 /// Cues of `a` that `b` lacks (compared by folded cue words, counted), whose neighbourhood
 /// (the cue and the three words after it) `b` shares.
-fn extra(a: &Side, b: &Side) -> Vec<String> {
+fn extra(a: &Side, b: &Side) -> Vec<Span> {
     if a.cues.is_empty() {
         return Vec::new();
     }
@@ -66,7 +67,7 @@ fn extra(a: &Side, b: &Side) -> Vec<String> {
     unmatched
         .into_iter()
         .filter(|&span| anchored(a.view.text, span, 0, 3, b.words.get()))
-        .map(|(s, e)| a.view.text[s..e].to_string())
+        .map(|(s, e)| Span::new(s, e))
         .collect()
 }
 
@@ -100,28 +101,35 @@ fn reversal<'v>(a: &Side<'v>, b: &Side<'v>) -> Option<(&'v Polarity, &'v Polarit
 pub fn check(rule: &Rule, a: &ClaimView, b: &ClaimView) -> Option<Hit> {
     let (sa, sb) = (Side::new(rule, a), Side::new(rule, b));
     if let Some((pa, pb)) = reversal(&sa, &sb) {
-        return Some(Hit::new(
-            format!(
-                "{} says \"{}\" where {} says \"{}\"",
-                a.outlet, pa.text, b.outlet, pb.text
-            ),
-            json!({"reversed": [pa.text, pb.text], "claims": [a.id, b.id]}),
-        ));
+        return Some(
+            Hit::new(
+                format!(
+                    "{} says \"{}\" where {} says \"{}\"",
+                    a.outlet, pa.text, b.outlet, pb.text
+                ),
+                json!({"reversed": [pa.text, pb.text], "claims": [a.id, b.id]}),
+            )
+            .at(Some(pa.span), Some(pb.span)),
+        );
     }
     let (ea, eb) = (extra(&sa, &sb), extra(&sb, &sa));
-    let (neg, other, list) = match (ea.is_empty(), eb.is_empty()) {
-        (false, true) => (a, b, ea),
-        (true, false) => (b, a, eb),
+    let (neg, other, spans, at) = match (ea.first(), eb.first()) {
+        (Some(&s), None) => (a, b, ea, (Some(s), None)),
+        (None, Some(&s)) => (b, a, eb, (None, Some(s))),
         _ => return None,
     };
-    let first = list.first()?;
-    Some(Hit::new(
-        format!(
-            "{} negates (\"{}\") what {} affirms",
-            neg.outlet, first, other.outlet
-        ),
-        json!({"negated": neg.id, "cues": list, "affirmed": other.id}),
-    ))
+    let list: Vec<&str> = spans.iter().map(|s| &neg.text[s.start..s.end]).collect();
+    let first = list[0];
+    Some(
+        Hit::new(
+            format!(
+                "{} negates (\"{}\") what {} affirms",
+                neg.outlet, first, other.outlet
+            ),
+            json!({"negated": neg.id, "cues": list, "affirmed": other.id}),
+        )
+        .at(at.0, at.1),
+    )
 }
 
 #[cfg(test)]

@@ -62,7 +62,7 @@ pub fn check(rule: &Rule, a: &ClaimView, b: &ClaimView) -> Option<Hit> {
             return Some(Hit::new(
                 format!("{} says {}, {} says {}", a.outlet, x.text, b.outlet, y.text),
                 json!({"left": x.text, "right": y.text, "left_value": x.value, "right_value": y.value, "unit": unit}),
-            ));
+            ).at(Some(x.span), Some(y.span)));
         }
     }
     None

@@ -9,6 +9,7 @@ use serde_json::json;
 use super::{content_words, ClaimView, Hit, Rule};
 use crate::diff::{changed_words, word_diff};
 use crate::extract::Quote;
+use crate::source::Span;
 
 pub const DOC: &str = "Outlets quote the same speaker with different words. Two quotes are \
 compared when their speakers agree (or one is unknown, e.g. \"la même source\") and they share \
@@ -92,6 +93,16 @@ fn passage_pairs<'q>(
         .collect()
 }
 
+/// Where `passage` (a sentence of quote `q`, or all of it) is in the claim `v`.
+fn passage_at(v: &ClaimView, q: &Quote, passage: &str) -> Span {
+    v.text
+        .get(q.span.start..q.span.end)
+        .and_then(|quoted| quoted.find(passage))
+        .map_or(q.span, |at| {
+            Span::new(q.span.start + at, q.span.start + at + passage.len())
+        })
+}
+
 pub fn check(rule: &Rule, a: &ClaimView, b: &ClaimView) -> Option<Hit> {
     let min_changed = rule.params.min_changed_words.unwrap_or(1);
     let mut best: Option<(f64, Hit)> = None;
@@ -131,7 +142,8 @@ pub fn check(rule: &Rule, a: &ClaimView, b: &ClaimView) -> Option<Hit> {
                         changed
                     ),
                     json!({"speaker": speaker, "left": ta, "right": tb, "removed": del, "added": ins, "diff": ops}),
-                );
+                )
+                .at(Some(passage_at(a, qa, ta)), Some(passage_at(b, qb, tb)));
                 best = Some((ov, hit));
             }
             if best.is_none() && dropped.is_none() {
@@ -177,7 +189,7 @@ fn dropped_sentence(
             shorter.outlet
         ),
         json!({"speaker": speaker, "left": qa.text, "right": qb.text, "missing": missing, "missing_from": shorter.id}),
-    ))
+    ).at(Some(qa.span), Some(qb.span)))
 }
 
 #[cfg(test)]
