@@ -47,6 +47,19 @@ impl PartialDate {
         Some(date)
     }
 
+    /// A publication date as front matter and CMSs write it: an ISO date, or a timestamp whose
+    /// date part is taken as written ("2025-03-19T18:05:00Z", "2025-03-19 14:30:00 -0400").
+    pub fn parse_published(s: &str) -> Option<PartialDate> {
+        let s = s.trim();
+        let time = s.get(10..).and_then(|t| t.strip_prefix(['T', 't', ' ']));
+        match time {
+            Some(t) if t.starts_with(|c: char| c.is_ascii_digit()) && t.contains(':') => {
+                PartialDate::parse_iso(&s[..10]).filter(|d| d.day.is_some())
+            }
+            _ => PartialDate::parse_iso(s),
+        }
+    }
+
     pub fn from_naive(d: NaiveDate) -> PartialDate {
         PartialDate {
             year: Some(d.year()),
@@ -534,5 +547,17 @@ mod tests {
             PartialDate::parse_iso("2017-05").unwrap().to_string(),
             "2017-05"
         );
+        let published = |s: &str| PartialDate::parse_published(s).map(|d| d.to_string());
+        assert_eq!(
+            published("2025-03-19T18:05:00Z").as_deref(),
+            Some("2025-03-19")
+        );
+        assert_eq!(
+            published("2025-03-19 14:30:00 -0400").as_deref(),
+            Some("2025-03-19")
+        );
+        assert_eq!(published("2025-03").as_deref(), Some("2025-03"));
+        assert_eq!(published("2025-03-19 hier"), None);
+        assert_eq!(published("2025-03-32T10:00"), None);
     }
 }

@@ -328,11 +328,11 @@ fn date_marker(text: &str, from: usize) -> Option<(Span, String)> {
 }
 
 fn check_date(path: &str, value: &str, what: &str) -> Result<String> {
-    match PartialDate::parse_iso(value) {
+    match PartialDate::parse_published(value) {
         Some(d) => Ok(d.to_string()),
         None => Err(Error::input(
             path,
-            format!("{what}: {value:?} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD"),
+            format!("{what}: {value:?} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD (a time may follow the day)"),
         )),
     }
 }
@@ -395,13 +395,13 @@ fn parse_article(
                 if date.is_none() {
                     if let Some(d) = f.date {
                         let value = d.as_string();
-                        match PartialDate::parse_iso(&value) {
+                        match PartialDate::parse_published(&value) {
                             Some(p) => date = Some((p.to_string(), MetaOrigin::FrontMatter)),
                             None => {
                                 return Err(Error::at(
                                     &shown,
                                     frontmatter::key_position(&source, fm.yaml, "date"),
-                                    format!("front matter: date {value:?} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD"),
+                                    format!("front matter: date {value:?} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD (a time may follow the day)"),
                                 ))
                             }
                         }
@@ -434,7 +434,7 @@ fn parse_article(
                 date = page
                     .date
                     .as_deref()
-                    .and_then(|d| PartialDate::parse_iso(d.get(..10).unwrap_or(d)))
+                    .and_then(PartialDate::parse_published)
                     .map(|d| (d.to_string(), MetaOrigin::Text));
             }
             if outlet.is_none() {
