@@ -78,6 +78,18 @@ struct ApproximationData {
     /// Number words that are estimates themselves ("trentaine", "dozens").
     #[serde(default)]
     words: Vec<String>,
+    /// Words before the number that make it a lower bound ("au moins", "more than").
+    #[serde(default)]
+    at_least: Vec<String>,
+    /// Words before the number that make it an upper bound ("jusqu'à", "up to").
+    #[serde(default)]
+    at_most: Vec<String>,
+    /// Plural number words said alone, with the least they mean ("dozens": 24).
+    #[serde(default)]
+    several: HashMap<String, f64>,
+    /// Letters glued to an amount after a currency sign ("$5m", "£2k").
+    #[serde(default)]
+    currency_scales: HashMap<String, f64>,
 }
 
 /// How clock times are written: "7h40", "9:15 a.m.".
@@ -274,9 +286,16 @@ pub struct Lang {
     pub clock_hour_marks: HashSet<String>,
     pub clock_am: Vec<Vec<String>>,
     pub clock_pm: Vec<Vec<String>>,
-    /// Words before a number that make it an estimate or a bound, folded.
+    /// Words before a number that make it an estimate, folded.
     pub approximation_phrases: Vec<Vec<String>>,
     pub approximate_number_words: HashSet<String>,
+    /// Words before a number that make it a lower or an upper bound, folded.
+    pub at_least_phrases: Vec<Vec<String>>,
+    pub at_most_phrases: Vec<Vec<String>>,
+    /// Plural number words said alone ("des dizaines", "dozens") → the least they mean.
+    pub several: HashMap<String, f64>,
+    /// Letters glued to an amount after a currency sign ("$5m") → their scale.
+    pub currency_scales: HashMap<String, f64>,
     pub ordinal_suffixes: HashSet<String>,
     /// Unit words (folded, may be several words) → unit name.
     pub units: HashMap<String, String>,
@@ -463,6 +482,20 @@ impl Lang {
             clock_am: folded_phrases(&raw.clock.am),
             clock_pm: folded_phrases(&raw.clock.pm),
             approximation_phrases: folded_phrases(&raw.approximations.before),
+            at_least_phrases: folded_phrases(&raw.approximations.at_least),
+            at_most_phrases: folded_phrases(&raw.approximations.at_most),
+            several: raw
+                .approximations
+                .several
+                .iter()
+                .map(|(k, v)| (crate::normalize::fold(k), *v))
+                .collect(),
+            currency_scales: raw
+                .approximations
+                .currency_scales
+                .iter()
+                .map(|(k, v)| (crate::normalize::fold(k), *v))
+                .collect(),
             approximate_number_words: single_words(
                 file,
                 "approximations.words",

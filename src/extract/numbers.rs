@@ -17,9 +17,34 @@ pub struct NumberMention {
     /// Unit name from the language data ("day", "percent", "km2"…), if a unit follows.
     pub unit: Option<String>,
     pub ordinal: bool,
-    /// An estimate or a bound: "environ 110", "une trentaine", "more than 100".
+    /// An estimate: "environ 110", "une trentaine", "about 100".
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub approximate: bool,
+    /// A bound: "au moins 12", "more than 100", "up to 30", "dozens" (at least 24).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bound: Option<Bound>,
+}
+
+/// Which side of its value a bounded number lies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Bound {
+    AtLeast,
+    AtMost,
+}
+
+impl NumberMention {
+    /// The values the mention allows, as a closed interval; an estimate spans `rough` (relative)
+    /// either side of its value.
+    pub fn range(&self, rough: f64) -> (f64, f64) {
+        let v = self.value;
+        match self.bound {
+            Some(Bound::AtLeast) => (v, f64::INFINITY),
+            Some(Bound::AtMost) => (f64::NEG_INFINITY, v),
+            None if self.approximate => (v - rough * v.abs(), v + rough * v.abs()),
+            None => (v, v),
+        }
+    }
 }
 
 /// Parse digits written with the separators of `lang`.
@@ -167,16 +192,47 @@ fn clock_time_at(
     marked.then(|| (f64::from(hour * 60 + minutes.unwrap_or(0)), j, end))
 }
 
-/// Is the number of words `k..end` an estimate or a bound: preceded by "environ", "more
-/// than"…, or written with "trentaine", "dozens"…?
-fn approximate_at(folded: &[String], k: usize, end: usize, lang: &Lang) -> bool {
-    folded[k..end]
-        .iter()
-        .any(|w| lang.approximate_number_words.contains(w))
-        || lang
-            .approximation_phrases
+/// The words before the number at word `k` that make it a bound ("au moins", "more than",
+/// "up to") or an estimate ("environ", "about"; no bound): how many, and which bound.
+fn qualifier_before(folded: &[String], k: usize, lang: &Lang) -> Option<(usize, Option<Bound>)> {
+    let longest = |phrases: &[Vec<String>]| {
+        phrases
             .iter()
-            .any(|p| folded[..k].ends_with(p))
+            .filter(|p| folded[..k].ends_with(p))
+            .map(Vec::len)
+            .max()
+    };
+    longest(&lang.at_least_phrases)
+        .map(|n| (n, Some(Bound::AtLeast)))
+        .or_else(|| longest(&lang.at_most_phrases).map(|n| (n, Some(Bound::AtMost))))
+        .or_else(|| longest(&lang.approximation_phrases).map(|n| (n, None)))
+}
+
+/// The unit after word `k`: right there, or a few linking words later ("une trentaine de
+/// blessés", "30 ont été blessées"). With the words a unit right there takes.
+fn unit_after(folded: &[String], k: usize, lang: &Lang) -> Option<(String, usize)> {
+    if let Some(found) = unit_at(folded, k, lang) {
+        return Some(found);
+    }
+    let mut j = k;
+    while j < folded.len() && j < k + 2 && lang.unit_links.contains(&folded[j]) {
+        j += 1;
+    }
+    (j > k)
+        .then(|| unit_at(folded, j, lang))
+        .flatten()
+        .map(|(u, _)| (u, 0))
+}
+
+/// A unit written as a symbol right before the digits at `start` ("$1.2", "€ 50", "US$5").
+fn symbol_before(text: &str, start: usize, lang: &Lang) -> Option<(usize, String)> {
+    let before = text[..start].trim_end_matches(crate::normalize::is_group_space);
+    let c = before.chars().next_back()?;
+    if c.is_alphanumeric() || c.is_whitespace() {
+        return None;
+    }
+    let unit = lang.units.get(c.encode_utf8(&mut [0; 4]) as &str)?;
+    Some((before.len() - c.len_utf8(), unit.clone()))
 }
 
 /// Find numbers in `text`. Words inside `skip` (date spans) are not numbers.
@@ -205,17 +261,35 @@ pub fn find_numbers(
                     unit: Some(CLOCK_UNIT.to_string()),
                     ordinal: false,
                     approximate: false,
+                    bound: None,
                 });
                 k = end_k;
                 continue;
             }
         }
+        let mut several = None;
         let (value, mut end_k, mut ordinal) = if w.kind == WordKind::Number {
             let Some(v) = parse_digits(&text[w.start..w.end], lang) else {
                 k += 1;
                 continue;
             };
-            (v, k + 1, false)
+            // "1,2 milliard", "3 millions", "$1.2bn": a scale word after the digits; "$5m" a
+            // letter glued to them after a currency sign.
+            let glued = |i: usize| words[i].start == words[i - 1].end;
+            match folded.get(k + 1) {
+                Some(next) if follows_closely(words, k + 1) && lang.multipliers.contains(next) => {
+                    let scale = lang.number_words.get(next).copied().unwrap_or(1.0);
+                    (v * scale, k + 2, false)
+                }
+                Some(next)
+                    if glued(k + 1)
+                        && lang.currency_scales.contains_key(next)
+                        && symbol_before(text, w.start, lang).is_some() =>
+                {
+                    (v * lang.currency_scales[next], k + 2, false)
+                }
+                _ => (v, k + 1, false),
+            }
         } else if let Some((v, n)) = number_word_at(words, folded, k, lang) {
             // A run of number words: "trois mille", "vingt-deux", "two hundred".
             let mut total = 0.0;
@@ -238,11 +312,15 @@ pub fn find_numbers(
             }
             let value = total + current;
             let weak = j == k + 1 && lang.weak_number_words.contains(&folded[k]);
-            if weak && unit_at(folded, j, lang).is_none() {
+            if weak && unit_after(folded, j, lang).is_none() {
                 k += 1;
                 continue;
             }
-            (value, j, false)
+            // "des dizaines", "dozens": at least twice the word's value.
+            if j == k + 1 {
+                several = lang.several.get(&folded[k]).copied();
+            }
+            (several.unwrap_or(value), j, false)
         } else {
             k += 1;
             continue;
@@ -281,22 +359,42 @@ pub fn find_numbers(
         } else {
             // "une trentaine de blessés", "30 ont été blessées", "dozens were injured": the
             // unit a few linking words later (only the number is the mention's text).
-            let mut j = end_k;
-            while j < words.len() && j < end_k + 2 && lang.unit_links.contains(&folded[j]) {
-                j += 1;
-            }
-            (j > end_k)
-                .then(|| unit_at(folded, j, lang))
-                .flatten()
-                .map(|(u, _)| u)
+            unit_after(folded, end_k, lang).map(|(u, _)| u)
         };
+        // "$1.2 billion", "€50 million": a currency sign before the digits.
+        let mut start = w.start;
+        let unit = match (w.kind, unit) {
+            (WordKind::Number, None) => match symbol_before(text, w.start, lang) {
+                Some((at, u)) => {
+                    start = at;
+                    Some(u)
+                }
+                None => None,
+            },
+            (_, unit) => unit,
+        };
+        // "au moins 12", "environ 110": the qualifier is part of what the mention says.
+        let qualifier = qualifier_before(folded, k, lang);
+        if let Some((n, _)) = qualifier {
+            start = words[k - n].start;
+        }
+        let bound = if several.is_some() {
+            Some(Bound::AtLeast)
+        } else {
+            qualifier.and_then(|(_, b)| b)
+        };
+        let estimate = folded[k..end_k]
+            .iter()
+            .any(|w| lang.approximate_number_words.contains(w))
+            || qualifier.is_some_and(|(_, b)| b.is_none());
         out.push(NumberMention {
-            span: Span::new(w.start, end),
-            text: text[w.start..end].to_string(),
+            span: Span::new(start, end),
+            text: text[start..end].to_string(),
             value,
             unit,
             ordinal,
-            approximate: approximate_at(folded, k, end_k, lang),
+            approximate: bound.is_none() && estimate,
+            bound,
         });
         k = next_k;
     }
@@ -404,7 +502,7 @@ mod tests {
         let approx = |text: &str, code: LangCode| -> Vec<(f64, bool)> {
             mentions(text, code)
                 .into_iter()
-                .map(|n| (n.value, n.approximate))
+                .map(|n| (n.value, n.approximate || n.bound.is_some()))
                 .collect()
         };
         assert_eq!(
@@ -420,6 +518,44 @@ mod tests {
                 LangCode::En
             ),
             [(12.0, true), (24.0, true), (100.0, true)]
+        );
+        let bounds = |text: &str, code: LangCode| -> Vec<(f64, Option<Bound>)> {
+            mentions(text, code)
+                .into_iter()
+                .map(|n| (n.value, n.bound))
+                .collect()
+        };
+        assert_eq!(
+            bounds(
+                "Au moins 12 morts, des dizaines de blessés, jusqu'à 30 jours.",
+                LangCode::Fr
+            ),
+            [
+                (12.0, Some(Bound::AtLeast)),
+                (20.0, Some(Bound::AtLeast)),
+                (30.0, Some(Bound::AtMost))
+            ]
+        );
+    }
+
+    #[test]
+    fn scales_and_currency_signs() {
+        let found = |text: &str, code: LangCode| -> Vec<(f64, Option<String>, String)> {
+            mentions(text, code)
+                .into_iter()
+                .map(|n| (n.value, n.unit, n.text))
+                .collect()
+        };
+        assert_eq!(
+            found("Un plan de 1,2 milliard d'euros.", LangCode::Fr),
+            [(1.2e9, Some("EUR".into()), "1,2 milliard".into())]
+        );
+        assert_eq!(
+            found("It costs $1.5bn, or £1.2 billion.", LangCode::En),
+            [
+                (1.5e9, Some("USD".into()), "$1.5bn".into()),
+                (1.2e9, Some("GBP".into()), "£1.2 billion".into())
+            ]
         );
     }
 

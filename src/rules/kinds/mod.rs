@@ -342,11 +342,11 @@ pub(crate) mod testing {
     use crate::extract::dates::PartialDate;
     use crate::lang::{Lang, LangCode};
 
-    pub fn features(text: &str, date: Option<&str>) -> Features {
+    fn features_in(text: &str, date: Option<&str>, code: LangCode) -> Features {
         let rules = crate::rules::ruleset::build(None).unwrap();
         crate::extract::extract(
             text,
-            Lang::get(LangCode::Fr),
+            Lang::get(code),
             date.and_then(PartialDate::parse_iso),
             &rules.aliases,
             &rules.term_sets,
@@ -355,11 +355,16 @@ pub(crate) mod testing {
 
     /// Run rule `id` of the default set on two French claims.
     pub fn run(id: &str, a: &str, b: &str) -> Option<Hit> {
+        run_in(LangCode::Fr, id, a, b)
+    }
+
+    /// Run rule `id` of the default set on two claims in `code`.
+    pub fn run_in(code: LangCode, id: &str, a: &str, b: &str) -> Option<Hit> {
         let rules = crate::rules::ruleset::build(None).unwrap();
         let rule = rules.rule(id).unwrap();
         let (fa, fb) = (
-            features(a, Some("2017-01-28")),
-            features(b, Some("2017-01-28")),
+            features_in(a, Some("2017-01-28"), code),
+            features_in(b, Some("2017-01-28"), code),
         );
         let va = ClaimView {
             id: "a1.c1",
@@ -373,7 +378,7 @@ pub(crate) mod testing {
             text: b,
             features: &fb,
         };
-        let lang = Lang::get(LangCode::Fr);
+        let lang = Lang::get(code);
         let (scorer, sets) = crate::align::Scorer::build(
             [fa.terms.as_slice(), fb.terms.as_slice()],
             Default::default(),

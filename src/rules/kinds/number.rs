@@ -11,11 +11,16 @@ use super::{ClaimView, Hit, Rule};
 use crate::extract::NumberMention;
 
 pub const DOC: &str = "A number differs between claims that state the same thing: the same unit \
-(or none) on both sides, different values beyond `tolerance` (relative; 0 = exact). \
-An estimate or a bound (\"environ 110\", \"une trentaine\", \"more than 100\"; words in \
-`rules/lang/*.yaml`, `approximations`) is compared within `approximate_tolerance`. Clock \
-times (\"7h40\", \"9:15 a.m.\") are compared as times. Years and dates are the `date` kind's; \
-a number given on one side only is not flagged.\n\
+(or none, or two currencies) on both sides, different values beyond `tolerance` (relative; 0 = \
+exact). Scale words count (\"1,2 milliard\" = \"1 200 millions\", \"$1.5bn\"). An estimate \
+(\"environ 110\", \"une trentaine\", \"about 100\") is compared within \
+`approximate_tolerance`. A bound (\"au moins 12\", \"more than 100\", \"up to 30\", \
+\"dozens\" = at least 24) and a figure it allows can both be true: reported at low severity; \
+a figure outside it, or a new figure under the same bound (\"at least 18\" → \"at least 21\"), \
+at the rule's. Every changed number of the pair is listed in `changes`. Clock times \
+(\"7h40\", \"9:15 a.m.\") are compared as times. Years and dates are the `date` kind's; a \
+number given on one side only is not flagged. Words live in `rules/lang/*.yaml` \
+(`approximations`, `units`; currencies are the units named by a three-letter code).\n\
 Example: \"279 grands électeurs\" vs \"297 grands électeurs\".";
 pub const PARAMS: &[&str] = &["tolerance", "approximate_tolerance"];
 
@@ -26,8 +31,53 @@ fn close(a: f64, b: f64, tol: f64) -> bool {
     (a - b).abs() <= tol * a.abs().max(b.abs()) + 1e-9
 }
 
+/// Currencies are the units named by a three-letter code ("EUR", "USD") in rules/lang.
+fn currency(unit: &Option<String>) -> bool {
+    unit.as_ref()
+        .is_some_and(|u| u.len() == 3 && u.bytes().all(|b| b.is_ascii_uppercase()))
+}
+
+/// Numbers of the same unit (or two currencies), both ordinals or neither.
 fn comparable(x: &NumberMention, y: &NumberMention) -> bool {
-    x.unit == y.unit && x.ordinal == y.ordinal
+    (x.unit == y.unit || currency(&x.unit) && currency(&y.unit)) && x.ordinal == y.ordinal
+}
+
+/// How two comparable numbers stand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Relation {
+    /// The same figure: equal, or within the tolerance of an estimate (a bound on one side
+    /// only does not make it another figure).
+    Same,
+    /// Different figures that can both be true: "au moins 12" and "15", "dozens" and "30".
+    Refines,
+    /// Figures that cannot both be true, or two different figures under the same bound ("at
+    /// least 18" → "at least 21": a new toll).
+    Conflicts,
+}
+
+fn relation(x: &NumberMention, y: &NumberMention, exact: f64, rough: f64) -> Relation {
+    let tol = if x.approximate || y.approximate {
+        rough
+    } else {
+        exact
+    };
+    if x.unit != y.unit {
+        // Only currencies get here: "€50 million" and "$50 million".
+        return Relation::Conflicts;
+    }
+    // "800" and "more than 800": the figure is the same, whatever qualifies it.
+    if close(x.value, y.value, tol) {
+        return Relation::Same;
+    }
+    if x.bound == y.bound {
+        return Relation::Conflicts;
+    }
+    let ((lx, hx), (ly, hy)) = (x.range(tol), y.range(tol));
+    if lx <= hy + 1e-9 && ly <= hx + 1e-9 {
+        Relation::Refines
+    } else {
+        Relation::Conflicts
+    }
 }
 
 pub fn check(rule: &Rule, a: &ClaimView, b: &ClaimView) -> Option<Hit> {
@@ -37,40 +87,59 @@ pub fn check(rule: &Rule, a: &ClaimView, b: &ClaimView) -> Option<Hit> {
         .approximate_tolerance
         .unwrap_or(DEFAULT_APPROXIMATE_TOLERANCE)
         .max(exact);
-    let tol = |x: &NumberMention, y: &NumberMention| {
-        if x.approximate || y.approximate {
-            rough
-        } else {
-            exact
-        }
-    };
     let na = &a.features.numbers;
     let nb = &b.features.numbers;
-    let unmatched = |xs: &[NumberMention], ys: &[NumberMention]| -> Vec<usize> {
-        (0..xs.len())
-            .filter(|&i| {
-                !ys.iter()
-                    .any(|y| comparable(&xs[i], y) && close(xs[i].value, y.value, tol(&xs[i], y)))
-            })
-            .collect()
+    let same = |x: &NumberMention, y: &NumberMention| {
+        comparable(x, y) && relation(x, y, exact, rough) == Relation::Same
     };
-    let (ua, ub) = (unmatched(na, nb), unmatched(nb, na));
-    for &i in &ua {
-        if let Some(&j) = ub.iter().find(|&&j| comparable(&na[i], &nb[j])) {
-            let (x, y) = (&na[i], &nb[j]);
-            let unit = x.unit.clone();
-            return Some(Hit::new(
-                format!("{} says {}, {} says {}", a.outlet, x.text, b.outlet, y.text),
-                json!({"left": x.text, "right": y.text, "left_value": x.value, "right_value": y.value, "unit": unit}),
-            ).at(Some(x.span), Some(y.span)));
+    // Numbers with no match on the other side; those of `b` are paired in order, each once.
+    let mut open_b: Vec<usize> = (0..nb.len())
+        .filter(|&j| !na.iter().any(|x| same(x, &nb[j])))
+        .collect();
+    let mut changes: Vec<(&NumberMention, &NumberMention, Relation)> = Vec::new();
+    for x in na.iter().filter(|x| !nb.iter().any(|y| same(x, y))) {
+        if let Some(pos) = open_b.iter().position(|&j| comparable(x, &nb[j])) {
+            let y = &nb[open_b.remove(pos)];
+            changes.push((x, y, relation(x, y, exact, rough)));
         }
     }
-    None
+    let (x, y, _) = *changes.first()?;
+    let conflict = changes.iter().any(|c| c.2 == Relation::Conflicts);
+    let more: Vec<String> = changes[1..]
+        .iter()
+        .map(|(x, y, _)| format!("{} → {}", x.text, y.text))
+        .collect();
+    let mut message = format!("{} says {}, {} says {}", a.outlet, x.text, b.outlet, y.text);
+    if !conflict {
+        message.push_str(" (both can be true: one figure is a bound or a rough count)");
+    }
+    if !more.is_empty() {
+        message.push_str(&format!("; also {}", more.join(", ")));
+    }
+    let listed: Vec<serde_json::Value> = changes
+        .iter()
+        .map(|(x, y, r)| {
+            json!({"left": x.text, "right": y.text, "left_value": x.value, "right_value": y.value,
+                   "unit": x.unit, "compatible": *r == Relation::Refines})
+        })
+        .collect();
+    let mut hit = Hit::new(
+        message,
+        json!({"left": x.text, "right": y.text, "left_value": x.value, "right_value": y.value,
+               "unit": x.unit, "changes": listed}),
+    )
+    .at(Some(x.span), Some(y.span));
+    if !conflict {
+        hit.severity = Some(crate::rules::Severity::Low.min(rule.severity));
+    }
+    Some(hit)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::run;
+    use super::super::testing::{run, run_in};
+    use crate::lang::LangCode;
+    use crate::rules::Severity;
 
     #[test]
     fn flags_a_changed_number_with_its_unit() {
@@ -168,5 +237,115 @@ mod tests {
             "La trêve a duré dix jours."
         )
         .is_some());
+    }
+
+    #[test]
+    fn scale_words_multiply_digits() {
+        assert!(run(
+            "number-changed",
+            "Le plan débloque 1,2 milliard d'euros pour les agriculteurs.",
+            "Le plan débloque 1 200 millions d'euros pour les agriculteurs."
+        )
+        .is_none());
+        let hit = run(
+            "number-changed",
+            "Le plan débloque 1,2 milliard d'euros pour les agriculteurs.",
+            "Le plan débloque 1,5 milliard d'euros pour les agriculteurs.",
+        )
+        .unwrap();
+        assert_eq!(hit.evidence["left"], "1,2 milliard");
+        assert!(run_in(
+            LangCode::En,
+            "number-changed",
+            "The plan costs $1.2 billion over five years.",
+            "The plan costs $1,200 million over five years."
+        )
+        .is_none());
+        let hit = run_in(
+            LangCode::En,
+            "number-changed",
+            "The fund holds €50 million in loans.",
+            "The fund holds $50 million in loans.",
+        )
+        .unwrap();
+        assert_eq!(hit.evidence["left"], "€50 million");
+        assert_eq!(hit.evidence["right"], "$50 million");
+    }
+
+    #[test]
+    fn bounds_and_rough_counts() {
+        let severity = |a: &str, b: &str| {
+            run_in(LangCode::En, "number-changed", a, b)
+                .map(|h| h.severity.unwrap_or(Severity::High))
+        };
+        // A toll updated under the same bound is a new figure.
+        assert_eq!(
+            severity(
+                "The crash killed at least 18 people.",
+                "The crash killed at least 21 people."
+            ),
+            Some(Severity::High)
+        );
+        // A figure within the bound refines it; one outside contradicts it.
+        assert_eq!(
+            severity(
+                "The crash killed at least 18 people.",
+                "The crash killed 21 people."
+            ),
+            Some(Severity::Low)
+        );
+        assert_eq!(
+            severity(
+                "The crash killed at least 18 people.",
+                "The crash killed 15 people."
+            ),
+            Some(Severity::High)
+        );
+        assert_eq!(
+            severity(
+                "Dozens of people were injured.",
+                "Thirty people were injured."
+            ),
+            Some(Severity::Low)
+        );
+        assert_eq!(
+            severity(
+                "Dozens of people were injured.",
+                "Five people were injured."
+            ),
+            Some(Severity::High)
+        );
+        assert_eq!(
+            severity(
+                "One person was killed in the blast.",
+                "Two people were killed in the blast."
+            ),
+            Some(Severity::High)
+        );
+        assert!(run(
+            "number-changed",
+            "Une quinzaine de personnes ont été tuées.",
+            "Trois personnes ont été tuées."
+        )
+        .is_some());
+    }
+
+    #[test]
+    fn every_changed_number_is_listed() {
+        let hit = run_in(
+            LangCode::En,
+            "number-changed",
+            "A magnitude 6.4 earthquake struck on Monday, killing at least 35 people.",
+            "A magnitude 6.2 earthquake struck on Monday, killing at least 48 people.",
+        )
+        .unwrap();
+        assert_eq!(hit.evidence["changes"].as_array().unwrap().len(), 2);
+        assert!(
+            hit.message
+                .contains("at least 35 people → at least 48 people")
+                || hit.message.contains("35 people → 48 people"),
+            "{}",
+            hit.message
+        );
     }
 }
