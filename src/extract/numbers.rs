@@ -101,19 +101,24 @@ fn unit_at(folded: &[String], k: usize, lang: &Lang) -> Option<(String, usize)> 
 
 /// Does word `i` follow word `i - 1` with at most one character between them (a space or a
 /// hyphen): the words of one written number?
-fn follows_closely(words: &[WordSpan], i: usize) -> bool {
-    words[i].start <= words[i - 1].end + 1
+fn follows_closely(text: &str, words: &[WordSpan], i: usize) -> bool {
+    // One character, of any width: "7 h 40" is often written with no-break spaces.
+    text[words[i - 1].end..words[i].start]
+        .chars()
+        .nth(1)
+        .is_none()
 }
 
 /// The number word at word `k`, and how many words it takes: the longest number phrase of the
 /// language written there as one hyphenated or spaced run ("quatre-vingt-dix"), else one word.
 fn number_word_at(
+    text: &str,
     words: &[WordSpan],
     folded: &[String],
     k: usize,
     lang: &Lang,
 ) -> Option<(f64, usize)> {
-    let joined = |n: usize| (k + 1..k + n).all(|i| follows_closely(words, i));
+    let joined = |n: usize| (k + 1..k + n).all(|i| follows_closely(text, words, i));
     lang.number_phrases
         .iter()
         .find(|(p, _)| folded[k..].starts_with(p) && joined(p.len()))
@@ -136,7 +141,7 @@ fn clock_time_at(
 ) -> Option<(f64, usize, usize)> {
     let two_digits = |s: &str| s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit());
     let hour: u32 = folded[k].parse().ok().filter(|h| *h <= 24)?;
-    let close = |i: usize| i < words.len() && follows_closely(words, i);
+    let close = |i: usize| i < words.len() && follows_closely(text, words, i);
     let mut minutes = None;
     let mut j = k + 1;
     let mut marked = false;
@@ -277,7 +282,9 @@ pub fn find_numbers(
             // letter glued to them after a currency sign.
             let glued = |i: usize| words[i].start == words[i - 1].end;
             match folded.get(k + 1) {
-                Some(next) if follows_closely(words, k + 1) && lang.multipliers.contains(next) => {
+                Some(next)
+                    if follows_closely(text, words, k + 1) && lang.multipliers.contains(next) =>
+                {
                     let scale = lang.number_words.get(next).copied().unwrap_or(1.0);
                     (v * scale, k + 2, false)
                 }
@@ -290,13 +297,13 @@ pub fn find_numbers(
                 }
                 _ => (v, k + 1, false),
             }
-        } else if let Some((v, n)) = number_word_at(words, folded, k, lang) {
+        } else if let Some((v, n)) = number_word_at(text, words, folded, k, lang) {
             // A run of number words: "trois mille", "vingt-deux", "two hundred".
             let mut total = 0.0;
             let mut current = v;
             let mut j = k + n;
-            while j < words.len() && follows_closely(words, j) {
-                let Some((next, m)) = number_word_at(words, folded, j, lang) else {
+            while j < words.len() && follows_closely(text, words, j) {
+                let Some((next, m)) = number_word_at(text, words, folded, j, lang) else {
                     break;
                 };
                 if m == 1 && lang.multipliers.contains(&folded[j]) {
@@ -535,6 +542,19 @@ mod tests {
                 (20.0, Some(Bound::AtLeast)),
                 (30.0, Some(Bound::AtMost))
             ]
+        );
+    }
+
+    #[test]
+    fn clock_times_with_no_break_spaces() {
+        let n = mentions(
+            "Il a percuté le camion vers 7\u{a0}h\u{a0}40.",
+            LangCode::Fr,
+        );
+        assert_eq!(n.len(), 1);
+        assert_eq!(
+            (n[0].value, n[0].unit.as_deref()),
+            (460.0, Some(CLOCK_UNIT))
         );
     }
 
