@@ -4,7 +4,7 @@ use serde::Serialize;
 
 /// A half-open byte range into an article's original file.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize,
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize,
 )]
 pub struct Span {
     pub start: usize,

@@ -18,6 +18,19 @@ use crate::report::model::TermContribution;
 #[derive(Debug, Clone, Default)]
 pub struct TermSet {
     pub ids: Vec<u32>,
+    /// The ids said only inside an attribution in this claim, sorted: they weigh
+    /// `source_weight` of their weight.
+    pub light: Vec<u32>,
+}
+
+impl TermSet {
+    fn factor(&self, id: u32, source_weight: f64) -> f64 {
+        if !self.light.is_empty() && self.light.binary_search(&id).is_ok() {
+            source_weight
+        } else {
+            1.0
+        }
+    }
 }
 
 /// Word comparisons allowed for soft matching in one pair (see `soft_matches`).
@@ -42,6 +55,9 @@ pub struct ScoreWeights {
     /// Share of the weight a changed number earns: a number of one claim with no match,
     /// paired with the closest unmatched number of the other (within a factor of two).
     pub number_slot_credit: f64,
+    /// Share of its weight a term keeps inside an attribution ("…, a précisé la préfecture
+    /// dans un communiqué"): two claims that share only who said them are not one claim.
+    pub source_weight: f64,
 }
 
 impl Default for ScoreWeights {
@@ -53,6 +69,7 @@ impl Default for ScoreWeights {
             soft_threshold: 0.85,
             soft_credit: 0.9,
             number_slot_credit: 0.6,
+            source_weight: 0.35,
         }
     }
 }
@@ -145,13 +162,29 @@ impl Scorer {
                     id
                 })
                 .collect();
+            // A term is light when every one of its occurrences in the claim is.
+            let mut light: Vec<u32> = terms
+                .iter()
+                .zip(&ids)
+                .filter(|(t, _)| t.light)
+                .map(|(_, &id)| id)
+                .collect();
+            let heavy: Vec<u32> = terms
+                .iter()
+                .zip(&ids)
+                .filter(|(t, _)| !t.light)
+                .map(|(_, &id)| id)
+                .collect();
+            light.retain(|id| !heavy.contains(id));
+            light.sort_unstable();
+            light.dedup();
             ids.sort_unstable();
             ids.dedup();
             for &id in &ids {
                 s.df[id as usize] += 1;
             }
             s.docs += 1;
-            sets.push(TermSet { ids });
+            sets.push(TermSet { ids, light });
         }
         s.weight = (0..s.terms.len())
             .map(|i| {
@@ -226,7 +259,16 @@ impl Scorer {
         b: &TermSet,
         mut shared: Option<&mut Vec<(u32, f64)>>,
     ) -> f64 {
-        let total: f64 = a.ids.iter().chain(&b.ids).map(|&t| self.weight(t)).sum();
+        let light = self.weights.source_weight;
+        let total: f64 = a
+            .ids
+            .iter()
+            .map(|&t| self.weight(t) * a.factor(t, light))
+            .sum::<f64>()
+            + b.ids
+                .iter()
+                .map(|&t| self.weight(t) * b.factor(t, light))
+                .sum::<f64>();
         if total == 0.0 {
             return 0.0;
         }
@@ -253,7 +295,7 @@ impl Scorer {
                     j += 1;
                 }
                 if j < b.ids.len() && b.ids[j] == ta {
-                    let w = self.weight(ta);
+                    let w = self.weight(ta) * (a.factor(ta, light) + b.factor(ta, light)) / 2.0;
                     matched += 2.0 * w;
                     if let Some(shared) = shared.as_deref_mut() {
                         shared.push((ta, w));
@@ -413,6 +455,7 @@ mod tests {
                 key: w.to_string(),
                 surface: w.to_string(),
                 kind: TermKind::Word,
+                light: false,
             })
             .collect()
     }
@@ -427,6 +470,41 @@ mod tests {
         );
         assert!((s.score(&sets[0], &sets[1]).score - 1.0).abs() < 1e-9);
         assert_eq!(s.score(&sets[0], &sets[2]).score, 0.0);
+    }
+
+    #[test]
+    fn words_of_an_attribution_weigh_less() {
+        // Two claims that share only "…, a précisé la préfecture dans un communiqué".
+        let said = |words: &[&str]| {
+            let mut t = terms(words);
+            for w in ["precise", "prefecture", "landes", "communique"] {
+                t.push(Term {
+                    key: w.into(),
+                    surface: w.into(),
+                    kind: TermKind::Word,
+                    light: true,
+                });
+            }
+            t
+        };
+        let (a, b) = (
+            said(&["secouristes", "mobilises"]),
+            said(&["helicopteres", "engages"]),
+        );
+        let heavy = |t: &[Term]| -> Vec<Term> {
+            t.iter()
+                .cloned()
+                .map(|t| Term { light: false, ..t })
+                .collect()
+        };
+        let (ha, hb) = (heavy(&a), heavy(&b));
+        let (s, sets) = Scorer::build(
+            [a.as_slice(), b.as_slice(), ha.as_slice(), hb.as_slice()],
+            ScoreWeights::default(),
+        );
+        let light = s.score(&sets[0], &sets[1]).score;
+        let full = s.score(&sets[2], &sets[3]).score;
+        assert!(light < 0.5 * full, "{light} {full}");
     }
 
     #[test]
@@ -450,6 +528,7 @@ mod tests {
             key: "#3000".into(),
             surface: "3 000".into(),
             kind: TermKind::Number,
+            light: false,
         });
         let mut b = terms(&["soldats", "envoyes"]);
         b.push(a[2].clone());
@@ -472,6 +551,7 @@ mod tests {
             key: format!("#{value}"),
             surface: value.to_string(),
             kind: TermKind::Number,
+            light: false,
         });
         t
     }

@@ -24,6 +24,10 @@ pub struct Term {
     /// The folded word(s) as written, for soft matching and explanations.
     pub surface: String,
     pub kind: TermKind,
+    /// Said inside an attribution ("…, a indiqué le Kremlin dans un communiqué"): it names
+    /// who speaks, so alignment weighs it less.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub light: bool,
 }
 
 /// Words inside quotation marks, and who said them.
@@ -55,6 +59,12 @@ pub struct Attribution {
     /// in "The group claimed responsibility, police said".
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub nested: bool,
+    /// The whole attribution when it is set apart from what is said: the verb or "selon", the
+    /// source, and for one set off by a comma its tail up to the next punctuation (", a
+    /// précisé la préfecture dans un communiqué"). Its words say who speaks, not what:
+    /// alignment weighs them less. Empty for a subject ("Le Kremlin a indiqué que…").
+    #[serde(default)]
+    pub region: Span,
 }
 
 /// A hedge or negation cue.
@@ -140,10 +150,16 @@ pub fn extract(
     let content_words: Vec<&str> = content.iter().map(|&k| folded[k].as_str()).collect();
 
     let mut terms = Vec::with_capacity(content.len());
+    // Where each term's first word starts.
+    let mut term_starts = Vec::with_capacity(content.len());
     let mut entities = Vec::new();
     let mut covered = vec![false; ws.len()];
     let mut c = 0;
+    let mut step_start = 0;
     while c < content.len() {
+        // The term the last step pushed (if any) starts where that step's words do.
+        term_starts.resize(terms.len(), step_start);
+        step_start = ws[content[c]].start;
         if let Some((n, id)) = aliases.longest_match(&content_words, c) {
             let (a, b) = (ws[content[c]].start, ws[content[c + n - 1]].end);
             terms.push(Term {
@@ -151,6 +167,7 @@ pub fn extract(
                 // Explanations and labels name the set, as written in the rule file.
                 surface: aliases.name(id).to_string(),
                 kind: TermKind::Entity,
+                light: false,
             });
             entities.push(Entity {
                 span: Span::new(a, b),
@@ -168,6 +185,7 @@ pub fn extract(
                 key: format!("~{}", term_sets.key(id)),
                 surface: content_words[c..c + n].join(" "),
                 kind: TermKind::Word,
+                light: false,
             });
             c += n;
             continue;
@@ -179,6 +197,7 @@ pub fn extract(
                     key: format!("#{v}"),
                     surface: folded[k].clone(),
                     kind: TermKind::Number,
+                    light: false,
                 });
             }
         } else if folded[k].chars().count() > 1 || folded[k].chars().all(|ch| ch.is_ascii_digit()) {
@@ -186,14 +205,21 @@ pub fn extract(
                 key: stemmer.stem(&folded[k]).into_owned(),
                 surface: folded[k].clone(),
                 kind: TermKind::Word,
+                light: false,
             });
         }
         c += 1;
     }
+    term_starts.resize(terms.len(), step_start);
     entities.extend(capitalised_names(text, &ws, &folded, &covered, lang));
     entities.sort_by_key(|e| e.span.start);
 
     let attributions = find_attributions(text, &ws, &folded, lang, aliases);
+    for (term, &start) in terms.iter_mut().zip(&term_starts) {
+        term.light = attributions
+            .iter()
+            .any(|a| !a.nested && a.region.contains(start));
+    }
     let quotes = find_quotes(text, lang, &attributions);
     let hedges = find_hedges(text, &ws, &folded, lang, &date_spans);
     let negations = find_negations(text, lang);
@@ -406,7 +432,17 @@ fn find_attributions(
             source,
             anaphoric,
             nested: false,
+            region: Span::new(ws[s].start, ws[e - 1].end),
         }
+    };
+    // The end of an attribution set off by punctuation that ends with word `e - 1`: the last
+    // word before the next punctuation ("…, a indiqué le Kremlin dans un communiqué.").
+    let tail_end = |e: usize| {
+        let mut j = e;
+        while j < ws.len() && !punct_between(j - 1, j) {
+            j += 1;
+        }
+        ws[j - 1].end
     };
     let mut k = 0;
     while k < ws.len() {
@@ -424,6 +460,12 @@ fn find_attributions(
                 let in_first_clause = !text[..ws[k].start].contains([',', ';', ':', '(']);
                 let mut found = attribution(s, e);
                 found.nested = !set_off && !in_first_clause;
+                let end = if k > 0 && punct_between(k - 1, k) {
+                    tail_end(e)
+                } else {
+                    ws[e - 1].end
+                };
+                found.region = Span::new(ws[k].start, end);
                 out.push((Form::Adverbial, found));
                 k = e;
                 continue;
@@ -463,9 +505,18 @@ fn find_attributions(
                 (s < v).then_some((s, v))
             };
             if let Some((s, e)) = found {
-                let found = attribution(s, e);
+                let mut found = attribution(s, e);
                 // ", the army said": set off by punctuation like an inverted one.
                 let parenthetical = inverted || (s > 0 && punct_between(s - 1, s));
+                // A subject's region is empty: "Le Kremlin révèle le contenu de la lettre"
+                // is about the Kremlin as much as said by it.
+                found.region = if inverted {
+                    Span::new(ws[v].start, tail_end(e))
+                } else if parenthetical {
+                    Span::new(ws[s].start, tail_end(k + 1))
+                } else {
+                    Span::default()
+                };
                 if !found.source.is_empty() || found.anaphoric {
                     let form = if parenthetical {
                         Form::Parenthetical
