@@ -393,8 +393,16 @@ fn find_attributions(
     aliases: &AliasTable,
 ) -> Vec<Attribution> {
     let mut out: Vec<(Form, Attribution)> = Vec::new();
+    // A dotted acronym ("U.N. envoy", "U.S. officials") is one name, not a sentence's end.
+    let letter = |k: usize| {
+        let w = &text[ws[k].start..ws[k].end];
+        w.chars().count() == 1 && w.starts_with(char::is_uppercase)
+    };
     let punct_between = |a: usize, b: usize| {
         let between = &text[ws[a].end..ws[b].start];
+        if letter(a) && (between == "." || between == ". " && !letter(b)) {
+            return false;
+        }
         between.contains([',', '.', ';', ':', '(', ')'])
             || between.chars().any(|c| lang.is_quote_mark(c))
     };
@@ -424,7 +432,15 @@ fn find_attributions(
     };
     // The source named by words s..e.
     let attribution = |s: usize, e: usize| {
-        let phrase: Vec<&str> = folded[s..e].iter().map(String::as_str).collect();
+        // Capital letters in a row are one acronym: "U.S. officials" is "us officials".
+        let mut phrase: Vec<std::borrow::Cow<str>> = Vec::with_capacity(e - s);
+        for (k, word) in folded.iter().enumerate().take(e).skip(s) {
+            match phrase.last_mut() {
+                Some(last) if k > s && letter(k) && letter(k - 1) => last.to_mut().push_str(word),
+                _ => phrase.push(std::borrow::Cow::Borrowed(word)),
+            }
+        }
+        let phrase: Vec<&str> = phrase.iter().map(|w| w.as_ref()).collect();
         let (source, anaphoric) = normalise_source(&phrase, lang, aliases);
         Attribution {
             span: Span::new(ws[s].start, ws[e - 1].end),
