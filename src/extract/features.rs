@@ -939,6 +939,77 @@ mod tests {
     }
 
     #[test]
+    fn the_conditional_is_a_hedge_and_the_imperfect_is_not() {
+        let hedged = |w: &str| {
+            !features(&format!("Le conducteur {w} en gare à midi."))
+                .hedges
+                .is_empty()
+        };
+        for w in [
+            "aurait",
+            "serait",
+            "pourrait",
+            "devrait",
+            "faudrait",
+            "voudrait",
+            "saurait",
+            "ferait",
+            "viendrait",
+            "prendrait",
+            "mettrait",
+            "dirait",
+            "finirait",
+            "entrerait",
+            "assurerait",
+            "auraient",
+            "pourraient",
+            "entreraient",
+            "irait",
+            "verrait",
+            "recevrait",
+            "connaîtrait",
+            "vivrait",
+            "suivrait",
+            "conclurait",
+            "permettrait",
+            "tiendrait",
+            "attendrait",
+        ] {
+            assert!(hedged(w), "{w} is a conditional");
+        }
+        for w in [
+            "entrait",
+            "assurait",
+            "ignorait",
+            "durait",
+            "montrait",
+            "rencontrait",
+            "tirait",
+            "ouvrait",
+            "retirait",
+            "attirait",
+            "inspirait",
+            "admirait",
+            "désirait",
+            "aspirait",
+            "respirait",
+            "virait",
+            "entraient",
+            "espérait",
+            "encadrait",
+            "éclairait",
+            "serrait",
+            "restaurait",
+            "figurait",
+            "livrait",
+            "enregistrait",
+            "offrait",
+        ] {
+            assert!(!hedged(w), "{w} is an imperfect");
+        }
+    }
+
+    #[test]
     fn aliases_become_entity_terms() {
         let f = features("Le chef de l'Etat russe a parlé avec le groupe Daech.");
         let keys: Vec<&str> = f
