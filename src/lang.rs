@@ -113,6 +113,36 @@ struct HedgeData {
     patterns: Vec<String>,
     #[serde(default)]
     exceptions: Vec<String>,
+    #[serde(default)]
+    reported: ReportedData,
+}
+
+/// The future of the past: a conditional in a clause reported after a reporting verb in a
+/// past tense ("il a annoncé qu'il se rendrait").
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReportedData {
+    /// Words that open the reported clause ("que").
+    #[serde(default)]
+    openers: Vec<String>,
+    /// Auxiliaries of a past tense before a reporting verb's participle ("a", "avait").
+    #[serde(default)]
+    auxiliaries: Vec<String>,
+    /// Participles of reporting verbs besides `attribution.verbs` ("promis").
+    #[serde(default)]
+    participles: Vec<String>,
+    /// Reporting verbs in a past tense of one word ("annonçait", "déclara").
+    #[serde(default)]
+    past_forms: Vec<String>,
+}
+
+/// The future of the past, as [`Lang::hedge_reported`] reads it: folded words.
+#[derive(Debug, Default)]
+pub struct ReportedClause {
+    pub openers: HashSet<String>,
+    pub auxiliaries: HashSet<String>,
+    pub participles: HashSet<String>,
+    pub past_forms: HashSet<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -303,6 +333,9 @@ pub struct Lang {
     pub hedge_words: HashSet<String>,
     pub hedge_phrases: Vec<Vec<String>>,
     pub hedge_exceptions: HashSet<String>,
+    /// A conditional (a hedge `patterns` match) in a clause reported after a reporting verb
+    /// in a past tense is the future of the past, not a hedge.
+    pub hedge_reported: ReportedClause,
     pub attribution_before: Vec<Vec<String>>,
     pub attribution_verbs: HashSet<String>,
     pub attribution_not_after: HashSet<String>,
@@ -511,6 +544,15 @@ impl Lang {
             hedge_words: single_words(file, "hedges.words", &hedge_single)?,
             hedge_phrases: folded_phrases(&hedge_multi),
             hedge_exceptions: single_words(file, "hedges.exceptions", &raw.hedges.exceptions)?,
+            hedge_reported: {
+                let r = &raw.hedges.reported;
+                ReportedClause {
+                    openers: single_words(file, "hedges.reported.openers", &r.openers)?,
+                    auxiliaries: single_words(file, "hedges.reported.auxiliaries", &r.auxiliaries)?,
+                    participles: single_words(file, "hedges.reported.participles", &r.participles)?,
+                    past_forms: single_words(file, "hedges.reported.past_forms", &r.past_forms)?,
+                }
+            },
             attribution_before: folded_phrases(&raw.attribution.before_source),
             attribution_verbs: single_words(file, "attribution.verbs", &raw.attribution.verbs)?,
             attribution_not_after: single_words(

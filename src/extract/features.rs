@@ -660,7 +660,10 @@ fn find_hedges(
         let word = &text[w.start..w.end];
         let by_word = lang.hedge_words.contains(f);
         let by_pattern = !lang.hedge_exceptions.contains(f) && matched.contains(&(w.start, w.end));
-        if (by_word || by_pattern) && !w.inside_any(dates) {
+        // A conditional reported after a past tense is the future of the past.
+        let reported = matched.contains(&(w.start, w.end))
+            && in_reported_past_clause(text, ws, folded, lang, k);
+        if (by_word || by_pattern) && !reported && !w.inside_any(dates) {
             out.push(Cue {
                 span: Span::new(w.start, w.end),
                 text: word.to_string(),
@@ -680,6 +683,57 @@ fn find_hedges(
     }
     out.sort_by_key(|c| c.span.start);
     out
+}
+
+/// Is word `k` in a clause reported after a reporting verb in a past tense, "il a annoncé
+/// qu'il se rendrait jeudi"? The language's `hedges.reported` says which words open the
+/// clause and which verbs report in a past tense; the opener is the nearest one before `k`
+/// in the same sentence, and the verb is at most four words before the opener.
+fn in_reported_past_clause(
+    text: &str,
+    ws: &[WordSpan],
+    folded: &[String],
+    lang: &Lang,
+    k: usize,
+) -> bool {
+    /// Words between a reporting verb and the clause it opens: "a annoncé jeudi soir que".
+    const MAX_GAP: usize = 4;
+    /// Words between a past auxiliary and its participle: "a-t-il aussi annoncé".
+    const MAX_AUX_GAP: usize = 3;
+    let r = &lang.hedge_reported;
+    if r.openers.is_empty() {
+        return false;
+    }
+    // Does the text between word i and word i + 1 end a sentence or a quotation?
+    let breaks = |i: usize| {
+        let gap = &text[ws[i].end..ws[i + 1].start];
+        gap.contains(['.', '!', '?', ';', ':']) || gap.chars().any(|c| lang.is_quote_mark(c))
+    };
+    let mut j = k;
+    loop {
+        if j == 0 || breaks(j - 1) {
+            return false;
+        }
+        j -= 1;
+        if r.openers.contains(&folded[j]) {
+            break;
+        }
+    }
+    for v in (j.saturating_sub(MAX_GAP)..j).rev() {
+        if breaks(v) {
+            return false;
+        }
+        let w = &folded[v];
+        if r.past_forms.contains(w) {
+            return true;
+        }
+        if (lang.attribution_verbs.contains(w) || r.participles.contains(w))
+            && (v.saturating_sub(MAX_AUX_GAP)..v).any(|a| r.auxiliaries.contains(&folded[a]))
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// Words of the language's opposite pairs, longest phrase first where they overlap.
@@ -1007,6 +1061,44 @@ mod tests {
         ] {
             assert!(!hedged(w), "{w} is an imperfect");
         }
+    }
+
+    #[test]
+    fn the_future_of_the_past_is_no_hedge() {
+        let cues =
+            |t: &str| -> Vec<String> { features(t).hedges.into_iter().map(|c| c.text).collect() };
+        assert!(cues("Le Premier ministre a annoncé qu'il se rendrait jeudi à Dax.").is_empty());
+        assert!(cues("Il avait dit jeudi soir que la ligne serait rouverte lundi.").is_empty());
+        assert!(cues("Le ministre annonçait que les aides seraient versées en avril.").is_empty());
+        assert!(
+            cues("Matignon a aussi indiqué, dans un communiqué, que le plan serait présenté.")
+                .is_empty()
+        );
+        // A conditional that no past reporting verb governs is still a hedge.
+        assert_eq!(cues("Il se rendrait jeudi à Dax."), ["rendrait"]);
+        assert_eq!(
+            cues("Il annonce qu'il se rendrait jeudi à Dax."),
+            ["rendrait"]
+        );
+        assert_eq!(
+            cues("Il a annoncé sa visite. Il se rendrait jeudi à Dax."),
+            ["rendrait"]
+        );
+        assert_eq!(
+            cues("Le ministre a dit : « Il se rendrait à Dax »."),
+            ["rendrait"]
+        );
+        // Other hedges in a reported clause stay hedges.
+        assert_eq!(
+            cues("Il a annoncé qu'il se rendra peut-être à Dax."),
+            ["peut-être"]
+        );
+        // English "would" after "said" is no hedge.
+        assert!(
+            features_in("He said he would resign on Monday.", LangCode::En)
+                .hedges
+                .is_empty()
+        );
     }
 
     #[test]
