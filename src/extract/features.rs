@@ -1102,6 +1102,40 @@ mod tests {
     }
 
     #[test]
+    fn appearances_and_sans_doute_are_hedges() {
+        let en = |t: &str| -> Vec<String> {
+            features_in(t, LangCode::En)
+                .hedges
+                .into_iter()
+                .map(|c| c.text)
+                .collect()
+        };
+        assert_eq!(
+            en("The shooting appeared to be gang-related."),
+            ["appeared to"]
+        );
+        assert_eq!(
+            en("The fire appears to have started in the kitchen."),
+            ["appears to"]
+        );
+        assert_eq!(en("It appeared the gunman acted alone."), ["It appeared"]);
+        assert_eq!(en("The suspect seemed calm."), ["seemed"]);
+        // Appearing somewhere is a fact.
+        assert!(en("The suspect appeared in court on Monday.").is_empty());
+        assert!(en("He appears on television every week.").is_empty());
+        let fr: Vec<String> = features("Le chauffeur a sans doute contourné les barrières.")
+            .hedges
+            .into_iter()
+            .map(|c| c.text)
+            .collect();
+        assert_eq!(fr, ["sans doute"]);
+        // "Without any doubt" is certainty.
+        assert!(features("Il a sans aucun doute contourné les barrières.")
+            .hedges
+            .is_empty());
+    }
+
+    #[test]
     fn aliases_become_entity_terms() {
         let f = features("Le chef de l'Etat russe a parlé avec le groupe Daech.");
         let keys: Vec<&str> = f
