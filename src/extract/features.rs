@@ -1136,6 +1136,58 @@ mod tests {
     }
 
     #[test]
+    fn idioms_that_look_negative_are_no_negation() {
+        let fr = |t: &str| -> Vec<String> {
+            features(t).negations.into_iter().map(|c| c.text).collect()
+        };
+        for t in [
+            "Le chauffeur a sans doute contourné les barrières.",
+            "Il a sans aucun doute contourné les barrières.",
+            "Une mobilisation d'une ampleur sans précédent.",
+            "Les secours travaillent sans cesse depuis mardi.",
+            "C'est l'accident le plus meurtrier jamais enregistré en France.",
+            "C'est le pire bilan jamais vu dans la région.",
+            "La plus grande manifestation jamais organisée à Tbilissi.",
+            "Le bilan ne cesse de s'alourdir, plus de 30 morts selon la préfecture.",
+            "Il n'y a que deux survivants.",
+            "Il n'en reste plus que deux.",
+            "Il ne fait aucun doute que le chauffeur a contourné les barrières.",
+            "Le village a disparu à jamais.",
+        ] {
+            assert!(fr(t).is_empty(), "{t}: {:?}", fr(t));
+        }
+        // Real negations stay.
+        assert_eq!(
+            fr("Le train ne circulait plus depuis mardi."),
+            ["ne circulait plus"]
+        );
+        assert_eq!(fr("Il n'a jamais été aussi meurtrier."), ["n'a jamais"]);
+        assert_eq!(
+            fr("Il ne dit pas que le chauffeur a menti."),
+            ["ne dit pas"]
+        );
+        assert_eq!(fr("Il est parti sans prévenir."), ["sans"]);
+        let en = |t: &str| -> Vec<String> {
+            features_in(t, LangCode::En)
+                .negations
+                .into_iter()
+                .map(|c| c.text)
+                .collect()
+        };
+        for t in [
+            "There is no doubt the driver ignored the barriers.",
+            "The storm hit not only Florida but also Georgia.",
+            "The hospital's care is second to none, the mayor said.",
+            "It was the deadliest attack ever recorded in the city.",
+            "The footage shows never-before-seen images of the crash.",
+            "No more than 30 people were injured.",
+        ] {
+            assert!(en(t).is_empty(), "{t}: {:?}", en(t));
+        }
+        assert_eq!(en("The virus had never before been detected."), ["never"]);
+    }
+
+    #[test]
     fn aliases_become_entity_terms() {
         let f = features("Le chef de l'Etat russe a parlé avec le groupe Daech.");
         let keys: Vec<&str> = f
