@@ -1188,6 +1188,48 @@ mod tests {
     }
 
     #[test]
+    fn verbs_that_deny_what_follows_are_negations() {
+        let en = |t: &str| -> Vec<String> {
+            features_in(t, LangCode::En)
+                .negations
+                .into_iter()
+                .map(|c| c.text)
+                .collect()
+        };
+        assert_eq!(
+            en("The ministry declined to confirm that the patient had died."),
+            ["declined to confirm"]
+        );
+        assert_eq!(en("He refused to testify."), ["refused to testify"]);
+        assert_eq!(en("Talks failed to reach a deal."), ["failed to reach"]);
+        assert_eq!(
+            en("Police have yet to identify the suspect."),
+            ["yet to identify"]
+        );
+        assert_eq!(en("The minister was unaware of the payments."), ["unaware"]);
+        assert_eq!(en("She was unable to say when."), ["unable to say"]);
+        // A price that declined to a level denies nothing.
+        assert!(en("Shares declined to a two-week low.").is_empty());
+        assert!(en("The rate declined to 4.5% in March.").is_empty());
+        let fr = |t: &str| -> Vec<String> {
+            features(t).negations.into_iter().map(|c| c.text).collect()
+        };
+        assert_eq!(
+            fr("Le ministère a refusé de confirmer le décès."),
+            ["refusé de"]
+        );
+        assert_eq!(fr("Le ministère a refusé d'en dire plus."), ["refusé d'"]);
+        assert_eq!(
+            fr("Le conducteur ignorait que le camion était bloqué."),
+            ["ignorait"]
+        );
+        assert_eq!(
+            fr("Le suspect n'a toujours pas été identifié."),
+            ["n'a toujours pas"]
+        );
+    }
+
+    #[test]
     fn aliases_become_entity_terms() {
         let f = features("Le chef de l'Etat russe a parlé avec le groupe Daech.");
         let keys: Vec<&str> = f
