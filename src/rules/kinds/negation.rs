@@ -7,7 +7,7 @@
 
 use serde_json::json;
 
-use super::{anchored, cue_spans, ClaimView, Hit, LazyWords, Rule};
+use super::{anchored, content_words, cue_spans, ClaimView, Hit, LazyWords, Rule};
 use crate::extract::Polarity;
 use crate::source::Span;
 
@@ -42,15 +42,14 @@ impl<'v> Side<'v> {
     }
 }
 
-/// Cues of `a` that `b` lacks (compared by folded cue words, counted), whose neighbourhood
-/// (the cue and the three words after it) `b` shares.
-fn extra(a: &Side, b: &Side) -> Vec<Span> {
-    if a.cues.is_empty() {
-        return Vec::new();
-    }
+/// Words after a cue that it may govern, within its clause: "not" in "we do not believe there
+/// is any further threat" negates "threat".
+const GOVERNED_WORDS: usize = 8;
+
+/// Cues of `a` that `b` lacks (compared by folded cue words, counted).
+fn unmatched(a: &Side, b: &Side) -> Vec<(usize, usize)> {
     let mut theirs: Vec<String> = b.cues.iter().map(|&span| b.cue(span)).collect();
-    let unmatched: Vec<(usize, usize)> = a
-        .cues
+    a.cues
         .iter()
         .copied()
         .filter(|&span| {
@@ -63,10 +62,44 @@ fn extra(a: &Side, b: &Side) -> Vec<Span> {
                 None => true,
             }
         })
-        .collect();
-    unmatched
+        .collect()
+}
+
+/// Content words of the cue at `span` of `text` and of the `after` words after it, up to the
+/// end of its clause.
+fn governed(text: &str, (s, e): (usize, usize), after: usize) -> Vec<String> {
+    let rest = &text[e..];
+    let clause = rest
+        .find([',', ';', ':', '.', '!', '?'])
+        .map_or(rest, |end| &rest[..end]);
+    let tail: Vec<&str> = clause.split_whitespace().take(after).collect();
+    content_words(&format!("{} {}", &text[s..e], tail.join(" ")))
+}
+
+/// Cues of `a` that `b` lacks (compared by folded cue words, counted), whose neighbourhood
+/// (the cue and the three words after it) `b` shares, and that no cue of `b`'s own answers: a
+/// cue that `a` lacks and whose clause, after it, has a word of that neighbourhood ("no
+/// ongoing threat" against "we do not believe there is any further threat": both sides
+/// negate the threat, with different words).
+fn extra(a: &Side, b: &Side) -> Vec<Span> {
+    if a.cues.is_empty() {
+        return Vec::new();
+    }
+    let theirs = unmatched(b, a);
+    unmatched(a, b)
         .into_iter()
         .filter(|&span| anchored(a.view.text, span, 0, 3, b.words.get()))
+        .filter(|&span| {
+            let shared: Vec<String> = governed(a.view.text, span, 3)
+                .into_iter()
+                .filter(|w| b.words.get().contains(w))
+                .collect();
+            !theirs.iter().any(|&t| {
+                governed(b.view.text, t, GOVERNED_WORDS)
+                    .iter()
+                    .any(|w| shared.contains(w))
+            })
+        })
         .map(|(s, e)| Span::new(s, e))
         .collect()
 }
@@ -134,7 +167,7 @@ pub fn check(rule: &Rule, a: &ClaimView, b: &ClaimView) -> Option<Hit> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::run;
+    use super::super::testing::{run, run_in};
 
     #[test]
     fn opposite_words_reverse_a_claim() {
@@ -175,6 +208,39 @@ mod tests {
             "Moscou ne souhaitait pas voir cela."
         )
         .is_none());
+    }
+
+    #[test]
+    fn both_sides_negated_with_different_words_is_no_flip() {
+        use crate::lang::LangCode::En;
+        assert!(run_in(
+            En,
+            "negation-flip",
+            "\"There is no ongoing threat to the public,\" Bryant said at a news conference.",
+            "\"At this time, we do not believe there is any further threat to the public,\" Bryant said at a news conference.",
+        )
+        .is_none());
+        assert!(run(
+            "negation-flip",
+            "Selon la SNCF, le conducteur du TER ignorait que le camion était bloqué sur la voie.",
+            "Selon la SNCF, le conducteur du TER ne savait pas que le camion était bloqué sur la voie.",
+        )
+        .is_none());
+        // A negation of the other side elsewhere in the claim does not answer this one.
+        assert!(run_in(
+            En,
+            "negation-flip",
+            "Police said the suspect was not armed and had no accomplices.",
+            "Police said the suspect was armed and had no accomplices.",
+        )
+        .is_some());
+        assert!(run_in(
+            En,
+            "negation-flip",
+            "There is no threat to the public, police said, but they have not found the gun.",
+            "There is a threat to the public, police said, but they have not found the gun.",
+        )
+        .is_some());
     }
 
     #[test]
