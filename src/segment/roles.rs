@@ -11,6 +11,10 @@ use super::{Role, Segment};
 /// Lines without final punctuation and at most this many words read as headings.
 const MAX_HEADING_WORDS: usize = 20;
 
+/// A short line ending with a colon introduces what follows ("Key points:", "Ce que l'on sait
+/// :"): a heading, when it has at most this many words.
+const MAX_LABEL_WORDS: usize = 8;
+
 /// Datelines are short ("WASHINGTON, Jan. 28 (Reuters) - "): a longer match is a sentence.
 const MAX_DATELINE: usize = 80;
 
@@ -85,6 +89,18 @@ fn word_count(s: &str) -> usize {
         .count()
 }
 
+/// A short line that ends with a colon and reports no one's words: a label for what follows
+/// ("What we know so far:", "Ce que l'on sait :"), not a claim. "Powell told reporters:"
+/// introduces a quote, and stays a claim.
+fn is_label(s: &str, lang: &Lang) -> bool {
+    s.trim_end_matches(|c: char| is_space(c) || c == '*' || c == '_')
+        .ends_with(':')
+        && word_count(s) <= MAX_LABEL_WORDS
+        && !crate::normalize::fold_words(s)
+            .iter()
+            .any(|w| lang.attribution_verbs.contains(w))
+}
+
 pub(super) fn segment_block(text: &str, block: &Block, lang: &Lang, out: &mut Vec<Segment>) {
     let mut push = |role: Role, span: Span| {
         out.push(Segment {
@@ -141,7 +157,7 @@ pub(super) fn segment_block(text: &str, block: &Block, lang: &Lang, out: &mut Ve
         let plain_piece = plain(s);
         let role = if any_match(&lang.patterns().boilerplate, s, &plain_piece) {
             Role::Boilerplate
-        } else if (single && !ends_sentence(s, lang)
+        } else if (single && (!ends_sentence(s, lang) || is_label(s, lang))
             || piece.glued && !ends_with_terminator(s, lang)
             || spaced_final_period(s))
             && word_count(s) <= MAX_HEADING_WORDS
@@ -153,5 +169,81 @@ pub(super) fn segment_block(text: &str, block: &Block, lang: &Lang, out: &mut Ve
             Role::Claim
         };
         push(role, piece.span);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lang::{Lang, LangCode};
+    use crate::segment::{segment, Role, SegmentOptions};
+    use crate::source::Span;
+
+    /// The segments of `text` in `lang`, with their roles.
+    fn roles(text: &str, lang: LangCode) -> Vec<(Role, String)> {
+        segment(
+            text,
+            Span::new(0, text.len()),
+            Lang::get(lang),
+            SegmentOptions::default(),
+        )
+        .into_iter()
+        .map(|s| (s.role, text[s.span.start..s.span.end].to_string()))
+        .collect()
+    }
+
+    /// The claims of `text` in `lang`.
+    fn claims(text: &str, lang: LangCode) -> Vec<String> {
+        roles(text, lang)
+            .into_iter()
+            .filter(|(r, _)| *r == Role::Claim)
+            .map(|(_, t)| t)
+            .collect()
+    }
+
+    #[test]
+    fn paywalls_credits_media_teasers_and_labels_are_not_claims() {
+        use LangCode::{En, Fr};
+        let fr = "Le train a percuté un camion-citerne mardi matin.\n\n\
+            Les secours sur les lieux de l'accident, le 11 mars 2025. PHILIPPE LOPEZ / AFP\n\n\
+            Les pompiers sur place. Photo Sud Ouest / Quentin Salinier\n\n\
+            VIDÉO. Les images de la collision\n\nPHOTOS.\n\nCe que l'on sait :\n\n\
+            Il vous reste 75,42 % de cet article à lire. La suite est réservée aux abonnés.\n\n\
+            Cet article est réservé aux abonnés.";
+        assert_eq!(
+            claims(fr, Fr),
+            ["Le train a percuté un camion-citerne mardi matin."]
+        );
+        let en = "The train hit a truck on Tuesday.\n\n\
+            Rescuers at the scene. (Photo: Reuters)\n\nVIDEO:\n\n\
+            What we know so far:\n\nKey points:\n\n\
+            This article is for subscribers only.\n\n\
+            Powell told reporters:";
+        assert_eq!(
+            claims(en, En),
+            [
+                "The train hit a truck on Tuesday.",
+                "Powell told reporters:"
+            ]
+        );
+        // A real claim that names a slash, or ends a longer line with a colon, stays.
+        assert_eq!(
+            claims("The PSG / OM match was postponed on Sunday.", En),
+            ["The PSG / OM match was postponed on Sunday."]
+        );
+    }
+
+    #[test]
+    fn an_update_line_is_read_as_a_notice() {
+        let text = "The Fed left rates unchanged.\n\n\
+            _Updated at 5:40 p.m. ET with comments from Powell's news conference._";
+        let lang = Lang::get(LangCode::En);
+        let notices: Vec<String> = claims(text, LangCode::En)
+            .into_iter()
+            .filter(|c| lang.patterns().corrections.iter().any(|p| p.is_match(c)))
+            .collect();
+        assert_eq!(
+            notices,
+            ["Updated at 5:40 p.m. ET with comments from Powell's news conference."]
+        );
     }
 }
