@@ -233,6 +233,23 @@ mod tests {
     }
 
     #[test]
+    fn a_name_and_its_role_is_a_byline() {
+        let text = "Le bilan pourrait encore s'alourdir.\n\nAnne Dupuis (Bordeaux, correspondante)";
+        assert_eq!(
+            roles(text, LangCode::Fr)[1],
+            (
+                Role::Byline,
+                "Anne Dupuis (Bordeaux, correspondante)".to_string()
+            )
+        );
+        // A name and a place in a sentence is not.
+        assert_eq!(
+            claims("Anne Dupuis (Bordeaux) a été élue maire.", LangCode::Fr).len(),
+            1
+        );
+    }
+
+    #[test]
     fn an_update_line_is_read_as_a_notice() {
         let text = "The Fed left rates unchanged.\n\n\
             _Updated at 5:40 p.m. ET with comments from Powell's news conference._";
