@@ -39,6 +39,10 @@ pub struct Quote {
     pub text: String,
     /// Normalised speaker (an alias name or the folded words), when the claim names one.
     pub speaker: Option<String>,
+    /// The speaker as the claim writes it ("la préfète des Landes"), for messages; a leading
+    /// function word is lower-cased ("Le Kremlin" → "le Kremlin").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker_text: Option<String>,
     /// The quote's sentences, as byte spans of `text`, split with the language's
     /// abbreviations ("M. Lavrov" stays in one sentence).
     #[serde(default)]
@@ -608,7 +612,7 @@ fn find_quotes(text: &str, lang: &Lang, attributions: &[Attribution]) -> Vec<Quo
             if inner.is_empty() {
                 return None;
             }
-            let speaker = attributions
+            let (speaker, speaker_text) = attributions
                 .iter()
                 .filter(|a| a.span.end <= o || a.span.start >= e)
                 .min_by_key(|a| {
@@ -618,14 +622,9 @@ fn find_quotes(text: &str, lang: &Lang, attributions: &[Attribution]) -> Vec<Quo
                         o - a.span.end
                     }
                 })
-                .map(|a| {
-                    if a.anaphoric {
-                        None
-                    } else {
-                        Some(a.source.clone())
-                    }
-                })
-                .unwrap_or(None);
+                .filter(|a| !a.anaphoric)
+                .map(|a| (Some(a.source.clone()), Some(written_speaker(&a.text, lang))))
+                .unwrap_or((None, None));
             Some(Quote {
                 span: Span::new(o, e),
                 sentences: crate::segment::split_sentences(inner, Span::new(0, inner.len()), lang)
@@ -634,9 +633,24 @@ fn find_quotes(text: &str, lang: &Lang, attributions: &[Attribution]) -> Vec<Quo
                     .collect(),
                 text: inner.to_string(),
                 speaker,
+                speaker_text,
             })
         })
         .collect()
+}
+
+/// A source as written, to name it inside a message: a leading function word ("Le", "The") is
+/// lower-cased, as it reads in the middle of a sentence; names keep their capitals.
+fn written_speaker(text: &str, lang: &Lang) -> String {
+    let first = words(text)
+        .first()
+        .map(|w| (w.end, fold(&text[w.start..w.end])));
+    match first {
+        Some((end, f)) if lang.stopwords.contains(&f) || lang.elisions.contains(&f) => {
+            format!("{}{}", text[..end].to_lowercase(), &text[end..])
+        }
+        _ => text.to_string(),
+    }
 }
 
 /// Hedge cues. Words inside a date are not cues: "May" in "May 20" is the month.
@@ -889,6 +903,24 @@ mod tests {
         assert_eq!(f.quotes.len(), 1);
         assert_eq!(f.quotes[0].speaker.as_deref(), Some("Kremlin"));
         assert_eq!(f.attributions[0].source, "Kremlin");
+    }
+
+    #[test]
+    fn a_quote_keeps_its_speaker_as_written() {
+        let f = features("« C'est un drame », a déclaré la préfète des Landes.");
+        assert_eq!(f.quotes[0].speaker.as_deref(), Some("prefete landes"));
+        assert_eq!(
+            f.quotes[0].speaker_text.as_deref(),
+            Some("la préfète des Landes")
+        );
+        let f = features("Le Kremlin a déclaré : « Nous sommes prêts ».");
+        assert_eq!(f.quotes[0].speaker_text.as_deref(), Some("le Kremlin"));
+        let f = features_in(
+            "\"There is no ongoing threat to the public,\" Bryant said.",
+            LangCode::En,
+        );
+        assert_eq!(f.quotes[0].speaker.as_deref(), Some("bryant"));
+        assert_eq!(f.quotes[0].speaker_text.as_deref(), Some("Bryant"));
     }
 
     #[test]

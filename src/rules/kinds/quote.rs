@@ -103,6 +103,21 @@ fn passage_at(v: &ClaimView, q: &Quote, passage: &str) -> Span {
         })
 }
 
+/// The speaker of two quotes compared, the reference's first: normalised (the evidence's
+/// `speaker`) and as written (`speaker_text`, which messages name).
+fn speaker_of(qa: &Quote, qb: &Quote) -> (Option<String>, Option<String>) {
+    let from_a = qa.speaker.is_some();
+    let speaker = qa.speaker.clone().or_else(|| qb.speaker.clone());
+    let written = if from_a { qa } else { qb };
+    let text = written.speaker_text.clone().or_else(|| speaker.clone());
+    (speaker, text)
+}
+
+/// A speaker as a message names it.
+fn named(speaker_text: &Option<String>) -> &str {
+    speaker_text.as_deref().unwrap_or("the same source")
+}
+
 pub fn check(rule: &Rule, a: &ClaimView, b: &ClaimView) -> Option<Hit> {
     let min_changed = rule.params.min_changed_words.unwrap_or(1);
     let mut best: Option<(f64, Hit)> = None;
@@ -132,16 +147,16 @@ pub fn check(rule: &Rule, a: &ClaimView, b: &ClaimView) -> Option<Hit> {
                 if changed < min_changed {
                     continue;
                 }
-                let speaker = qa.speaker.clone().or_else(|| qb.speaker.clone());
+                let (speaker, speaker_text) = speaker_of(qa, qb);
                 let hit = Hit::new(
                     format!(
                         "{} and {} quote {} differently: {} word(s) differ",
                         a.outlet,
                         b.outlet,
-                        speaker.as_deref().unwrap_or("the same source"),
+                        named(&speaker_text),
                         changed
                     ),
-                    json!({"speaker": speaker, "left": ta, "right": tb, "removed": del, "added": ins, "diff": ops}),
+                    json!({"speaker": speaker, "speaker_text": speaker_text, "left": ta, "right": tb, "removed": del, "added": ins, "diff": ops}),
                 )
                 .at(Some(passage_at(a, qa, ta)), Some(passage_at(b, qb, tb)));
                 best = Some((ov, hit));
@@ -179,16 +194,16 @@ fn dropped_sentence(
             let j = (0..sb.len()).find(|&j| !matched.iter().any(|row| row[j]))?;
             (b, a, sb[j].text)
         };
-    let speaker = qa.speaker.clone().or_else(|| qb.speaker.clone());
+    let (speaker, speaker_text) = speaker_of(qa, qb);
     Some(Hit::new(
         format!(
             "{} quotes {} at more length: “{}” is not in {}'s quote",
             longer.outlet,
-            speaker.as_deref().unwrap_or("the same source"),
+            named(&speaker_text),
             missing,
             shorter.outlet
         ),
-        json!({"speaker": speaker, "left": qa.text, "right": qb.text, "missing": missing, "missing_from": shorter.id}),
+        json!({"speaker": speaker, "speaker_text": speaker_text, "left": qa.text, "right": qb.text, "missing": missing, "missing_from": shorter.id}),
     ).at(Some(qa.span), Some(qb.span)))
 }
 
@@ -202,6 +217,7 @@ mod tests {
         let b = "\"Les présidents se sont exprimés en faveur d'une véritable coordination entre les actions russes et américaines\", a précisé le Kremlin.";
         let hit = run("quote-drift", a, b).unwrap();
         assert_eq!(hit.evidence["speaker"], "Kremlin");
+        assert_eq!(hit.evidence["speaker_text"], "le Kremlin");
         assert!(hit.evidence["added"]
             .as_array()
             .unwrap()
@@ -232,6 +248,36 @@ mod tests {
         .unwrap();
         assert_eq!(hit.evidence["missing"], "Je salue leur courage");
         assert_eq!(hit.evidence["missing_from"], "a2.c1");
+    }
+
+    #[test]
+    fn messages_name_the_speaker_as_written() {
+        let hit = run(
+            "quote-drift",
+            "« Je salue leur courage », a déclaré la préfète des Landes.",
+            "« Je salue leur dévouement », a déclaré la préfète des Landes.",
+        )
+        .unwrap();
+        assert!(
+            hit.message
+                .contains("quote la préfète des Landes differently"),
+            "{}",
+            hit.message
+        );
+        assert_eq!(hit.evidence["speaker"], "prefete landes");
+        assert_eq!(hit.evidence["speaker_text"], "la préfète des Landes");
+        let hit = run(
+            "quote-drift",
+            "« Les secours sont intervenus vite. Je salue leur courage », a déclaré la préfète.",
+            "« Les secours sont intervenus vite », a déclaré la préfète.",
+        )
+        .unwrap();
+        assert!(
+            hit.message
+                .starts_with("afp quotes la préfète at more length"),
+            "{}",
+            hit.message
+        );
     }
 
     #[test]
