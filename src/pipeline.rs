@@ -165,7 +165,10 @@ pub fn align_corpus(
 /// Run the pipeline.
 pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -> Report {
     let (article_of, alignment) = align_corpus(corpus, &options.align);
-    let is_ref = |c: usize| corpus.claims[c].reference;
+    let superseded = superseded_versions(corpus, &alignment, &article_of);
+    // In `check`, the reference claims a new claim is compared with: not those of an earlier
+    // version that a later reference replaces (its changes were reported then).
+    let is_ref = |c: usize| corpus.claims[c].reference && !superseded[article_of[c]];
 
     // The reference claim of each group: the chosen outlet, else (in `check`) the most
     // central reference claim, else the claim of the first article in one order for the
@@ -188,10 +191,17 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
         }
         if mode == Mode::Check {
             // The claim most tied to the others (ties: the earliest).
+            let live = members.iter().any(|&m| is_ref(m));
             if let Some(m) = members
                 .iter()
                 .copied()
-                .filter(|&m| is_ref(m))
+                .filter(|&m| {
+                    if live {
+                        is_ref(m)
+                    } else {
+                        corpus.claims[m].reference
+                    }
+                })
                 .max_by(|&x, &y| {
                     centrality(x, pairs)
                         .total_cmp(&centrality(y, pairs))
@@ -281,7 +291,7 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
             // In `check`, reference claims were verified already: only new claims are checked,
             // against every reference claim of the group. A new claim that repeats one
             // reference word for word may still contradict another.
-            let checked = |m: usize| mode == Mode::Compare || !is_ref(m);
+            let checked = |m: usize| mode == Mode::Compare || !corpus.claims[m].reference;
             let against: Vec<usize> = std::iter::once(reference)
                 .chain(
                     g.members
@@ -396,6 +406,7 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
         &alignment,
         &article_of,
         &labels,
+        &superseded,
         &mut drafts,
     );
 
@@ -562,8 +573,44 @@ fn group_label(alignment: &align::Alignment, g: &align::Group, texts: &WrittenFo
         .join(", ")
 }
 
+/// Reference articles that a later reference of the same outlet replaces: an earlier
+/// version of the same story (they share a group). Later: by date when both are dated, else
+/// in the order given. Only references are ever superseded.
+fn superseded_versions(
+    corpus: &Corpus,
+    alignment: &align::Alignment,
+    article_of: &[usize],
+) -> Vec<bool> {
+    let arts = &corpus.articles;
+    let later = |x: usize, y: usize| match (&arts[x].date, &arts[y].date) {
+        (Some(dx), Some(dy)) if dx != dy => dx > dy,
+        _ => x > y,
+    };
+    let mut superseded = vec![false; arts.len()];
+    for g in &alignment.groups {
+        let mut refs: Vec<usize> = g
+            .members
+            .iter()
+            .map(|&m| article_of[m])
+            .filter(|&a| arts[a].reference)
+            .collect();
+        refs.sort_unstable();
+        refs.dedup();
+        for &x in &refs {
+            if refs
+                .iter()
+                .any(|&y| y != x && arts[y].is_outlet(&arts[x].outlet) && later(y, x))
+            {
+                superseded[x] = true;
+            }
+        }
+    }
+    superseded
+}
+
 /// Omissions and additions: who carries which claim (the checks are in
 /// `rules/kinds/coverage.rs`).
+#[allow(clippy::too_many_arguments)]
 fn coverage_findings(
     corpus: &Corpus,
     rules: &RuleSet,
@@ -571,6 +618,7 @@ fn coverage_findings(
     alignment: &align::Alignment,
     article_of: &[usize],
     labels: &[String],
+    superseded: &[bool],
     drafts: &mut Vec<Draft>,
 ) {
     let view = coverage::CoverageView {
@@ -592,7 +640,8 @@ fn coverage_findings(
         source: corpus
             .articles
             .iter()
-            .map(|a| mode == Mode::Compare || a.reference)
+            .zip(superseded)
+            .map(|(a, &old)| mode == Mode::Compare || a.reference && !old)
             .collect(),
         checked: corpus
             .articles
@@ -608,7 +657,7 @@ fn coverage_findings(
         },
         peers: (mode == Mode::Check).then(|| {
             let references: Vec<usize> = (0..corpus.articles.len())
-                .filter(|&r| corpus.articles[r].reference)
+                .filter(|&r| corpus.articles[r].reference && !superseded[r])
                 .collect();
             corpus
                 .articles

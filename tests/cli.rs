@@ -709,14 +709,29 @@ fn versions_of_two_stories_checked_in_one_run_keep_their_omissions() {
 
 #[test]
 fn a_new_claim_is_checked_against_every_reference_claim() {
-    // The new version repeats one reference word for word (here: itself) and contradicts
-    // the other (412 → 214 people): agreeing with one must not hide the other.
+    // A third outlet repeats one reference word for word (Coast Daily, 214 people) and
+    // contradicts the other (Harbour Wire, 412): agreeing with one must not hide the other.
+    let dir = tempfile::tempdir().unwrap();
+    let v2 = std::fs::read_to_string("fixtures/versions/ferry-v2.md").unwrap();
+    let as_outlet = |name: &str, outlet: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(
+            &path,
+            v2.replace("outlet: Harbour Wire", &format!("outlet: {outlet}")),
+        )
+        .unwrap();
+        path.to_str().unwrap().to_string()
+    };
+    let (coast, island) = (
+        as_outlet("coast.md", "Coast Daily"),
+        as_outlet("island.md", "Island Post"),
+    );
     let (r, _) = json_of(&[
         "check",
-        "fixtures/versions/ferry-v2.md",
+        &island,
         "--against",
         "fixtures/versions/ferry-v1.md",
-        "fixtures/versions/ferry-v2.md",
+        &coast,
         "--format",
         "json",
     ]);
@@ -839,4 +854,30 @@ fn finding_locations_point_at_the_words_that_differ() {
     starts("entity", ["John Kerry", "Rex Tillerson"]);
     starts("negation", ["a reconnu", "n'a pas reconnu"]);
     assert!(at("hedge")[1].starts_with("pourrait"));
+}
+
+#[test]
+fn an_earlier_version_replaced_by_a_later_one_is_not_checked_again() {
+    // v1 → v2 corrected the number on board; v2 → v3 changed only the inspection day.
+    let (r, _) = json_of(&[
+        "check",
+        "fixtures/versions/ferry-v3.md",
+        "--against",
+        "fixtures/versions/ferry-v1.md",
+        "fixtures/versions/ferry-v2.md",
+        "--format",
+        "json",
+    ]);
+    let found: Vec<(&str, &str)> = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["kind"].as_str().unwrap(),
+                f["claims"][0].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(found, [("date", "r2.c4")], "{found:?}");
 }

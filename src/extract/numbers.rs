@@ -17,7 +17,8 @@ pub struct NumberMention {
     /// Unit name from the language data ("day", "percent", "km2"…), if a unit follows.
     pub unit: Option<String>,
     pub ordinal: bool,
-    /// An estimate: "environ 110", "une trentaine", "about 100".
+    /// An estimate: "environ 110", "une trentaine", "about 100"; or a plural said alone
+    /// ("dozens"), which is also a bound.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub approximate: bool,
     /// A bound: "au moins 12", "more than 100", "up to 30", "dozens" (at least 24).
@@ -400,7 +401,8 @@ pub fn find_numbers(
             value,
             unit,
             ordinal,
-            approximate: bound.is_none() && estimate,
+            // "des dizaines" is a bound and a rough count at once.
+            approximate: (bound.is_none() && estimate) || several.is_some(),
             bound,
         });
         k = next_k;

@@ -70,7 +70,12 @@ fn relation(x: &NumberMention, y: &NumberMention, exact: f64, rough: f64) -> Rel
         return Relation::Same;
     }
     if x.bound == y.bound {
-        return Relation::Conflicts;
+        // "at least 18" → "at least 21" is a new toll; "dozens" → "more than 40" says more.
+        return if x.bound.is_some() && (x.approximate || y.approximate) {
+            Relation::Refines
+        } else {
+            Relation::Conflicts
+        };
     }
     let ((lx, hx), (ly, hy)) = (x.range(tol), y.range(tol));
     if lx <= hy + 1e-9 && ly <= hx + 1e-9 {
@@ -314,6 +319,13 @@ mod tests {
                 "Five people were injured."
             ),
             Some(Severity::High)
+        );
+        assert_eq!(
+            severity(
+                "Dozens of people were injured.",
+                "More than 40 people were injured."
+            ),
+            Some(Severity::Low)
         );
         assert_eq!(
             severity(
