@@ -845,6 +845,14 @@ mod tests {
         )
     }
 
+    /// The text of each cue `which` picks from the features of `text`.
+    fn cue_texts(text: &str, code: LangCode, which: fn(Features) -> Vec<Cue>) -> Vec<String> {
+        which(features_in(text, code))
+            .into_iter()
+            .map(|c| c.text)
+            .collect()
+    }
+
     fn names_in(text: &str, lang: LangCode) -> Vec<String> {
         features_in(text, lang)
             .entities
@@ -886,13 +894,7 @@ mod tests {
 
     #[test]
     fn a_month_is_no_hedge() {
-        let cues = |t: &str| -> Vec<String> {
-            features_in(t, LangCode::En)
-                .hedges
-                .into_iter()
-                .map(|c| c.text)
-                .collect()
-        };
+        let cues = |t: &str| cue_texts(t, LangCode::En, |f| f.hedges);
         assert_eq!(cues("The talks may resume on May 20."), ["may"]);
         assert!(cues("The talks will resume on May 20.").is_empty());
     }
@@ -1135,13 +1137,7 @@ mod tests {
 
     #[test]
     fn appearances_and_sans_doute_are_hedges() {
-        let en = |t: &str| -> Vec<String> {
-            features_in(t, LangCode::En)
-                .hedges
-                .into_iter()
-                .map(|c| c.text)
-                .collect()
-        };
+        let en = |t: &str| cue_texts(t, LangCode::En, |f| f.hedges);
         assert_eq!(
             en("The shooting appeared to be gang-related."),
             ["appeared to"]
@@ -1199,13 +1195,7 @@ mod tests {
             ["ne dit pas"]
         );
         assert_eq!(fr("Il est parti sans prévenir."), ["sans"]);
-        let en = |t: &str| -> Vec<String> {
-            features_in(t, LangCode::En)
-                .negations
-                .into_iter()
-                .map(|c| c.text)
-                .collect()
-        };
+        let en = |t: &str| cue_texts(t, LangCode::En, |f| f.negations);
         for t in [
             "There is no doubt the driver ignored the barriers.",
             "The storm hit not only Florida but also Georgia.",
@@ -1221,13 +1211,7 @@ mod tests {
 
     #[test]
     fn verbs_that_deny_what_follows_are_negations() {
-        let en = |t: &str| -> Vec<String> {
-            features_in(t, LangCode::En)
-                .negations
-                .into_iter()
-                .map(|c| c.text)
-                .collect()
-        };
+        let en = |t: &str| cue_texts(t, LangCode::En, |f| f.negations);
         assert_eq!(
             en("The ministry declined to confirm that the patient had died."),
             ["declined to confirm"]
