@@ -293,12 +293,16 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
             // reference word for word may still contradict another.
             let checked = |m: usize| mode == Mode::Compare || !corpus.claims[m].reference;
             let against: Vec<usize> = std::iter::once(reference)
-                .chain(
-                    g.members
-                        .iter()
-                        .copied()
-                        .filter(|&r| mode == Mode::Check && r != reference && is_ref(r)),
-                )
+                .chain(g.members.iter().copied().filter(|&r| {
+                    r != reference
+                        && match mode {
+                            Mode::Check => is_ref(r),
+                            // Two other outlets may disagree where each agrees with the
+                            // reference ("selon la police, 18 000" / "80 000"): in the daily
+                            // case, every pair is checked too.
+                            Mode::Compare => g.members.len() <= PAIRWISE_MAX_MEMBERS,
+                        }
+                }))
                 .collect();
             let assessments = assess_group(g, &against, &checked);
             let assessed =
@@ -306,6 +310,10 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
             let mut drafts = Vec::new();
             let mut unchanged = Vec::new();
             let mut diffs = Vec::new();
+            // Compare: the rules each claim broke against the reference claim. A pair of two
+            // other claims reports only what neither of them broke against it.
+            let mut broke: rustc_hash::FxHashMap<usize, Vec<usize>> = Default::default();
+            let position = |c: usize| g.members.iter().position(|&x| x == c);
             for &m in &g.members {
                 if m == reference {
                     continue;
@@ -314,6 +322,14 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
                 if checked(m) {
                     let mut found = false;
                     for &r in &against {
+                        let pair_of_others = mode == Mode::Compare && r != reference;
+                        if r == m
+                            || pair_of_others
+                                && (position(r) > position(m)
+                                    || corpus.claims[r].text == corpus.claims[m].text)
+                        {
+                            continue;
+                        }
                         let other;
                         let ops_r = if r == reference {
                             &ops
@@ -321,13 +337,25 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
                             other = word_diff(&corpus.claims[r].text, &corpus.claims[m].text);
                             &other
                         };
-                        let hits = kinds::check_claims(
+                        let mut hits = kinds::check_claims(
                             &enabled_rules,
                             &view(r),
                             &view(m),
                             ops_r,
                             assessed(r, m),
                         );
+                        if pair_of_others {
+                            let seen = |c: usize, rule: usize| {
+                                broke.get(&c).is_some_and(|rules| rules.contains(&rule))
+                            };
+                            hits.retain(|h| {
+                                h.severity > Severity::Info
+                                    && !seen(r, h.index)
+                                    && !seen(m, h.index)
+                            });
+                        } else if mode == Mode::Compare {
+                            broke.insert(m, hits.iter().map(|h| h.index).collect());
+                        }
                         found |= !hits.is_empty();
                         drafts.extend(hits.into_iter().map(|hit| Draft {
                             rule: hit.index,
@@ -572,6 +600,11 @@ fn group_label(alignment: &align::Alignment, g: &align::Group, texts: &WrittenFo
         .collect::<Vec<_>>()
         .join(", ")
 }
+
+/// Groups up to this size (the daily case: a few outlets) have every pair of claims checked
+/// in `compare`, not only each claim against the reference claim; wire copies carried by
+/// hundreds of outlets are checked against the reference only.
+const PAIRWISE_MAX_MEMBERS: usize = 12;
 
 /// Reference articles that a later reference of the same outlet replaces: an earlier
 /// version of the same story (they share a group). Later: by date when both are dated, else

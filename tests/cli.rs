@@ -881,3 +881,40 @@ fn an_earlier_version_replaced_by_a_later_one_is_not_checked_again() {
         .collect();
     assert_eq!(found, [("date", "r2.c4")], "{found:?}");
 }
+
+#[test]
+fn two_outlets_that_disagree_with_each_other_but_not_with_the_reference() {
+    // The reference gives no figure; the two others give different ones.
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        format!("{}={name}", path.to_str().unwrap())
+    };
+    let a = write(
+        "Alpha",
+        "Gunmen killed several villagers in the northern town of Kaura on Sunday, police said.\n",
+    );
+    let b = write(
+        "Beta",
+        "Gunmen killed 27 villagers in the northern town of Kaura on Sunday, police said.\n",
+    );
+    let c = write(
+        "Gamma",
+        "Gunmen killed 45 villagers in the northern town of Kaura on Sunday, police said.\n",
+    );
+    let (r, _) = json_of(&["compare", &a, &b, &c, "--format", "json"]);
+    let numbers: Vec<&str> = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["kind"] == "number")
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        numbers,
+        ["Beta says 27, Gamma says 45"],
+        "{}",
+        r["findings"]
+    );
+}
