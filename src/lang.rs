@@ -258,19 +258,60 @@ struct RawPatterns {
 }
 
 impl RawPatterns {
+    /// Compile every list at once, in parallel: compiling a language's patterns (Unicode
+    /// classes, bounded repetitions) is most of a short run's start.
     fn compile(&self, file: &str) -> Result<Patterns> {
+        use rayon::prelude::*;
         let ci = |v: &[String]| v.iter().map(|p| format!("(?i){p}")).collect::<Vec<_>>();
+        // A hedge pattern describes one whole word: anchored, and without word boundaries
+        // (which send a search to the slow engine once a text is not ASCII).
+        let whole_word = |v: &[String]| {
+            v.iter()
+                .map(|p| {
+                    let core = p.strip_prefix("\\b").unwrap_or(p);
+                    let core = core.strip_suffix("\\b").unwrap_or(core);
+                    format!("^(?:{core})$")
+                })
+                .collect::<Vec<_>>()
+        };
+        let lists: [(&str, Vec<String>); 10] = [
+            ("boilerplate", self.boilerplate.clone()),
+            ("signoffs", self.signoffs.clone()),
+            ("bylines", self.bylines.clone()),
+            ("captions", self.captions.clone()),
+            ("datelines", self.datelines.clone()),
+            ("dateline_agencies", self.dateline_agencies.clone()),
+            ("corrections", ci(&self.corrections)),
+            ("hedges.patterns", whole_word(&self.hedges)),
+            ("negations.patterns", ci(&self.negations)),
+            ("negations.not_negations", ci(&self.not_negations)),
+        ];
+        let jobs: Vec<(usize, &str, &str)> = lists
+            .iter()
+            .enumerate()
+            .flat_map(|(i, (what, ps))| ps.iter().map(move |p| (i, *what, p.as_str())))
+            .collect();
+        let compiled: Vec<(usize, Regex)> = jobs
+            .par_iter()
+            .map(|&(i, what, p)| compile_one(file, what, p).map(|r| (i, r)))
+            .collect::<Result<_>>()?;
+        let mut out: [Vec<Regex>; 10] = Default::default();
+        for (i, r) in compiled {
+            out[i].push(r);
+        }
+        let [boilerplate, signoffs, bylines, captions, datelines, dateline_agencies, corrections, hedges, negations, not_negations] =
+            out;
         Ok(Patterns {
-            boilerplate: compile(file, "boilerplate", &self.boilerplate)?,
-            signoffs: compile(file, "signoffs", &self.signoffs)?,
-            bylines: compile(file, "bylines", &self.bylines)?,
-            captions: compile(file, "captions", &self.captions)?,
-            datelines: compile(file, "datelines", &self.datelines)?,
-            dateline_agencies: compile(file, "dateline_agencies", &self.dateline_agencies)?,
-            corrections: compile(file, "corrections", &ci(&self.corrections))?,
-            hedges: compile(file, "hedges.patterns", &self.hedges)?,
-            negations: compile(file, "negations.patterns", &ci(&self.negations))?,
-            not_negations: compile(file, "negations.not_negations", &ci(&self.not_negations))?,
+            boilerplate,
+            signoffs,
+            bylines,
+            captions,
+            datelines,
+            dateline_agencies,
+            corrections,
+            hedges,
+            negations,
+            not_negations,
         })
     }
 }
@@ -385,21 +426,16 @@ fn folded_phrases(words: &[String]) -> Vec<Vec<String>> {
         .collect()
 }
 
-fn compile(file: &str, what: &str, patterns: &[String]) -> Result<Vec<Regex>> {
-    patterns
-        .iter()
-        .map(|p| {
-            regex::RegexBuilder::new(p)
-                .size_limit(1 << 20)
-                .build()
-                .map_err(|e| {
-                    Error::input(
-                        file,
-                        format!("{what}: bad pattern {p:?}: {}", one_line(&e.to_string())),
-                    )
-                })
+fn compile_one(file: &str, what: &str, p: &str) -> Result<Regex> {
+    regex::RegexBuilder::new(p)
+        .size_limit(1 << 20)
+        .build()
+        .map_err(|e| {
+            Error::input(
+                file,
+                format!("{what}: bad pattern {p:?}: {}", one_line(&e.to_string())),
+            )
         })
-        .collect()
 }
 
 pub(crate) fn one_line(s: &str) -> String {
@@ -456,8 +492,8 @@ impl Lang {
             .relative_periods
             .iter()
             .map(|p| {
-                let re = compile(file, "relative_periods", &[format!("(?i){}", p.pattern)])?;
-                Ok((re.into_iter().next().expect("one pattern"), p.days))
+                let re = compile_one(file, "relative_periods", &format!("(?i){}", p.pattern))?;
+                Ok((re, p.days))
             })
             .collect::<Result<Vec<_>>>()?;
         let (hedge_single, hedge_multi): (Vec<String>, Vec<String>) = raw

@@ -662,21 +662,20 @@ fn find_hedges(
     dates: &[Span],
 ) -> Vec<Cue> {
     let mut out = Vec::new();
-    // Pattern matches over the whole text once; a word is a cue when a match is exactly it.
-    let matched: std::collections::HashSet<(usize, usize)> = lang
-        .patterns()
-        .hedges
-        .iter()
-        .flat_map(|p| p.find_iter(text).map(|m| (m.start(), m.end())))
-        .collect();
+    let patterns = &lang.patterns().hedges;
     for (k, f) in folded.iter().enumerate() {
         let w = ws[k];
         let word = &text[w.start..w.end];
         let by_word = lang.hedge_words.contains(f);
-        let by_pattern = !lang.hedge_exceptions.contains(f) && matched.contains(&(w.start, w.end));
+        // Hedge patterns describe one whole word ("-erait"): tried on each word, which is
+        // short, rather than on the whole claim.
+        let matched = !patterns.is_empty() && {
+            let lower = word.to_lowercase();
+            patterns.iter().any(|p| p.is_match(&lower))
+        };
+        let by_pattern = matched && !lang.hedge_exceptions.contains(f);
         // A conditional reported after a past tense is the future of the past.
-        let reported = matched.contains(&(w.start, w.end))
-            && in_reported_past_clause(text, ws, folded, lang, k);
+        let reported = matched && in_reported_past_clause(text, ws, folded, lang, k);
         if (by_word || by_pattern) && !reported && !w.inside_any(dates) {
             out.push(Cue {
                 span: Span::new(w.start, w.end),
@@ -782,25 +781,31 @@ fn find_polarity(text: &str, ws: &[WordSpan], folded: &[String], lang: &Lang) ->
 }
 
 fn find_negations(text: &str, lang: &Lang) -> Vec<Cue> {
-    let excluded: Vec<Span> = lang
-        .patterns()
-        .not_negations
-        .iter()
-        .flat_map(|p| p.find_iter(text).map(|m| Span::new(m.start(), m.end())))
-        .collect();
-    let mut out: Vec<Cue> = Vec::new();
+    let mut found: Vec<Span> = Vec::new();
     for p in &lang.patterns().negations {
-        for m in p.find_iter(text) {
-            let span = Span::new(m.start(), m.end());
-            let overlaps = |s: &Span| s.start < span.end && span.start < s.end;
-            if excluded.iter().any(overlaps) || out.iter().any(|c| overlaps(&c.span)) {
-                continue;
-            }
-            out.push(Cue {
-                span,
-                text: m.as_str().to_string(),
-            });
+        found.extend(p.find_iter(text).map(|m| Span::new(m.start(), m.end())));
+    }
+    // The exceptions run only on claims with a cue: most have none, and those patterns take
+    // the slow engine on a whole claim.
+    let excluded: Vec<Span> = if found.is_empty() {
+        Vec::new()
+    } else {
+        lang.patterns()
+            .not_negations
+            .iter()
+            .flat_map(|p| p.find_iter(text).map(|m| Span::new(m.start(), m.end())))
+            .collect()
+    };
+    let mut out: Vec<Cue> = Vec::new();
+    for span in found {
+        let overlaps = |s: &Span| s.start < span.end && span.start < s.end;
+        if excluded.iter().any(overlaps) || out.iter().any(|c| overlaps(&c.span)) {
+            continue;
         }
+        out.push(Cue {
+            span,
+            text: text[span.start..span.end].to_string(),
+        });
     }
     out.sort_by_key(|c| c.span.start);
     out
