@@ -5,6 +5,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use similar::{capture_diff_slices, Algorithm, DiffTag};
 
+use crate::source::Span;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum DiffTagKind {
@@ -150,9 +152,53 @@ pub fn changed_words(ops: &[DiffOp]) -> (Vec<String>, Vec<String>) {
     (pick(DiffTagKind::Delete), pick(DiffTagKind::Insert))
 }
 
+/// Where the diff changes each text, as byte spans of the old text and of the new one: the
+/// words deleted or inserted, and in the other text the empty span where that happens.
+pub fn changed_spans(ops: &[DiffOp]) -> [Vec<Span>; 2] {
+    let mut out = [Vec::new(), Vec::new()];
+    let mut pos = [0, 0];
+    for op in ops {
+        let len = op.text.len();
+        let side = match op.op {
+            DiffTagKind::Equal => {
+                pos[0] += len;
+                pos[1] += len;
+                continue;
+            }
+            DiffTagKind::Delete => 0,
+            DiffTagKind::Insert => 1,
+        };
+        let words = op.text.trim();
+        if !words.is_empty() {
+            let lead = len - op.text.trim_start().len();
+            let start = pos[side] + lead;
+            out[side].push(Span::new(start, start + words.len()));
+            out[1 - side].push(Span::new(pos[1 - side], pos[1 - side]));
+        }
+        pos[side] += len;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn changed_spans_locate_the_words_in_both_texts() {
+        let (old, new) = ("Il a dit 279 électeurs.", "Il a dit 297 grands électeurs.");
+        let [in_old, in_new] = changed_spans(&word_diff(old, new));
+        let texts = |t: &str, spans: &[Span]| -> Vec<String> {
+            spans
+                .iter()
+                .map(|s| t[s.start..s.end].to_string())
+                .collect()
+        };
+        // "279" is deleted, then "297 grands" inserted at the same place.
+        assert_eq!(texts(old, &in_old), ["279", ""]);
+        assert_eq!(texts(new, &in_new), ["", "297 grands"]);
+        assert_eq!(in_new[0].start, new.find("297").unwrap());
+    }
 
     /// The old text rebuilt from a diff.
     fn old_text(ops: &[DiffOp]) -> String {

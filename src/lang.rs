@@ -262,25 +262,21 @@ impl RawPatterns {
     /// classes, bounded repetitions) is most of a short run's start.
     fn compile(&self, file: &str) -> Result<Patterns> {
         use rayon::prelude::*;
-        let ci = |v: &[String]| v.iter().map(|p| format!("(?i){p}")).collect::<Vec<_>>();
-        // A hedge pattern describes one whole word: anchored, and without word boundaries
-        // (which send a search to the slow engine once a text is not ASCII).
-        let whole_word = |v: &[String]| {
-            v.iter()
-                .map(|p| {
-                    let core = p.strip_prefix("\\b").unwrap_or(p);
-                    let core = core.strip_suffix("\\b").unwrap_or(core);
-                    format!("^(?:{core})$")
-                })
-                .collect::<Vec<_>>()
+        use std::borrow::Cow;
+        let ci = |v: &[String]| -> Cow<[String]> {
+            Cow::Owned(v.iter().map(|p| format!("(?i){p}")).collect())
         };
-        let lists: [(&str, Vec<String>); 10] = [
-            ("boilerplate", self.boilerplate.clone()),
-            ("signoffs", self.signoffs.clone()),
-            ("bylines", self.bylines.clone()),
-            ("captions", self.captions.clone()),
-            ("datelines", self.datelines.clone()),
-            ("dateline_agencies", self.dateline_agencies.clone()),
+        // A hedge pattern describes one whole word, matched as written whatever its case.
+        let whole_word = |v: &[String]| -> Cow<[String]> {
+            Cow::Owned(v.iter().map(|p| format!("(?i)^(?:{p})$")).collect())
+        };
+        let lists: [(&str, Cow<[String]>); 10] = [
+            ("boilerplate", Cow::Borrowed(&self.boilerplate)),
+            ("signoffs", Cow::Borrowed(&self.signoffs)),
+            ("bylines", Cow::Borrowed(&self.bylines)),
+            ("captions", Cow::Borrowed(&self.captions)),
+            ("datelines", Cow::Borrowed(&self.datelines)),
+            ("dateline_agencies", Cow::Borrowed(&self.dateline_agencies)),
             ("corrections", ci(&self.corrections)),
             ("hedges.patterns", whole_word(&self.hedges)),
             ("negations.patterns", ci(&self.negations)),

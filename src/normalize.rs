@@ -326,6 +326,23 @@ pub struct AliasTable {
     keys: Vec<String>,
 }
 
+/// Are the lowercase `letters` of an acronym the initials of `words` (folded), in order and
+/// from the first? Small words may lack a letter ("npt" / "nuclear non proliferation
+/// treaty"), at most one.
+pub fn letters_are_initials(letters: &str, words: &[impl AsRef<str>]) -> bool {
+    let initials: String = words
+        .iter()
+        .filter_map(|w| w.as_ref().chars().next())
+        .collect();
+    if letters.chars().next() != initials.chars().next() {
+        return false;
+    }
+    let mut rest = initials.chars();
+    let in_order = letters.chars().all(|c| rest.any(|i| i == c));
+    (in_order && initials.chars().count() <= letters.chars().count() + 1)
+        || letters.starts_with(&initials)
+}
+
 /// Words that carry no content in any language: dropped before alias matching.
 pub fn is_function_word(word: &str) -> bool {
     crate::lang::LangCode::ALL.iter().any(|&c| {

@@ -149,7 +149,7 @@ impl Scorer {
         let mut sets = Vec::new();
         let mut id_of: rustc_hash::FxHashMap<&str, u32> = rustc_hash::FxHashMap::default();
         for terms in claims {
-            let mut ids: Vec<u32> = terms
+            let mut occurrences: Vec<(u32, bool)> = terms
                 .iter()
                 .map(|t| {
                     let next = id_of.len() as u32;
@@ -159,27 +159,18 @@ impl Scorer {
                         s.keys_of.push(t.key.clone());
                         s.df.push(0);
                     }
-                    id
+                    (id, t.light)
                 })
                 .collect();
-            // A term is light when every one of its occurrences in the claim is.
-            let mut light: Vec<u32> = terms
+            // Sorted, a term's heavy occurrences come first: it is light when its first is.
+            occurrences.sort_unstable();
+            occurrences.dedup_by_key(|(id, _)| *id);
+            let ids: Vec<u32> = occurrences.iter().map(|&(id, _)| id).collect();
+            let light: Vec<u32> = occurrences
                 .iter()
-                .zip(&ids)
-                .filter(|(t, _)| t.light)
-                .map(|(_, &id)| id)
+                .filter(|&&(_, light)| light)
+                .map(|&(id, _)| id)
                 .collect();
-            let heavy: Vec<u32> = terms
-                .iter()
-                .zip(&ids)
-                .filter(|(t, _)| !t.light)
-                .map(|(_, &id)| id)
-                .collect();
-            light.retain(|id| !heavy.contains(id));
-            light.sort_unstable();
-            light.dedup();
-            ids.sort_unstable();
-            ids.dedup();
             for &id in &ids {
                 s.df[id as usize] += 1;
             }

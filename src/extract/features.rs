@@ -153,17 +153,19 @@ pub fn extract(
         .collect();
     let content_words: Vec<&str> = content.iter().map(|&k| folded[k].as_str()).collect();
 
+    let attributions = find_attributions(text, &ws, &folded, lang, aliases);
+    // A term said inside the claim's own attribution names who speaks: it weighs less.
+    let said_by = |k: usize| {
+        attributions
+            .iter()
+            .any(|a| !a.nested && a.region.contains(ws[k].start))
+    };
     let mut terms = Vec::with_capacity(content.len());
-    // Where each term's first word starts.
-    let mut term_starts = Vec::with_capacity(content.len());
     let mut entities = Vec::new();
     let mut covered = vec![false; ws.len()];
     let mut c = 0;
-    let mut step_start = 0;
     while c < content.len() {
-        // The term the last step pushed (if any) starts where that step's words do.
-        term_starts.resize(terms.len(), step_start);
-        step_start = ws[content[c]].start;
+        let light = said_by(content[c]);
         if let Some((n, id)) = aliases.longest_match(&content_words, c) {
             let (a, b) = (ws[content[c]].start, ws[content[c + n - 1]].end);
             terms.push(Term {
@@ -171,7 +173,7 @@ pub fn extract(
                 // Explanations and labels name the set, as written in the rule file.
                 surface: aliases.name(id).to_string(),
                 kind: TermKind::Entity,
-                light: false,
+                light,
             });
             entities.push(Entity {
                 span: Span::new(a, b),
@@ -189,7 +191,7 @@ pub fn extract(
                 key: format!("~{}", term_sets.key(id)),
                 surface: content_words[c..c + n].join(" "),
                 kind: TermKind::Word,
-                light: false,
+                light,
             });
             c += n;
             continue;
@@ -201,7 +203,7 @@ pub fn extract(
                     key: format!("#{v}"),
                     surface: folded[k].clone(),
                     kind: TermKind::Number,
-                    light: false,
+                    light,
                 });
             }
         } else if folded[k].chars().count() > 1 || folded[k].chars().all(|ch| ch.is_ascii_digit()) {
@@ -209,21 +211,14 @@ pub fn extract(
                 key: stemmer.stem(&folded[k]).into_owned(),
                 surface: folded[k].clone(),
                 kind: TermKind::Word,
-                light: false,
+                light,
             });
         }
         c += 1;
     }
-    term_starts.resize(terms.len(), step_start);
     entities.extend(capitalised_names(text, &ws, &folded, &covered, lang));
     entities.sort_by_key(|e| e.span.start);
 
-    let attributions = find_attributions(text, &ws, &folded, lang, aliases);
-    for (term, &start) in terms.iter_mut().zip(&term_starts) {
-        term.light = attributions
-            .iter()
-            .any(|a| !a.nested && a.region.contains(start));
-    }
     let quotes = find_quotes(text, lang, &attributions);
     let hedges = find_hedges(text, &ws, &folded, lang, &date_spans);
     let negations = find_negations(text, lang);
@@ -669,10 +664,7 @@ fn find_hedges(
         let by_word = lang.hedge_words.contains(f);
         // Hedge patterns describe one whole word ("-erait"): tried on each word, which is
         // short, rather than on the whole claim.
-        let matched = !patterns.is_empty() && {
-            let lower = word.to_lowercase();
-            patterns.iter().any(|p| p.is_match(&lower))
-        };
+        let matched = patterns.iter().any(|p| p.is_match(word));
         let by_pattern = matched && !lang.hedge_exceptions.contains(f);
         // A conditional reported after a past tense is the future of the past.
         let reported = matched && in_reported_past_clause(text, ws, folded, lang, k);

@@ -215,19 +215,15 @@ fn qualifier_before(folded: &[String], k: usize, lang: &Lang) -> Option<(usize, 
 }
 
 /// The unit after word `k`: right there, or a few linking words later ("une trentaine de
-/// blessés", "30 ont été blessées"). With the words a unit right there takes.
-fn unit_after(folded: &[String], k: usize, lang: &Lang) -> Option<(String, usize)> {
-    if let Some(found) = unit_at(folded, k, lang) {
-        return Some(found);
-    }
+/// blessés", "30 ont été blessées").
+fn unit_after(folded: &[String], k: usize, lang: &Lang) -> Option<String> {
     let mut j = k;
     while j < folded.len() && j < k + 2 && lang.unit_links.contains(&folded[j]) {
         j += 1;
     }
-    (j > k)
-        .then(|| unit_at(folded, j, lang))
-        .flatten()
-        .map(|(u, _)| (u, 0))
+    unit_at(folded, k, lang)
+        .or_else(|| (j > k).then(|| unit_at(folded, j, lang)).flatten())
+        .map(|(u, _)| u)
 }
 
 /// A unit written as a symbol right before the digits at `start` ("$1.2", "€ 50", "US$5").
@@ -367,7 +363,7 @@ pub fn find_numbers(
         } else {
             // "une trentaine de blessés", "30 ont été blessées", "dozens were injured": the
             // unit a few linking words later (only the number is the mention's text).
-            unit_after(folded, end_k, lang).map(|(u, _)| u)
+            unit_after(folded, end_k, lang)
         };
         // "$1.2 billion", "€50 million": a currency sign before the digits.
         let mut start = w.start;

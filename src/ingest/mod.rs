@@ -327,12 +327,15 @@ fn date_marker(text: &str, from: usize) -> Option<(Span, String)> {
     Some((Span::new(from + lead, end), value))
 }
 
+/// What to write instead of a date that does not read.
+const DATE_FORMS: &str = "write YYYY, YYYY-MM or YYYY-MM-DD (a time may follow the day)";
+
 fn check_date(path: &str, value: &str, what: &str) -> Result<String> {
     match PartialDate::parse_published(value) {
         Some(d) => Ok(d.to_string()),
         None => Err(Error::input(
             path,
-            format!("{what}: {value:?} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD (a time may follow the day)"),
+            format!("{what}: {value:?} is not a date; {DATE_FORMS}"),
         )),
     }
 }
@@ -401,7 +404,9 @@ fn parse_article(
                                 return Err(Error::at(
                                     &shown,
                                     frontmatter::key_position(&source, fm.yaml, "date"),
-                                    format!("front matter: date {value:?} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD (a time may follow the day)"),
+                                    format!(
+                                        "front matter: date {value:?} is not a date; {DATE_FORMS}"
+                                    ),
                                 ))
                             }
                         }

@@ -47,8 +47,8 @@ fn same_source(s: &str, t: &str) -> bool {
     let acronym = |a: &[&str], of: &[&str]| {
         a.len() == 1
             && of.len() > 1
-            && a[0].chars().count() == of.len()
-            && a[0].chars().zip(of).all(|(c, w)| w.starts_with(c))
+            && (2..=6).contains(&a[0].chars().count())
+            && crate::normalize::letters_are_initials(a[0], of)
     };
     within(&ws, &wt) || within(&wt, &ws) || acronym(&ws, &wt) || acronym(&wt, &ws)
 }

@@ -212,15 +212,7 @@ fn acronym_of(e: &Entity, of: &[String]) -> bool {
     if !(2..=6).contains(&n) || !letters.chars().all(|c| c.is_uppercase()) || of.len() < 2 {
         return false;
     }
-    let letters = letters.to_lowercase();
-    let initials: String = of.iter().filter_map(|w| w.chars().next()).collect();
-    if letters.chars().next() != initials.chars().next() {
-        return false;
-    }
-    // The acronym's letters in order among the initials, and at most one initial left out.
-    let mut rest = initials.chars();
-    let in_order = letters.chars().all(|c| rest.any(|i| i == c));
-    (in_order && initials.chars().count() <= n + 1) || letters.starts_with(&initials)
+    crate::normalize::letters_are_initials(&letters.to_lowercase(), of)
 }
 
 /// Two spellings of one word: the same but for a final letter or two ("Turks" / "Turkish",

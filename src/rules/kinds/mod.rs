@@ -171,43 +171,6 @@ pub struct RuleHit<'r> {
     pub at: [usize; 2],
 }
 
-/// Where the word diff `ops` (a → b) changes each claim, as byte spans of a and b.
-fn changes(ops: &[DiffOp]) -> [Vec<Span>; 2] {
-    let mut out = [Vec::new(), Vec::new()];
-    let mut pos = [0, 0];
-    for op in ops {
-        let sides: &[usize] = match op.op {
-            crate::diff::DiffTagKind::Equal => &[],
-            crate::diff::DiffTagKind::Delete => &[0],
-            crate::diff::DiffTagKind::Insert => &[1],
-        };
-        let lead = op.text.len() - op.text.trim_start().len();
-        let trail = op.text.len() - op.text.trim_end().len();
-        for &side in sides {
-            if lead < op.text.len() {
-                out[side].push(Span::new(
-                    pos[side] + lead,
-                    pos[side] + op.text.len() - trail,
-                ));
-            }
-        }
-        // The other side gains nothing here; an insertion still happens at a place of it.
-        if op.op != crate::diff::DiffTagKind::Equal && lead < op.text.len() {
-            let other = 1 - sides[0];
-            out[other].push(Span::new(pos[other], pos[other]));
-        }
-        match op.op {
-            crate::diff::DiffTagKind::Equal => {
-                pos[0] += op.text.len();
-                pos[1] += op.text.len();
-            }
-            crate::diff::DiffTagKind::Delete => pos[0] += op.text.len(),
-            crate::diff::DiffTagKind::Insert => pos[1] += op.text.len(),
-        }
-    }
-    out
-}
-
 /// The offset a finding points at in one claim: see [`RuleHit::at`].
 fn point_at(named: Option<Span>, changed: &[Span]) -> usize {
     match named {
@@ -241,7 +204,7 @@ pub fn check_claims<'r>(
     let changed = std::cell::OnceCell::new();
     let run = |index: usize, rule: &'r Rule, hits: &mut Vec<RuleHit<'r>>| {
         if let Some(hit) = check_pair(rule, a, b, ops, equivalence) {
-            let changed = changed.get_or_init(|| changes(ops));
+            let changed = changed.get_or_init(|| crate::diff::changed_spans(ops));
             hits.push(RuleHit {
                 index,
                 rule,

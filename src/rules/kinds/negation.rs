@@ -85,7 +85,11 @@ fn extra(a: &Side, b: &Side) -> Vec<Span> {
     if a.cues.is_empty() {
         return Vec::new();
     }
-    let theirs = unmatched(b, a);
+    // The words each of b's own cues governs, read once.
+    let theirs: Vec<Vec<String>> = unmatched(b, a)
+        .into_iter()
+        .map(|t| governed(b.view.text, t, GOVERNED_WORDS))
+        .collect();
     unmatched(a, b)
         .into_iter()
         .filter(|&span| anchored(a.view.text, span, 0, 3, b.words.get()))
@@ -94,11 +98,9 @@ fn extra(a: &Side, b: &Side) -> Vec<Span> {
                 .into_iter()
                 .filter(|w| b.words.get().contains(w))
                 .collect();
-            !theirs.iter().any(|&t| {
-                governed(b.view.text, t, GOVERNED_WORDS)
-                    .iter()
-                    .any(|w| shared.contains(w))
-            })
+            !theirs
+                .iter()
+                .any(|words| words.iter().any(|w| shared.contains(w)))
         })
         .map(|(s, e)| Span::new(s, e))
         .collect()
