@@ -30,6 +30,18 @@ impl Span {
     }
 }
 
+/// Where some text is in the original file: byte offsets and the 1-based line and column of
+/// its start, as claims give them.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
+pub struct Located {
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+}
+
 /// The 1-based line and column reached after `text`, which starts at `line`:`column`. Lines
 /// end as in [`LineIndex`]; columns count characters.
 pub fn position_after(line: usize, column: usize, text: &str) -> (usize, usize) {

@@ -147,6 +147,7 @@ fn a_new_version_with_one_edit_of_each_kind() {
             "date",
             "entity",
             "hedge",
+            "hedge",
             "negation",
             "number",
             "omission",
@@ -154,6 +155,26 @@ fn a_new_version_with_one_edit_of_each_kind() {
         ]
     );
     assert!(r["summary"]["unchanged"].as_u64().unwrap() > 20);
+    // The new version's headline drops the conditional ("pourrait" → "va"): the first finding,
+    // pointing at the front-matter titles, whose records are listed with the claims.
+    let first = &r["findings"][0];
+    assert_eq!(first["rule"], "hedge-change", "{first}");
+    assert_eq!(first["claims"], serde_json::json!(["r1.h", "a1.h"]));
+    assert_eq!(
+        first["locations"],
+        serde_json::json!([
+            "fixtures/versions/sputnik-v1.md:4:15",
+            "fixtures/versions/sputnik-v2.md:4:15"
+        ])
+    );
+    let headline = r["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "a1.h")
+        .unwrap();
+    assert_eq!(headline["role"], "headline");
+    assert_eq!(headline["line"], 4);
 }
 
 #[test]
@@ -826,12 +847,15 @@ fn finding_locations_point_at_the_words_that_differ() {
         "--format",
         "json",
     ]);
-    let at = |kind: &str| -> Vec<String> {
+    // The finding of `kind` on claims of the body, or on the headlines.
+    let finding = |kind: &str, headline: bool| -> Vec<String> {
         let f = r["findings"]
             .as_array()
             .unwrap()
             .iter()
-            .find(|f| f["kind"] == kind)
+            .find(|f| {
+                f["kind"] == kind && f["claims"][0].as_str().unwrap().ends_with(".h") == headline
+            })
             .unwrap_or_else(|| panic!("no {kind} finding"));
         f["locations"]
             .as_array()
@@ -840,6 +864,7 @@ fn finding_locations_point_at_the_words_that_differ() {
             .map(|l| text_at(l.as_str().unwrap()))
             .collect()
     };
+    let at = |kind: &str| finding(kind, false);
     let starts = |kind: &str, words: [&str; 2]| {
         let found = at(kind);
         for (text, word) in found.iter().zip(words) {
@@ -854,6 +879,12 @@ fn finding_locations_point_at_the_words_that_differ() {
     starts("entity", ["John Kerry", "Rex Tillerson"]);
     starts("negation", ["a reconnu", "n'a pas reconnu"]);
     assert!(at("hedge")[1].starts_with("pourrait"));
+    let headline = finding("hedge", true);
+    assert!(
+        headline[0].starts_with("pourrait reprendre"),
+        "{headline:?}"
+    );
+    assert!(headline[1].starts_with("va reprendre"), "{headline:?}");
 }
 
 #[test]

@@ -106,7 +106,13 @@ fn explain(message: &str) -> String {
 /// Only a key at the start of a line counts: `update:` or `  date:` under another key is not
 /// the `date:` being reported.
 pub fn key_position(text: &str, yaml: Span, key: &str) -> Position {
-    let mut offset = yaml.start;
+    let offset = key_line(text, yaml, key).map_or(yaml.start, |(line, _)| line.start);
+    let (line, column) = crate::source::LineIndex::new(text).position(text, offset);
+    Position { line, column }
+}
+
+/// The line of the top-level `key:` and the offset just after its colon.
+fn key_line(text: &str, yaml: Span, key: &str) -> Option<(Span, usize)> {
     let mut pos = yaml.start;
     while pos < yaml.end {
         let (end, next) = line_end(text, pos);
@@ -114,19 +120,48 @@ pub fn key_position(text: &str, yaml: Span, key: &str) -> Position {
         let after_key = [key.to_string(), format!("\"{key}\""), format!("'{key}'")]
             .iter()
             .find_map(|k| line.strip_prefix(k.as_str()));
-        if after_key.is_some_and(|rest| rest.trim_start().starts_with(':')) {
-            offset = pos;
-            break;
+        if let Some(rest) = after_key.and_then(|rest| rest.trim_start().strip_prefix(':')) {
+            return Some((Span::new(pos, end), end - rest.len()));
         }
         pos = next;
     }
-    let (line, column) = crate::source::LineIndex::new(text).position(text, offset);
-    Position { line, column }
+    None
+}
+
+/// Where the one-line value of the top-level `key:` is written, without its quotes: a title
+/// that changed between versions is shown there.
+pub fn value_span(text: &str, yaml: Span, key: &str) -> Option<Span> {
+    let (line, after_colon) = key_line(text, yaml, key)?;
+    let value = &text[after_colon..line.end];
+    let trimmed = value.trim();
+    let unquoted = trimmed
+        .strip_prefix('"')
+        .and_then(|v| v.strip_suffix('"'))
+        .or_else(|| {
+            trimmed
+                .strip_prefix('\'')
+                .and_then(|v| v.strip_suffix('\''))
+        })
+        .unwrap_or(trimmed);
+    let start = after_colon + (unquoted.as_ptr() as usize - value.as_ptr() as usize);
+    (!unquoted.is_empty()).then(|| Span::new(start, start + unquoted.len()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn value_span_is_the_value_as_written_without_quotes() {
+        let text = "---\ntitle: \"Ferry sinks\"\n  title: nested\nurl: x\n---\n";
+        let yaml = Span::new(4, text.len() - 4);
+        let at = value_span(text, yaml, "title").unwrap();
+        assert_eq!(&text[at.start..at.end], "Ferry sinks");
+        assert_eq!(value_span(text, yaml, "date"), None);
+        let plain = "---\ntitle:   Ferry runs aground  \n---\n";
+        let at = value_span(plain, Span::new(4, plain.len() - 4), "title").unwrap();
+        assert_eq!(&plain[at.start..at.end], "Ferry runs aground");
+    }
 
     #[test]
     fn key_position_finds_the_top_level_key() {

@@ -21,7 +21,7 @@ use crate::error::{Error, Result};
 use crate::extract::dates::{find_full_date, PartialDate};
 use crate::lang::{self, Lang, LangCode};
 use crate::segment::{self, Role, Segment, SegmentOptions};
-use crate::source::{LineIndex, Span};
+use crate::source::{LineIndex, Located, Span};
 
 /// How the file was read.
 #[derive(
@@ -59,6 +59,11 @@ pub struct ArticleMeta {
     pub date: Option<String>,
     pub date_from: Option<MetaOrigin>,
     pub title: Option<String>,
+    /// Where the title is written in the file (front matter, first heading, HTML `<title>`):
+    /// a changed headline between versions points there. Absent when given by `--title` or
+    /// not found as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_at: Option<Located>,
     pub url: Option<String>,
     pub lang: LangCode,
     pub lang_from: MetaOrigin,
@@ -353,6 +358,9 @@ pub fn read_article(spec: &InputSpec, id: &str, options: ReadOptions) -> Result<
     let sha256 = sha256_hex(&bytes);
     let decoded = decode::decode(&shown, bytes, options.encoding)?;
     let mut article = parse_article(spec, id, decoded.text, size, sha256, decoded.replaced)?;
+    if let (Some(map), Some(at)) = (&decoded.offsets, &mut article.meta.title_at) {
+        (at.start, at.end) = (map.to_file(at.start), map.to_file(at.end));
+    }
     article.file_offsets = decoded.offsets;
     Ok(article)
 }
@@ -382,6 +390,8 @@ fn parse_article(
         None => None,
     };
     let mut title = spec.title.clone();
+    // Where the title is in the decoded source, when it is written there as read.
+    let mut title_span: Option<Span> = None;
     let mut url = None;
     let mut lang_code = spec.lang.map(|l| (l, MetaOrigin::Flag));
     let mut pre_segments = Vec::new();
@@ -412,7 +422,11 @@ fn parse_article(
                         }
                     }
                 }
-                title = title.or(f.title);
+                if title.is_none() && f.title.is_some() {
+                    title_span = frontmatter::value_span(&source, fm.yaml, "title")
+                        .filter(|s| f.title.as_deref() == Some(&source[s.start..s.end]));
+                    title = f.title;
+                }
                 url = f.url;
                 if lang_code.is_none() {
                     if let Some(l) = f.lang {
@@ -452,7 +466,13 @@ fn parse_article(
                     .and_then(|l| LangCode::parse(l.get(..2).unwrap_or(l)))
                     .map(|l| (l, MetaOrigin::Text));
             }
-            title = title.or(page.title);
+            if title.is_none() {
+                title_span = page
+                    .title
+                    .as_deref()
+                    .and_then(|t| source.find(t).map(|at| Span::new(at, at + t.len())));
+                title = page.title;
+            }
             url = page.url;
             extracted = Some(page.text);
             body_start = 0;
@@ -510,10 +530,12 @@ fn parse_article(
                 outlet = outlet_in(&lang.patterns().signoffs, s);
             }
             Role::Heading if title.is_none() && !seen_claim => {
-                title = Some(
-                    s.trim_matches(|c: char| c == '*' || c.is_whitespace())
-                        .to_string(),
-                );
+                let trimmed = s.trim_matches(|c: char| c == '*' || c.is_whitespace());
+                if extracted.is_none() {
+                    let at = seg.span.start + (trimmed.as_ptr() as usize - s.as_ptr() as usize);
+                    title_span = Some(Span::new(at, at + trimmed.len()));
+                }
+                title = Some(trimmed.to_string());
             }
             _ => {}
         }
@@ -528,6 +550,15 @@ fn parse_article(
         )
     });
     let lines = LineIndex::new(&source);
+    let title_at = title_span.map(|span| {
+        let (line, column) = lines.position(&source, span.start);
+        Located {
+            start: span.start,
+            end: span.end,
+            line,
+            column,
+        }
+    });
     Ok(Article {
         meta: ArticleMeta {
             id: id.to_string(),
@@ -537,6 +568,7 @@ fn parse_article(
             date_from: date.as_ref().map(|d| d.1),
             date: date.map(|d| d.0),
             title,
+            title_at,
             url,
             lang: lang_code,
             lang_from,

@@ -49,6 +49,17 @@ pub struct ClaimRecord {
     /// claim. Their group is listed only with `--verbose`.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub unchanged: bool,
+    /// `headline`: not a claim of the body but the article's title, listed (id `a1.h`) when
+    /// it changed between two versions of one story, so that findings can point at it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<ClaimRole>,
+}
+
+/// What a record of `claims` that is not a claim of the body holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum ClaimRole {
+    Headline,
 }
 
 impl ClaimRecord {

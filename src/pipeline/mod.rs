@@ -6,6 +6,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use rayon::prelude::*;
 
+mod headlines;
+
 use crate::align::equivalence::{
     Assessment, ClaimProfile, ClaimText, EquivalenceModel, PairFeatures,
 };
@@ -49,6 +51,7 @@ pub fn claim_records(a: &Article) -> impl Iterator<Item = ClaimRecord> + '_ {
             column,
             reference: a.meta.reference,
             unchanged: false,
+            role: None,
         }
     })
 }
@@ -438,10 +441,62 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
         &mut drafts,
     );
 
-    // Findings in the order of the text they are about: group order, then claim order.
-    drafts.sort_by_key(|d| (d.claims.iter().copied().max().unwrap_or(0), d.group, d.rule));
+    // Changed headlines of versions: their records follow the claims, their groups the
+    // groups of claims.
+    let body_claims = corpus.claims.len();
+    let mut claim_records = corpus.claims.clone();
+    let mut article_of = article_of;
+    let versions = headlines::version_pairs(corpus, &alignment, &article_of, mode, &superseded);
+    let changes = headlines::changed_headlines(
+        corpus,
+        rules,
+        &enabled_rules,
+        &versions,
+        &article_of,
+        &labels,
+        alignment.scorer.weights,
+    );
+    let mut headline_groups = Vec::new();
+    for (k, change) in changes.into_iter().enumerate() {
+        let gi = alignment.groups.len() + k;
+        let first = claim_records.len();
+        let members = vec![first, first + 1];
+        drafts.extend(change.hits.into_iter().map(|hit| Draft {
+            rule: hit.index,
+            severity: hit.severity,
+            group: Some(gi),
+            claims: members.clone(),
+            at: hit.at.map(Some).to_vec(),
+            message: hit.message,
+            evidence: hit.evidence,
+        }));
+        headline_groups.push(GroupRecord {
+            id: crate::report::model::group_id(gi),
+            claims: change.records.iter().map(|r| r.id.clone()).collect(),
+            score: change.pair.score,
+            label: "headline".to_string(),
+            reference_claim: change.records[0].id.clone(),
+            pairs: vec![change.pair],
+            diffs: vec![change.diff],
+        });
+        claim_records.extend(change.records);
+        article_of.extend(change.articles);
+    }
+
+    // Findings in the order of the text they are about: headlines first, then group order,
+    // then claim order.
+    drafts.sort_by_key(|d| {
+        let last = d.claims.iter().copied().max().unwrap_or(0);
+        (last < body_claims, last, d.group, d.rule)
+    });
+    let claim_ids = |claims: &[usize]| -> Vec<String> {
+        claims
+            .iter()
+            .map(|&c| claim_records[c].id.clone())
+            .collect()
+    };
     let location = |c: usize, at: Option<usize>| {
-        let cl = &corpus.claims[c];
+        let cl = &claim_records[c];
         let (line, column) = match at {
             Some(at) if cl.is_verbatim() && cl.text.is_char_boundary(at) => {
                 // An insertion point between words: the word after it.
@@ -479,7 +534,7 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
                 kind: rule.kind,
                 severity: d.severity,
                 group: d.group.map(crate::report::model::group_id),
-                claims: corpus.claim_ids(&d.claims),
+                claims: claim_ids(&d.claims),
                 locations: d
                     .claims
                     .iter()
@@ -503,9 +558,10 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
         });
         groups.retain(|_| keep.next().expect("one record per group"));
     }
+    groups.extend(headline_groups);
     let mut summary = Summary {
         articles: corpus.articles.len(),
-        claims: corpus.claims.len(),
+        claims: claim_records.len(),
         groups: groups.len(),
         single_source_claims: alignment.singles.len(),
         findings: findings.len(),
@@ -550,11 +606,10 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
             // A new claim that matches its reference claim word for word, and that reference
             // claim, are the verified state: not single-source, though their group is not
             // listed.
-            let mut claims = corpus.claims.clone();
             for &m in unchanged.iter().chain(&matched_references) {
-                claims[m].unchanged = true;
+                claim_records[m].unchanged = true;
             }
-            claims
+            claim_records
         },
         groups,
         findings,
