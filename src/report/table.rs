@@ -192,8 +192,17 @@ pub fn render_report(report: &super::model::Report, style: TableStyle, explain: 
             g.label.clone(),
         ]);
     }
-    out.push_str(&t.to_string());
-    out.push('\n');
+    if report.groups.is_empty() {
+        out.push_str(match report.summary.unchanged {
+            Some(n) if n > 0 => {
+                "No changed claims: the unchanged ones are counted below (--verbose lists them).\n"
+            }
+            _ => "No claim is carried by two articles: they may not report the same event.\n",
+        });
+    } else {
+        out.push_str(&t.to_string());
+        out.push('\n');
+    }
     for g in &report.groups {
         out.push_str(&format!("\n{} · {}\n", g.id, g.label));
         out.push_str(&format!(
@@ -216,9 +225,30 @@ pub fn render_report(report: &super::model::Report, style: TableStyle, explain: 
             }
         }
     }
+    let view = super::view::View::new(report);
+    let lone = view.single_source();
+    if !lone.is_empty() {
+        out.push_str("\nCarried by one outlet only\n");
+        let mut t = new_table(style);
+        t.set_header(vec!["claim", "outlet", "line:col", "text"]);
+        for c in lone {
+            t.add_row(vec![
+                c.id.clone(),
+                outlet_of_claim(&c.id).to_string(),
+                format!("{}:{}", c.line, c.column),
+                shortened(c.text.trim(), LONE_CLAIM_CHARS),
+            ]);
+        }
+        out.push_str(&t.to_string());
+        out.push('\n');
+    }
     out.push_str("\nFindings\n");
     if report.findings.is_empty() {
-        out.push_str("No findings: the aligned claims agree on every rule.\n");
+        out.push_str(if report.groups.is_empty() {
+            "No findings.\n"
+        } else {
+            "No findings: the aligned claims agree on every rule.\n"
+        });
     } else {
         out.push_str(&findings_table(report, style));
         out.push('\n');
@@ -227,6 +257,22 @@ pub fn render_report(report: &super::model::Report, style: TableStyle, explain: 
         out.push_str(&format!("\n{n} claims unchanged against the reference.\n"));
     }
     out
+}
+
+/// Claims carried by one outlet are shown to this many characters: the table lists them all,
+/// and the id and line:col lead to the rest.
+const LONE_CLAIM_CHARS: usize = 240;
+
+/// `text` cut at a word boundary to at most `max` characters, with an ellipsis when cut.
+fn shortened(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        None => text.to_string(),
+        Some((cut, _)) => {
+            let head = &text[..cut];
+            let head = head.rfind(' ').map_or(head, |space| &head[..space]);
+            format!("{} …", head.trim_end())
+        }
+    }
 }
 
 /// Narrowest message column of the findings table, in characters.
@@ -260,4 +306,17 @@ fn findings_table(report: &super::model::Report, style: TableStyle) -> String {
         ]);
     }
     t.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shortened;
+
+    #[test]
+    fn long_claims_are_cut_at_a_word() {
+        assert_eq!(shortened("Le Kremlin a dit", 40), "Le Kremlin a dit");
+        assert_eq!(shortened("Le Kremlin a dit", 12), "Le Kremlin …");
+        // No space to cut at: cut inside the word, on a character boundary.
+        assert_eq!(shortened("Élysée", 3), "Ély …");
+    }
 }
