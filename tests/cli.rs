@@ -949,3 +949,20 @@ fn two_outlets_that_disagree_with_each_other_but_not_with_the_reference() {
         r["findings"]
     );
 }
+
+#[test]
+fn references_take_path_equals_outlet_too() {
+    let (r, _) = json_of(&[
+        "check",
+        "fixtures/versions/ferry-v2.md=Wire",
+        "--against",
+        "fixtures/versions/ferry-v1.md=Wire",
+        "--format",
+        "json",
+    ]);
+    for a in r["articles"].as_array().unwrap() {
+        assert_eq!(a["outlet"], "Wire", "{a}");
+        assert_eq!(a["outlet_from"], "flag", "{a}");
+    }
+    assert_eq!(r["articles"][0]["path"], "fixtures/versions/ferry-v1.md");
+}

@@ -70,7 +70,8 @@ pub enum Command {
 pub struct CheckArgs {
     #[command(flatten)]
     pub input: InputArgs,
-    /// Reference articles, or one baseline file (from `claimdiff baseline`).
+    /// Reference articles (PATH=OUTLET names a file's outlet), or one baseline file (from
+    /// `claimdiff baseline`).
     #[arg(long, required = true, num_args = 1.., value_name = "REF")]
     pub against: Vec<String>,
     /// Treat the references as earlier versions of the new article (also automatic when

@@ -113,12 +113,7 @@ pub(crate) fn input_specs(inputs: &args::InputArgs) -> Result<Vec<InputSpec>> {
         .files
         .iter()
         .map(|f| {
-            let (path, outlet) = match f.split_once('=') {
-                Some((p, o)) if !std::path::Path::new(f).exists() && !o.is_empty() => {
-                    (p.to_string(), Some(o.to_string()))
-                }
-                _ => (f.clone(), None),
-            };
+            let (path, outlet) = path_and_outlet(f);
             Ok(InputSpec {
                 path,
                 outlet: inputs.outlet.clone().or(outlet),
@@ -128,6 +123,16 @@ pub(crate) fn input_specs(inputs: &args::InputArgs) -> Result<Vec<InputSpec>> {
             })
         })
         .collect()
+}
+
+/// `PATH=OUTLET` → the path and the outlet it names; a file whose name holds `=` is a path.
+fn path_and_outlet(arg: &str) -> (String, Option<String>) {
+    match arg.split_once('=') {
+        Some((p, o)) if !std::path::Path::new(arg).exists() && !o.is_empty() => {
+            (p.to_string(), Some(o.to_string()))
+        }
+        _ => (arg.to_string(), None),
+    }
 }
 
 /// The inputs, once `output` (if any) is known not to be one of them.
@@ -566,7 +571,7 @@ fn check(a: args::CheckArgs, global: &args::GlobalArgs) -> Result<i32> {
     }
     let specs = input_specs(&a.input)?;
     let mut inputs: Vec<String> = specs.iter().map(|s| s.path.clone()).collect();
-    inputs.extend(a.against.iter().cloned());
+    inputs.extend(a.against.iter().map(|r| path_and_outlet(r).0));
     if let Some(out) = &a.output.output {
         crate::output::check_not_an_input(out, &inputs)?;
     }
@@ -614,10 +619,14 @@ fn check(a: args::CheckArgs, global: &args::GlobalArgs) -> Result<i32> {
             let ref_specs: Vec<InputSpec> = a
                 .against
                 .iter()
-                .map(|p| InputSpec {
-                    path: p.clone(),
-                    lang: a.input.lang,
-                    ..Default::default()
+                .map(|r| {
+                    let (path, outlet) = path_and_outlet(r);
+                    InputSpec {
+                        path,
+                        outlet,
+                        lang: a.input.lang,
+                        ..Default::default()
+                    }
                 })
                 .collect();
             let mut refs = read_inputs(&ref_specs, options, a.analysis.keep_going, &mut skipped)?;
