@@ -295,15 +295,22 @@ fn detect_format(path: &str, text: &str) -> Format {
 }
 
 /// Outlet name from a file stem: `afp-2017-01.md` → `afp-2017-01`.
+/// The outlet a file's name gives: its stem, without a version mark ("story-v2.txt",
+/// "story_v3.md" → "story"), so that versions saved side by side are one outlet's versions.
 fn outlet_from_path(path: &str) -> String {
     if path == "-" {
         return "stdin".into();
     }
-    Path::new(path)
+    let stem = Path::new(path)
         .file_stem()
         .and_then(|s| s.to_str())
-        .unwrap_or(path)
-        .to_string()
+        .unwrap_or(path);
+    let unversioned = stem
+        .trim_end_matches(|c: char| c.is_ascii_digit())
+        .strip_suffix(['v', 'V'])
+        .and_then(|s| s.strip_suffix(['-', '_', '.', ' ']))
+        .filter(|s| !s.is_empty() && stem.ends_with(|c: char| c.is_ascii_digit()));
+    unversioned.unwrap_or(stem).to_string()
 }
 
 /// A `date 2017-05` marker at the very start of a scraped file.
@@ -622,6 +629,17 @@ fn outlet_in(patterns: &[regex::Regex], line: &str) -> Option<(String, MetaOrigi
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn versions_saved_side_by_side_are_one_outlet() {
+        assert_eq!(outlet_from_path("in/story-v2.txt"), "story");
+        assert_eq!(outlet_from_path("story_V10.md"), "story");
+        assert_eq!(outlet_from_path("afp.txt"), "afp");
+        assert_eq!(outlet_from_path("v2.txt"), "v2");
+        assert_eq!(outlet_from_path("kyiv-v.txt"), "kyiv-v");
+        assert_eq!(outlet_from_path("france24.html"), "france24");
+        assert_eq!(outlet_from_path("-"), "stdin");
+    }
 
     fn article(path: &str, text: &str) -> Article {
         article_from_text(&InputSpec::path(path), "a1", text.to_string()).unwrap()
