@@ -136,6 +136,15 @@ struct ReportedData {
     past_forms: Vec<String>,
 }
 
+/// How a passive reporting verb is written (`attribution.passive_auxiliaries`, `reflexives`,
+/// `agents`): folded words.
+#[derive(Debug, Default)]
+pub struct PassiveForms {
+    pub auxiliaries: HashSet<String>,
+    pub reflexives: HashSet<String>,
+    pub agents: HashSet<String>,
+}
+
 /// The future of the past, as [`Lang::hedge_reported`] reads it: folded words.
 #[derive(Debug, Default)]
 pub struct ReportedClause {
@@ -164,6 +173,17 @@ struct AttributionData {
     /// Words after which a verb form is a noun: "un effet d'annonce", "une note".
     #[serde(default)]
     not_after: Vec<String>,
+    /// Forms of "be" that make a reporting verb passive: "no injuries were reported" names
+    /// no source, unless an agent follows ("was reported by Reuters").
+    #[serde(default)]
+    passive_auxiliaries: Vec<String>,
+    /// Reflexive pronouns before such a form that keep the subject a speaker: "Trump s'est
+    /// dit prêt".
+    #[serde(default)]
+    reflexives: Vec<String>,
+    /// Words that introduce the agent of a passive: "by", "par".
+    #[serde(default)]
+    agents: Vec<String>,
 }
 
 /// The YAML file as written.
@@ -377,6 +397,7 @@ pub struct Lang {
     pub attribution_verbs: HashSet<String>,
     pub attribution_not_after: HashSet<String>,
     pub attribution_auxiliaries: HashSet<String>,
+    pub attribution_passive: PassiveForms,
     pub inverted_pronouns: HashSet<String>,
     pub source_stops: HashSet<String>,
     /// Regular expressions, compiled on first use: a run on French articles never pays for
@@ -597,6 +618,19 @@ impl Lang {
                 "attribution.auxiliaries",
                 &raw.attribution.auxiliaries,
             )?,
+            attribution_passive: PassiveForms {
+                auxiliaries: single_words(
+                    file,
+                    "attribution.passive_auxiliaries",
+                    &raw.attribution.passive_auxiliaries,
+                )?,
+                reflexives: single_words(
+                    file,
+                    "attribution.reflexives",
+                    &raw.attribution.reflexives,
+                )?,
+                agents: single_words(file, "attribution.agents", &raw.attribution.agents)?,
+            },
             inverted_pronouns: single_words(
                 file,
                 "attribution.inverted_pronouns",

@@ -504,6 +504,31 @@ fn find_attributions(
                 || folded
                     .get(k + 1)
                     .is_some_and(|w| lang.inverted_pronouns.contains(w));
+            // "No injuries were reported", "il est précisé que": a passive names no speaker
+            // but its agent ("was reported by Reuters"); "Trump s'est dit prêt" is not one.
+            let passive = &lang.attribution_passive;
+            let is_passive = !inverted
+                && (v..k).any(|a| {
+                    passive.auxiliaries.contains(&folded[a])
+                        && !(a > 0 && passive.reflexives.contains(&folded[a - 1]))
+                });
+            if is_passive {
+                let agent = folded
+                    .get(k + 1)
+                    .filter(|w| passive.agents.contains(*w) && !punct_between(k, k + 1))
+                    .and_then(|_| phrase_after(k + 2));
+                if let Some((s, e)) = agent {
+                    let mut found = attribution(s, e);
+                    found.region = Span::new(ws[v].start, ws[e - 1].end);
+                    if !found.source.is_empty() {
+                        out.push((Form::Adverbial, found));
+                    }
+                    k = e;
+                } else {
+                    k += 1;
+                }
+                continue;
+            }
             let found = if inverted {
                 phrase_after(k + 1).filter(|(s, _)| !punct_between(k, *s))
             } else {
@@ -931,6 +956,42 @@ mod tests {
         let f = features("\"L'accent a été mis sur la priorité\", a indiqué la même source.");
         assert_eq!(f.quotes[0].speaker, None);
         assert!(f.attributions[0].anaphoric);
+    }
+
+    #[test]
+    fn a_passive_names_its_agent_or_no_source() {
+        let sources = |t: &str, lang: LangCode| -> Vec<String> {
+            features_in(t, lang)
+                .attributions
+                .into_iter()
+                .map(|a| a.source)
+                .collect()
+        };
+        assert!(sources("No injuries were reported.", LangCode::En).is_empty());
+        assert!(sources("The cause is said to be a gas leak.", LangCode::En).is_empty());
+        assert_eq!(
+            sources(
+                "The deal was announced by the Kremlin on Monday.",
+                LangCode::En
+            ),
+            ["Kremlin"]
+        );
+        assert!(sources("Il est précisé que le vol a été annulé.", LangCode::Fr).is_empty());
+        assert_eq!(
+            sources(
+                "Le cessez-le-feu a été annoncé par le Kremlin.",
+                LangCode::Fr
+            ),
+            ["Kremlin"]
+        );
+        // A reflexive keeps the subject a speaker.
+        assert_eq!(
+            sources(
+                "Donald Trump s'est dit prêt à revoir les sanctions.",
+                LangCode::Fr
+            ),
+            ["donald trump"]
+        );
     }
 
     #[test]
