@@ -112,9 +112,15 @@ pub fn check(rule: &Rule, a: &ClaimView, b: &ClaimView) -> Option<Hit> {
     let conflict = changes.iter().any(|c| c.2 == Relation::Conflicts);
     let more: Vec<String> = changes[1..]
         .iter()
-        .map(|(x, y, _)| format!("{} → {}", x.text, y.text))
+        .map(|(x, y, _)| format!("{} → {}", in_sentence(&x.text), in_sentence(&y.text)))
         .collect();
-    let mut message = format!("{} says {}, {} says {}", a.outlet, x.text, b.outlet, y.text);
+    let mut message = format!(
+        "{} says {}, {} says {}",
+        a.outlet,
+        in_sentence(&x.text),
+        b.outlet,
+        in_sentence(&y.text)
+    );
     if !conflict {
         message.push_str(" (both can be true: one figure is a bound or a rough count)");
     }
@@ -140,8 +146,30 @@ pub fn check(rule: &Rule, a: &ClaimView, b: &ClaimView) -> Option<Hit> {
     Some(hit)
 }
 
+/// A mention as the middle of a message reads it: a qualifier that opened its sentence
+/// ("At least 21", "Dozens") loses its capital; names of units and currencies ("US$", "Mio")
+/// keep theirs.
+fn in_sentence(mention: &str) -> std::borrow::Cow<'_, str> {
+    let mut chars = mention.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if first.is_uppercase() && second.is_lowercase() => {
+            format!("{}{}", first.to_lowercase(), &mention[first.len_utf8()..]).into()
+        }
+        _ => mention.into(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_qualifier_that_opened_its_sentence_reads_in_lower_case() {
+        use super::in_sentence;
+        assert_eq!(in_sentence("At least 21"), "at least 21");
+        assert_eq!(in_sentence("Plus de 3 000"), "plus de 3 000");
+        assert_eq!(in_sentence("US$5 million"), "US$5 million");
+        assert_eq!(in_sentence("21 morts"), "21 morts");
+    }
+
     use super::super::testing::{run, run_in};
     use crate::lang::LangCode;
     use crate::rules::Severity;
