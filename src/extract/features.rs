@@ -153,7 +153,7 @@ pub fn extract(
         .collect();
     let content_words: Vec<&str> = content.iter().map(|&k| folded[k].as_str()).collect();
 
-    let attributions = find_attributions(text, &ws, &folded, lang, aliases);
+    let attributions = find_attributions(text, &ws, &folded, lang, aliases, &date_spans);
     // A term said inside the claim's own attribution names who speaks: it weighs less.
     let said_by = |k: usize| {
         attributions
@@ -390,8 +390,10 @@ fn find_attributions(
     folded: &[String],
     lang: &Lang,
     aliases: &AliasTable,
+    date_spans: &[Span],
 ) -> Vec<Attribution> {
     let mut out: Vec<(Form, Attribution)> = Vec::new();
+    let in_date = |k: usize| date_spans.iter().any(|d| d.contains(ws[k].start));
     // A dotted acronym ("U.N. envoy", "U.S. officials") is one name, not a sentence's end.
     let letter = |k: usize| {
         let w = &text[ws[k].start..ws[k].end];
@@ -407,9 +409,11 @@ fn find_attributions(
     };
     // The source phrase starting at word k, up to punctuation or a preposition.
     let phrase_after = |k: usize| -> Option<(usize, usize)> {
+        // "a annoncé jeudi 14 mars le Premier ministre": the day is not the source.
         let mut j = k;
         while j < ws.len()
-            && (lang.weekdays.contains_key(&folded[j])
+            && (in_date(j)
+                || lang.weekdays.contains_key(&folded[j])
                 || lang
                     .relative_days
                     .iter()
@@ -956,6 +960,12 @@ mod tests {
         let f = features("\"L'accent a été mis sur la priorité\", a indiqué la même source.");
         assert_eq!(f.quotes[0].speaker, None);
         assert!(f.attributions[0].anaphoric);
+    }
+
+    #[test]
+    fn a_date_after_the_verb_is_not_the_source() {
+        let f = features("L'aide sera versée, a annoncé jeudi 14 mars le Premier ministre.");
+        assert_eq!(f.attributions[0].source, "premier ministre");
     }
 
     #[test]

@@ -36,15 +36,30 @@ fn comparable(x: &DateMention, y: &DateMention) -> bool {
 pub fn check(a: &ClaimView, b: &ClaimView) -> Option<Hit> {
     let (da, db) = (&a.features.dates, &b.features.dates);
     for x in da {
-        let candidates: Vec<&DateMention> = db.iter().filter(|y| comparable(x, y)).collect();
-        if candidates.is_empty() || candidates.iter().any(|y| compatible(x, y)) {
+        if db.iter().any(|y| comparable(x, y) && compatible(x, y)) {
             continue;
         }
-        // Prefer a date of the same kind as the counterpart ("lundi" vs "mardi").
-        let y = candidates
+        // A date of the other claim that agrees with another date of this one is that date's
+        // counterpart ("février" and "février"), not this one's.
+        let candidates: Vec<&DateMention> = db
+            .iter()
+            .filter(|y| comparable(x, y))
+            .filter(|y| !da.iter().any(|x2| comparable(x2, y) && compatible(x2, y)))
+            .collect();
+        // Prefer a date of the same kind as the counterpart ("lundi" vs "mardi"), then one of
+        // the same weekday ("jeudi" vs "jeudi 14 mars").
+        let Some(y) = candidates
             .iter()
             .find(|y| y.kind == x.kind)
-            .unwrap_or(&candidates[0]);
+            .or_else(|| {
+                candidates
+                    .iter()
+                    .find(|y| x.weekday.is_some() && y.weekday == x.weekday)
+            })
+            .or(candidates.first())
+        else {
+            continue;
+        };
         return Some(Hit::new(
             format!("{} says {}, {} says {}", a.outlet, x.text, b.outlet, y.text),
             json!({
@@ -108,6 +123,24 @@ mod tests {
             "date-conflict",
             "Le train a déraillé mardi 24 janvier près de Decize.",
             "Le train a déraillé mardi près de Decize.",
+        )
+        .is_none());
+    }
+
+    #[test]
+    fn a_date_both_claims_give_is_not_the_counterpart_of_another() {
+        // The test articles are dated Saturday 2017-01-28: "jeudi" is the 26th.
+        let hit = run(
+            "date-conflict",
+            "Les inondations de décembre ont été évoquées jeudi par le ministre.",
+            "Les inondations de décembre ont été évoquées jeudi 19 janvier par le ministre.",
+        )
+        .unwrap();
+        assert_eq!(hit.evidence["right"], "jeudi 19 janvier");
+        assert!(run(
+            "date-conflict",
+            "Les inondations de décembre ont été évoquées lundi par le ministre.",
+            "Les inondations de décembre ont été évoquées par le ministre.",
         )
         .is_none());
     }
