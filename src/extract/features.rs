@@ -423,12 +423,23 @@ fn find_attributions(
         }
         let start = j;
         let mut end = start;
+        let stops_at =
+            |end: usize| punct_between(end - 1, end) || lang.source_stops.contains(&folded[end]);
         while end < ws.len() && end < start + 6 {
-            if end > start
-                && (punct_between(end - 1, end) || lang.source_stops.contains(&folded[end]))
-            {
+            if end > start && stops_at(end) {
                 break;
             }
+            end += 1;
+        }
+        // A name the limit cut is finished: "la dirigeante de l'opposition Nino Beridzé".
+        let capital = |k: usize| text[ws[k].start..].starts_with(char::is_uppercase);
+        while end > start
+            && end < ws.len()
+            && end < start + 10
+            && capital(end - 1)
+            && capital(end)
+            && !stops_at(end)
+        {
             end += 1;
         }
         (end > start).then_some((start, end))
@@ -960,6 +971,17 @@ mod tests {
         let f = features("\"L'accent a été mis sur la priorité\", a indiqué la même source.");
         assert_eq!(f.quotes[0].speaker, None);
         assert!(f.attributions[0].anaphoric);
+    }
+
+    #[test]
+    fn a_long_source_keeps_its_whole_name() {
+        let f = features(
+            "« Nous ne reculerons pas », a déclaré la dirigeante de l'opposition Nino Beridzé.",
+        );
+        assert_eq!(
+            f.attributions[0].text,
+            "la dirigeante de l'opposition Nino Beridzé"
+        );
     }
 
     #[test]
