@@ -91,6 +91,12 @@ const SOFT_MIN_LEN: usize = 5;
 /// apart ("3 000"/"30 000"), they are more often different figures.
 const NUMBER_SLOT_MIN_RATIO: f64 = 0.5;
 
+/// Rarity is counted as if there were at least this many claims, the others without the
+/// term. Two briefs of one claim each share most of their words: counted over two claims,
+/// every shared word would be "common" and weigh almost nothing, and the two would never
+/// align. From this many claims on, the counts are the claims' own.
+const MIN_IDF_DOCS: f64 = 20.0;
+
 /// What partial matching needs to know of a term, computed once per vocabulary.
 #[derive(Debug, Clone, Copy)]
 struct MatchKey {
@@ -177,9 +183,10 @@ impl Scorer {
             s.docs += 1;
             sets.push(TermSet { ids, light });
         }
+        let docs = (s.docs as f64).max(MIN_IDF_DOCS);
         s.weight = (0..s.terms.len())
             .map(|i| {
-                let idf = ((s.docs as f64 + 1.0) / (s.df[i] as f64 + 0.5))
+                let idf = ((docs + 1.0) / (s.df[i] as f64 + 0.5))
                     .ln()
                     .max(0.05)
                     .powf(s.weights.idf_power);
@@ -464,6 +471,29 @@ mod tests {
     }
 
     #[test]
+    fn two_briefs_of_one_claim_each_that_say_the_same_thing_align() {
+        let a = terms(&[
+            "moins",
+            "personnes",
+            "interpellees",
+            "samedi",
+            "indique",
+            "ministere",
+        ]);
+        let b = terms(&[
+            "quarantaine",
+            "personnes",
+            "interpellees",
+            "samedi",
+            "indique",
+            "ministere",
+        ]);
+        let (s, sets) = Scorer::build([a.as_slice(), b.as_slice()], ScoreWeights::default());
+        let score = s.score(&sets[0], &sets[1]).score;
+        assert!(score > 0.6, "{score}");
+    }
+
+    #[test]
     fn words_of_an_attribution_weigh_less() {
         // Two claims that share only "…, a précisé la préfecture dans un communiqué".
         let said = |words: &[&str]| {
@@ -479,8 +509,22 @@ mod tests {
             t
         };
         let (a, b) = (
-            said(&["secouristes", "mobilises"]),
-            said(&["helicopteres", "engages"]),
+            said(&[
+                "secouristes",
+                "mobilises",
+                "nuit",
+                "recherche",
+                "disparus",
+                "foret",
+            ]),
+            said(&[
+                "helicopteres",
+                "engages",
+                "matin",
+                "feu",
+                "maitrise",
+                "route",
+            ]),
         );
         let heavy = |t: &[Term]| -> Vec<Term> {
             t.iter()
@@ -496,6 +540,10 @@ mod tests {
         let light = s.score(&sets[0], &sets[1]).score;
         let full = s.score(&sets[2], &sets[3]).score;
         assert!(light < 0.5 * full, "{light} {full}");
+        assert!(
+            light < crate::align::AlignOptions::default().threshold,
+            "{light}"
+        );
     }
 
     #[test]
