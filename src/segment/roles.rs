@@ -76,6 +76,15 @@ fn ends_with_terminator(s: &str, lang: &Lang) -> bool {
     .ends_with(['.', '!', '?', '…'])
 }
 
+/// Ends with a closing quote mark and no terminator before it: a headline that ends on a
+/// quoted phrase ("… contre la loi sur les « agents de l'étranger »"). A sentence puts its
+/// period inside or after the quote.
+fn ends_in_bare_quote(s: &str, lang: &Lang) -> bool {
+    s.trim_end_matches(|c: char| is_space(c) || matches!(c, '*' | '_'))
+        .ends_with(|c| lang.closes_quote(c))
+        && !ends_with_terminator(s, lang)
+}
+
 /// "… de l'Euphrate ." — a space before the final period marks a scraped title run into the
 /// text, not a sentence.
 fn spaced_final_period(s: &str) -> bool {
@@ -157,7 +166,8 @@ pub(super) fn segment_block(text: &str, block: &Block, lang: &Lang, out: &mut Ve
         let plain_piece = plain(s);
         let role = if any_match(&lang.patterns().boilerplate, s, &plain_piece) {
             Role::Boilerplate
-        } else if (single && (!ends_sentence(s, lang) || is_label(s, lang))
+        } else if (single
+            && (!ends_sentence(s, lang) || is_label(s, lang) || ends_in_bare_quote(s, lang))
             || piece.glued && !ends_with_terminator(s, lang)
             || spaced_final_period(s))
             && word_count(s) <= MAX_HEADING_WORDS
@@ -207,12 +217,18 @@ mod tests {
             Les secours sur les lieux de l'accident, le 11 mars 2025. PHILIPPE LOPEZ / AFP\n\n\
             Les pompiers sur place. Photo Sud Ouest / Quentin Salinier\n\n\
             VIDÉO. Les images de la collision\n\nPHOTOS.\n\nCe que l'on sait :\n\n\
+            A lire aussi : Millas, sept ans après\n\n\
             Il vous reste 75,42 % de cet article à lire. La suite est réservée aux abonnés.\n\n\
             Cet article est réservé aux abonnés.";
         assert_eq!(
             claims(fr, Fr),
             ["Le train a percuté un camion-citerne mardi matin."]
         );
+        // Not a heading either: it must never become the article's title.
+        assert!(roles(fr, Fr).contains(&(
+            Role::Boilerplate,
+            "A lire aussi : Millas, sept ans après".to_string()
+        )));
         let en = "The train hit a truck on Tuesday.\n\n\
             Rescuers at the scene. (Photo: Reuters)\n\nVIDEO:\n\n\
             What we know so far:\n\nKey points:\n\n\
@@ -229,6 +245,21 @@ mod tests {
         assert_eq!(
             claims("The PSG / OM match was postponed on Sunday.", En),
             ["The PSG / OM match was postponed on Sunday."]
+        );
+    }
+
+    #[test]
+    fn a_headline_ending_on_a_quoted_phrase_is_not_a_claim() {
+        let text = "Géorgie : manifestation contre la loi sur les « agents de l'étranger »\n\n\
+            Des milliers de personnes ont manifesté contre la loi sur les « agents de l'étranger ».\n\n\
+            « Nous ne reculerons pas ! »\n\n\
+            Trump says Putin call was \"very good\"";
+        assert_eq!(
+            roles(text, LangCode::Fr)
+                .into_iter()
+                .map(|(r, _)| r)
+                .collect::<Vec<_>>(),
+            [Role::Heading, Role::Claim, Role::Claim, Role::Heading]
         );
     }
 
