@@ -154,6 +154,26 @@ pub struct ReportedClause {
     pub past_forms: HashSet<String>,
 }
 
+/// Words that open a line dating the article, before its date: "Publié le", "Updated:".
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PublicationData {
+    #[serde(default)]
+    published: Vec<String>,
+    #[serde(default)]
+    updated: Vec<String>,
+}
+
+/// The order of day and month in a date written in figures ("11/03/2025").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NumericDateOrder {
+    /// Day, month, year: "11/03/2025" is 11 March.
+    Dmy,
+    /// Month, day, year: "03/11/2025" is March 11.
+    Mdy,
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct NegationData {
@@ -208,6 +228,8 @@ struct LangFile {
     month_prefixes: Vec<String>,
     month_before_day: bool,
     months_capitalised: bool,
+    #[serde(default)]
+    numeric_date_order: Option<NumericDateOrder>,
     year_prefixes: Vec<String>,
     relative_periods: Vec<RelativePeriod>,
     number_words: HashMap<String, f64>,
@@ -234,6 +256,8 @@ struct LangFile {
     dateline_agencies: Vec<String>,
     #[serde(default)]
     corrections: Vec<String>,
+    #[serde(default)]
+    publication: PublicationData,
     anaphoric_speakers: Vec<String>,
     name_links: Vec<String>,
     titles: Vec<String>,
@@ -258,6 +282,10 @@ pub struct Patterns {
     /// A newsroom's correction notice ("Rectificatif :", "An earlier version of this story
     /// …"), matched at the start of a claim.
     pub corrections: Vec<Regex>,
+    /// What opens a line that says when the article was published ("Publié le", "Published
+    /// on"), or last updated ("Mis à jour le", "Updated:"), before the date. Case ignored.
+    pub published: Vec<Regex>,
+    pub updated: Vec<Regex>,
     pub hedges: Vec<Regex>,
     pub negations: Vec<Regex>,
     pub not_negations: Vec<Regex>,
@@ -272,6 +300,8 @@ struct RawPatterns {
     datelines: Vec<String>,
     dateline_agencies: Vec<String>,
     corrections: Vec<String>,
+    published: Vec<String>,
+    updated: Vec<String>,
     hedges: Vec<String>,
     negations: Vec<String>,
     not_negations: Vec<String>,
@@ -290,7 +320,7 @@ impl RawPatterns {
         let whole_word = |v: &[String]| -> Cow<[String]> {
             Cow::Owned(v.iter().map(|p| format!("(?i)^(?:{p})$")).collect())
         };
-        let lists: [(&str, Cow<[String]>); 10] = [
+        let lists: [(&str, Cow<[String]>); 12] = [
             ("boilerplate", Cow::Borrowed(&self.boilerplate)),
             ("signoffs", Cow::Borrowed(&self.signoffs)),
             ("bylines", Cow::Borrowed(&self.bylines)),
@@ -298,6 +328,8 @@ impl RawPatterns {
             ("datelines", Cow::Borrowed(&self.datelines)),
             ("dateline_agencies", Cow::Borrowed(&self.dateline_agencies)),
             ("corrections", ci(&self.corrections)),
+            ("publication.published", ci(&self.published)),
+            ("publication.updated", ci(&self.updated)),
             ("hedges.patterns", whole_word(&self.hedges)),
             ("negations.patterns", ci(&self.negations)),
             ("negations.not_negations", ci(&self.not_negations)),
@@ -311,11 +343,11 @@ impl RawPatterns {
             .par_iter()
             .map(|&(i, what, p)| compile_one(file, what, p).map(|r| (i, r)))
             .collect::<Result<_>>()?;
-        let mut out: [Vec<Regex>; 10] = Default::default();
+        let mut out: [Vec<Regex>; 12] = Default::default();
         for (i, r) in compiled {
             out[i].push(r);
         }
-        let [boilerplate, signoffs, bylines, captions, datelines, dateline_agencies, corrections, hedges, negations, not_negations] =
+        let [boilerplate, signoffs, bylines, captions, datelines, dateline_agencies, corrections, published, updated, hedges, negations, not_negations] =
             out;
         Ok(Patterns {
             boilerplate,
@@ -325,6 +357,8 @@ impl RawPatterns {
             datelines,
             dateline_agencies,
             corrections,
+            published,
+            updated,
             hedges,
             negations,
             not_negations,
@@ -356,6 +390,9 @@ pub struct Lang {
     pub month_before_day: bool,
     /// Month names are written with a capital; a lowercase one is another word ("may").
     pub months_capitalised: bool,
+    /// How a date written in figures reads ("11/03/2025"); `None` where the language's
+    /// writers disagree, and such dates are not read.
+    pub numeric_date_order: Option<NumericDateOrder>,
     pub year_prefixes: HashSet<String>,
     pub relative_periods: Vec<(Regex, i64)>,
     /// Number words of one word ("trois", "mille"), folded.
@@ -471,6 +508,8 @@ impl Lang {
             datelines: raw.datelines.clone(),
             dateline_agencies: raw.dateline_agencies.clone(),
             corrections: raw.corrections.clone(),
+            published: raw.publication.published.clone(),
+            updated: raw.publication.updated.clone(),
             hedges: raw.hedges.patterns.clone(),
             negations: raw.negations.patterns.clone(),
             not_negations: raw.negations.not_negations.clone(),
@@ -541,6 +580,7 @@ impl Lang {
             month_prefixes: single_words(file, "month_prefixes", &raw.month_prefixes)?,
             month_before_day: raw.month_before_day,
             months_capitalised: raw.months_capitalised,
+            numeric_date_order: raw.numeric_date_order,
             year_prefixes: single_words(file, "year_prefixes", &raw.year_prefixes)?,
             relative_periods,
             number_words: raw

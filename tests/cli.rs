@@ -966,3 +966,44 @@ fn references_take_path_equals_outlet_too() {
     }
     assert_eq!(r["articles"][0]["path"], "fixtures/versions/ferry-v1.md");
 }
+
+#[test]
+fn the_article_date_comes_from_a_dated_line_or_the_page_metadata() {
+    let (r, code) = json_of(&[
+        "claims",
+        "--format",
+        "json",
+        "fixtures/dates/byline-fr.md",
+        "fixtures/dates/byline-en.txt",
+        "fixtures/html/dated-page.html",
+    ]);
+    assert_eq!(code, 0);
+    let dates: Vec<(&str, &str)> = r["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            (
+                a["date"].as_str().unwrap(),
+                a["date_from"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    // The published date, not the update before it; the JSON-LD article date, not the
+    // page's `date` meta tag nor the first `<time>`.
+    assert_eq!(
+        dates,
+        [
+            ("2025-03-11", "text"),
+            ("2025-03-10", "text"),
+            ("2025-03-19", "text")
+        ]
+    );
+    // The dated lines are not claims.
+    let claims = r["claims"].as_array().unwrap();
+    assert_eq!(claims.len(), 6);
+    assert!(claims.iter().all(|c| {
+        let t = c["text"].as_str().unwrap();
+        !t.starts_with("Publié") && !t.starts_with("Published") && !t.starts_with("Updated")
+    }));
+}

@@ -2,10 +2,13 @@
 //! weekdays ("samedi", "vendredi dernier", "last Friday") and relative days ("hier"),
 //! resolved against the article's date when it is known.
 
+use std::sync::OnceLock;
+
 use chrono::{Datelike, Duration, NaiveDate};
+use regex::Regex;
 use serde::{Deserialize, Serialize};
 
-use crate::lang::Lang;
+use crate::lang::{Lang, NumericDateOrder};
 use crate::normalize::{fold, WordKind, WordSpan};
 use crate::source::Span;
 
@@ -411,15 +414,90 @@ fn complete(day: u32, month: u32, year: Option<i32>, article: Option<PartialDate
     }
 }
 
-/// The first full date ("15 novembre 2016") in a line, for metadata taken from bylines.
+/// The first full date in a line, for metadata taken from bylines: "15 novembre 2016",
+/// "2025-03-11", and "11/03/2025" where the language says which figure is the day.
 pub fn find_full_date(text: &str, lang: &Lang) -> Option<PartialDate> {
+    first_full_date(text, lang).map(|(_, d)| d)
+}
+
+/// [`find_full_date`], with where the date starts in `text`.
+fn first_full_date(text: &str, lang: &Lang) -> Option<(usize, PartialDate)> {
     let words = crate::normalize::words(text);
     let folded: Vec<String> = words.iter().map(|w| fold(&text[w.start..w.end])).collect();
-    find_dates(text, &words, &folded, lang, None)
+    let written = find_dates(text, &words, &folded, lang, None)
         .into_iter()
         .filter(|d| d.kind == DateKind::Absolute)
-        .filter_map(|d| d.date)
-        .find(|d| d.year.is_some() && d.month.is_some())
+        .filter_map(|d| Some((d.span.start, d.date?)))
+        .find(|(_, d)| d.year.is_some() && d.month.is_some());
+    let figures = numeric_date(text, lang.numeric_date_order);
+    match (written, figures) {
+        (Some(w), Some(f)) => Some(if f.0 < w.0 { f } else { w }),
+        (w, f) => w.or(f),
+    }
+}
+
+/// The first date written in figures: year first ("2025-03-11") in any language; day and
+/// month first ("11/03/2025", "11.03.2025") in the language's order, and not at all when
+/// the language has none.
+fn numeric_date(text: &str, order: Option<NumericDateOrder>) -> Option<(usize, PartialDate)> {
+    static FIGURES: OnceLock<Regex> = OnceLock::new();
+    let re = FIGURES.get_or_init(|| {
+        Regex::new(r"\b(?:(\d{4})-(\d{2})-(\d{2})|(\d{1,2})([/.-])(\d{1,2})([/.-])(\d{4}))\b")
+            .expect("a valid pattern")
+    });
+    re.captures_iter(text).find_map(|c| {
+        let start = c.get(0)?.start();
+        let number = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+        let (year, month, day) = if let Some(year) = number(1) {
+            (year, number(2)?, number(3)?)
+        } else {
+            // "11/03-2025" is not a date.
+            if c.get(5)?.as_str() != c.get(7)?.as_str() {
+                return None;
+            }
+            let (first, second, year) = (number(4)?, number(6)?, number(8)?);
+            match order? {
+                NumericDateOrder::Dmy => (year, second, first),
+                NumericDateOrder::Mdy => (year, first, second),
+            }
+        };
+        let date = PartialDate {
+            year: Some(year as i32),
+            month: Some(month),
+            day: Some(day),
+        };
+        date.to_naive().map(|_| (start, date))
+    })
+}
+
+/// Does a line that dates the article say when it was published, or when it was updated?
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Publication {
+    Published,
+    Updated,
+}
+
+/// The date a line gives for the article's publication ("Publié le 11/03/2025 à 14h05",
+/// "Updated: 11 March 2025 14:05 GMT"): the full date right after a cue of the language's
+/// `publication` patterns, a published date before an updated one on the same line
+/// ("Updated 12 March 2025, first published 11 March 2025").
+pub fn publication_date(line: &str, lang: &Lang) -> Option<(PartialDate, Publication)> {
+    let patterns = lang.patterns();
+    let kinds = [
+        (&patterns.published, Publication::Published),
+        (&patterns.updated, Publication::Updated),
+    ];
+    kinds.into_iter().find_map(|(cues, kind)| {
+        cues.iter()
+            .flat_map(|re| re.find_iter(line))
+            .find_map(|cue| {
+                let rest = &line[cue.end()..];
+                let (at, date) = first_full_date(rest, lang)?;
+                // The cue's own date, not one later in the line.
+                (!rest[..at].contains(char::is_alphanumeric)).then_some(date)
+            })
+            .map(|date| (date, kind))
+    })
 }
 
 #[cfg(test)]
@@ -527,6 +605,75 @@ mod tests {
     }
 
     #[test]
+    fn dates_in_figures_are_read_where_the_language_orders_them() {
+        let fr = Lang::get(LangCode::Fr);
+        let en = Lang::get(LangCode::En);
+        let full = |s: &str, lang: &Lang| find_full_date(s, lang).map(|d| d.to_string());
+        assert_eq!(
+            full("le 11/03/2025 à 14h05", fr).as_deref(),
+            Some("2025-03-11")
+        );
+        assert_eq!(full("le 11.03.2025", fr).as_deref(), Some("2025-03-11"));
+        // English writers disagree on the order: "03/11/2025" is not read.
+        assert_eq!(full("on 03/11/2025", en), None);
+        // Year first is read everywhere.
+        assert_eq!(full("on 2025-03-11", en).as_deref(), Some("2025-03-11"));
+        // Not a date: mixed separators, a 13th month, a clock time.
+        assert_eq!(full("le 11/03-2025", fr), None);
+        assert_eq!(full("le 11/13/2025", fr), None);
+        assert_eq!(full("à 14.05", fr), None);
+        // The first date of the line, written or in figures.
+        assert_eq!(
+            full("11 mars 2025, modifié le 12/03/2025", fr).as_deref(),
+            Some("2025-03-11")
+        );
+    }
+
+    #[test]
+    fn a_publication_line_gives_the_date_after_its_cue() {
+        let fr = Lang::get(LangCode::Fr);
+        let en = Lang::get(LangCode::En);
+        let read =
+            |s: &str, lang: &Lang| publication_date(s, lang).map(|(d, kind)| (d.to_string(), kind));
+        use Publication::{Published, Updated};
+        assert_eq!(
+            read("Publié le 11/03/2025 à 14h05", fr),
+            Some(("2025-03-11".into(), Published))
+        );
+        assert_eq!(
+            read(
+                "Publié le mardi 11 mars 2025 à 14h05, mis à jour le 12 mars 2025",
+                fr
+            ),
+            Some(("2025-03-11".into(), Published))
+        );
+        assert_eq!(
+            read("Mis à jour le 12 mars 2025 à 08h12", fr),
+            Some(("2025-03-12".into(), Updated))
+        );
+        assert_eq!(
+            read("Published March 11, 2025", en),
+            Some(("2025-03-11".into(), Published))
+        );
+        assert_eq!(
+            read("Updated: 11 March 2025 14:05 GMT", en),
+            Some(("2025-03-11".into(), Updated))
+        );
+        // The published date wins wherever it is on the line.
+        assert_eq!(
+            read("Updated 12 March 2025, first published 11 March 2025", en),
+            Some(("2025-03-11".into(), Published))
+        );
+        // A cue's date is the one right after it, not a later one.
+        assert_eq!(
+            read("Publié hier, mis à jour le 12 mars 2025", fr),
+            Some(("2025-03-12".into(), Updated))
+        );
+        assert_eq!(read("Published 03/11/2025", en), None);
+        assert_eq!(read("Par Anne Dupuis, 11 mars 2025", fr), None);
+    }
+
+    #[test]
     fn day_ranges() {
         let r = PartialDate::parse_iso("2017-02")
             .unwrap()
@@ -554,6 +701,10 @@ mod tests {
         );
         assert_eq!(
             published("2025-03-19 14:30:00 -0400").as_deref(),
+            Some("2025-03-19")
+        );
+        assert_eq!(
+            published("2025-03-19T18:05:00+01:00").as_deref(),
             Some("2025-03-19")
         );
         assert_eq!(published("2025-03").as_deref(), Some("2025-03"));

@@ -11,7 +11,9 @@ pub struct Extracted {
     /// emphasis marks.
     pub text: String,
     pub title: Option<String>,
-    pub date: Option<String>,
+    /// Publication dates as the page writes them, most trusted first: read the first one
+    /// that is a date.
+    pub dates: Vec<String>,
     pub lang: Option<String>,
     pub site: Option<String>,
     pub url: Option<String>,
@@ -116,6 +118,9 @@ pub fn extract(path: &str, html: &str) -> Result<Extracted> {
     };
     let mut reader = dom_smoothie::Readability::new(html, None, Some(config))
         .map_err(|e| Error::input(path, format!("cannot read HTML: {e}")))?;
+    // Before `parse`, which rewrites the document down to the article.
+    let stated = stated_dates(&reader);
+    let time = first_time(&reader);
     let article = reader.parse().map_err(|e| {
         Error::input(
             path,
@@ -133,11 +138,122 @@ pub fn extract(path: &str, html: &str) -> Result<Extracted> {
     Ok(Extracted {
         text,
         title: Some(article.title).filter(|t| !t.trim().is_empty()),
-        date: nonempty(article.published_time),
+        // The extractor's own reading (the meta tags of other CMSs) comes before the first
+        // `<time>` of the article, which may date something else.
+        dates: stated
+            .into_iter()
+            .chain(nonempty(article.published_time))
+            .chain(time)
+            .collect(),
         lang: nonempty(article.lang),
         site: nonempty(article.site_name),
         url: nonempty(article.url),
     })
+}
+
+/// The meta tags that give a page's publication date, most trusted first: Open Graph,
+/// microdata, Dublin Core, then the plain `date`, which some CMSs fill with the date of the
+/// page's last change.
+const META_DATE_KEYS: [&str; 6] = [
+    "article:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "dc.date.issued",
+    "dcterms.issued",
+    "date",
+];
+
+/// The publication dates a page states outside its text, most trusted first: the JSON-LD
+/// `datePublished` of the article, then the meta tags of [`META_DATE_KEYS`] (by `property`,
+/// `name` or `itemprop`, case ignored).
+fn stated_dates(reader: &dom_smoothie::Readability) -> Vec<String> {
+    let doc = &reader.doc;
+    let mut json_ld: Vec<(bool, String)> = doc
+        .select(r#"script[type="application/ld+json"]"#)
+        .nodes()
+        .iter()
+        .filter_map(|script| {
+            let json: serde_json::Value = serde_json::from_str(strip_cdata(&script.text())).ok()?;
+            json_ld_published(&json)
+        })
+        .collect();
+    // An article first: a page's JSON-LD also dates its videos and the page itself.
+    json_ld.sort_by_key(|(article, _)| !article);
+    let mut out: Vec<String> = json_ld.into_iter().map(|(_, d)| d).collect();
+    let mut metas: Vec<(usize, String)> = Vec::new();
+    for node in doc.select("meta[content]").nodes() {
+        let Some(content) = node.attr("content").filter(|c| !c.trim().is_empty()) else {
+            continue;
+        };
+        let rank = ["property", "name", "itemprop"]
+            .iter()
+            .filter_map(|a| node.attr(a))
+            .find_map(|key| {
+                let key = key.trim().to_ascii_lowercase();
+                META_DATE_KEYS.iter().position(|k| *k == key)
+            });
+        if let Some(rank) = rank {
+            metas.push((rank, content.trim().to_string()));
+        }
+    }
+    // Stable: the first tag of each kind first.
+    metas.sort_by_key(|(rank, _)| *rank);
+    out.extend(metas.into_iter().map(|(_, c)| c));
+    out
+}
+
+/// JSON-LD as pages write it: sometimes inside `<![CDATA[ … ]]>`.
+fn strip_cdata(s: &str) -> &str {
+    let t = s.trim();
+    t.strip_prefix("<![CDATA[")
+        .and_then(|t| t.strip_suffix("]]>"))
+        .unwrap_or(t)
+}
+
+/// The first `datePublished` in a JSON-LD value (objects, arrays, `@graph`), and whether the
+/// object that holds it is an article (`@type` Article, NewsArticle, BlogPosting…).
+fn json_ld_published(value: &serde_json::Value) -> Option<(bool, String)> {
+    let mut found: Option<(bool, String)> = None;
+    let mut stack = vec![value];
+    while let Some(v) = stack.pop() {
+        match v {
+            serde_json::Value::Array(items) => stack.extend(items.iter().rev()),
+            serde_json::Value::Object(map) => {
+                if let Some(date) = map.get("datePublished").and_then(|d| d.as_str()) {
+                    let types: Vec<&str> = match map.get("@type") {
+                        Some(serde_json::Value::String(t)) => vec![t.as_str()],
+                        Some(serde_json::Value::Array(ts)) => {
+                            ts.iter().filter_map(|t| t.as_str()).collect()
+                        }
+                        _ => Vec::new(),
+                    };
+                    let article = types
+                        .iter()
+                        .any(|t| t.ends_with("Article") || t.ends_with("Posting"));
+                    if article {
+                        return Some((true, date.to_string()));
+                    }
+                    found.get_or_insert((false, date.to_string()));
+                }
+                stack.extend(map.values().rev());
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
+/// The `datetime` of the first `<time>` inside the page's `<article>` (or `<main>`), which
+/// pages without meta tags use to date the article.
+fn first_time(reader: &dom_smoothie::Readability) -> Option<String> {
+    reader
+        .doc
+        .select("article time[datetime], main time[datetime]")
+        .nodes()
+        .iter()
+        .filter_map(|t| t.attr("datetime"))
+        .map(|d| d.trim().to_string())
+        .find(|d| !d.is_empty())
 }
 
 /// The parts of a page a reader does not see as text: tags, comments, and `<script>` and

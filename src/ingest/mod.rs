@@ -2,8 +2,9 @@
 //! each with its metadata and its segments located in the original file.
 //!
 //! Metadata precedence, highest first: command-line values ([`InputSpec`]), front matter,
-//! what the text says (a `date 2017-05` marker, a dated byline, an agency sign-off, the first
-//! heading), and last the file name for the outlet.
+//! what the text says (a `date 2017-05` marker, a dated byline or publication line, an agency
+//! sign-off, the first heading; for HTML, the page's JSON-LD and meta tags), and last the file
+//! name for the outlet.
 
 mod decode;
 mod frontmatter;
@@ -18,7 +19,7 @@ use sha2::{Digest, Sha256};
 pub use decode::{decode, Encoding, MAX_ARTICLE_BYTES};
 
 use crate::error::{Error, Result};
-use crate::extract::dates::{find_full_date, PartialDate};
+use crate::extract::dates::{find_full_date, publication_date, PartialDate, Publication};
 use crate::lang::{self, Lang, LangCode};
 use crate::segment::{self, Role, Segment, SegmentOptions};
 use crate::source::{LineIndex, Located, Span};
@@ -339,6 +340,11 @@ fn date_marker(text: &str, from: usize) -> Option<(Span, String)> {
     Some((Span::new(from + lead, end), value))
 }
 
+/// A line that dates the article ("Publié le 11 mars 2025") is read near the top: after a
+/// standfirst and a lede at most. Lower down, such lines date other stories (lists of related
+/// articles).
+const MAX_CLAIMS_BEFORE_PUBLICATION: usize = 2;
+
 /// What to write instead of a date that does not read.
 const DATE_FORMS: &str = "write YYYY, YYYY-MM or YYYY-MM-DD (a time may follow the day)";
 
@@ -458,9 +464,9 @@ fn parse_article(
             let page = html::extract(&shown, &source)?;
             if date.is_none() {
                 date = page
-                    .date
-                    .as_deref()
-                    .and_then(PartialDate::parse_published)
+                    .dates
+                    .iter()
+                    .find_map(|d| PartialDate::parse_published(d))
                     .map(|d| (d.to_string(), MetaOrigin::Text));
             }
             if outlet.is_none() {
@@ -517,15 +523,23 @@ fn parse_article(
 
     // What the text says, where nothing better was given. A title is a heading before the
     // first claim; later headings are section titles.
-    let mut seen_claim = false;
+    let mut claims_before = 0;
+    // The first dated byline, unless only an update date came before it.
+    let mut byline_date: Option<(PartialDate, Publication)> = None;
     for seg in &segments {
-        seen_claim |= seg.role == Role::Claim;
         let s = &text[seg.span.start..seg.span.end];
         match seg.role {
+            Role::Claim => claims_before += 1,
             Role::Byline => {
-                if date.is_none() {
-                    if let Some(d) = find_full_date(s, lang) {
-                        date = Some((d.to_string(), MetaOrigin::Text));
+                let dated = match publication_date(s, lang) {
+                    Some(d) => (claims_before <= MAX_CLAIMS_BEFORE_PUBLICATION).then_some(d),
+                    None => find_full_date(s, lang).map(|d| (d, Publication::Published)),
+                };
+                if let Some(d) = dated {
+                    if byline_date.is_none_or(|(_, kind)| {
+                        kind == Publication::Updated && d.1 == Publication::Published
+                    }) {
+                        byline_date = Some(d);
                     }
                 }
                 // A dateline names its agency: "RENNES, 3 novembre (AFP) -".
@@ -536,7 +550,7 @@ fn parse_article(
             Role::Boilerplate if outlet.is_none() => {
                 outlet = outlet_in(&lang.patterns().signoffs, s);
             }
-            Role::Heading if title.is_none() && !seen_claim => {
+            Role::Heading if title.is_none() && claims_before == 0 => {
                 let trimmed = s.trim_matches(|c: char| c == '*' || c.is_whitespace());
                 if extracted.is_none() {
                     let at = seg.span.start + (trimmed.as_ptr() as usize - s.as_ptr() as usize);
@@ -546,6 +560,9 @@ fn parse_article(
             }
             _ => {}
         }
+    }
+    if date.is_none() {
+        date = byline_date.map(|(d, _)| (d.to_string(), MetaOrigin::Text));
     }
     let (outlet, outlet_from) =
         outlet.unwrap_or_else(|| (outlet_from_path(&spec.path), MetaOrigin::FileName));
@@ -715,6 +732,86 @@ mod tests {
         assert_eq!(a.meta.date.as_deref(), Some("2017-05"));
         assert_eq!(a.meta.outlet, "aps");
         assert_eq!(a.segments[0].role, Role::Boilerplate);
+    }
+
+    #[test]
+    fn a_line_that_dates_the_article_gives_its_date() {
+        let a = article(
+            "x.md",
+            "# Un car se renverse\n\nMis à jour le 12/03/2025 à 09h10\n\n\
+             Publié le 11/03/2025 à 14h05\n\nLe car s'est renversé mardi près de Gap.\n",
+        );
+        // Published, not updated, though the update line comes first.
+        assert_eq!(a.meta.date.as_deref(), Some("2025-03-11"));
+        assert_eq!(a.meta.date_from, Some(MetaOrigin::Text));
+        assert_eq!(a.claim_indices().count(), 1);
+        let a = article(
+            "x.txt",
+            "Ferry service resumes\n\nUpdated: 11 March 2025 14:05 GMT\n\n\
+             Ferries resumed on Monday after a three-day halt.\n",
+        );
+        assert_eq!(a.meta.date.as_deref(), Some("2025-03-11"));
+        // Front matter comes first.
+        let a = article(
+            "x.md",
+            "---\ndate: 2025-03-10\n---\nPublié le 11 mars 2025\n\nLe car s'est renversé.\n",
+        );
+        assert_eq!(a.meta.date.as_deref(), Some("2025-03-10"));
+        assert_eq!(a.meta.date_from, Some(MetaOrigin::FrontMatter));
+        // Lower down, such a line dates another story.
+        let a = article(
+            "x.txt",
+            "Le car s'est renversé mardi.\n\nLe chauffeur est indemne.\n\n\
+             Trois élèves sont blessés.\n\nPublié le 2 février 2025\n",
+        );
+        assert_eq!(a.meta.date, None);
+    }
+
+    #[test]
+    fn html_dates_are_read_from_meta_tags_and_json_ld() {
+        let page = |head: &str, article: &str| {
+            format!(
+                "<html lang=\"fr\"><head>{head}</head><body><article><h1>Un car se renverse</h1>{article}\
+                 <p>Un car transportant des lycéens s'est renversé mardi sur une route de montagne près de Gap, ont indiqué les pompiers.</p>\
+                 <p>Le chauffeur est indemne et trois élèves ont été légèrement blessés, selon la préfecture des Hautes-Alpes.</p>\
+                 </article></body></html>"
+            )
+        };
+        let date_of = |html: String| article("p.html", &html).meta.date;
+        let graph = r#"<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [{"@type": "WebSite", "datePublished": "2020-01-01"}, {"@type": "NewsArticle", "datePublished": "2025-03-19T18:05:00+01:00"}]}</script>"#;
+        assert_eq!(
+            date_of(page(
+                &format!("<meta name=\"date\" content=\"2025-03-20\">{graph}"),
+                ""
+            ))
+            .as_deref(),
+            Some("2025-03-19")
+        );
+        assert_eq!(
+            date_of(page(
+                r#"<meta name="date" content="2025-03-20"><meta name="DC.date.issued" content="2025-03-18">"#,
+                ""
+            ))
+            .as_deref(),
+            Some("2025-03-18")
+        );
+        assert_eq!(
+            date_of(page(
+                r#"<meta itemprop="datePublished" content="2025-03-17"><meta property="og:article:published_time" content="2025-03-16T08:00:00Z">"#,
+                ""
+            ))
+            .as_deref(),
+            Some("2025-03-16")
+        );
+        // A value that is not a date gives way to the next one.
+        assert_eq!(
+            date_of(page(
+                r#"<meta name="date" content="mardi">"#,
+                r#"<p class="meta"><time datetime="2025-03-11T14:05:00+01:00">11 mars</time></p>"#
+            ))
+            .as_deref(),
+            Some("2025-03-11")
+        );
     }
 
     #[test]

@@ -55,6 +55,11 @@ pub(super) fn line_role(raw: &str, lang: &Lang) -> Option<Role> {
         return Some(Role::Caption);
     }
     let plain = plain(raw);
+    // Before boilerplate, which also reads "Publié le …" and "Published …" lines, without
+    // their date.
+    if dates_the_article(&plain, lang) {
+        return Some(Role::Byline);
+    }
     let patterns = lang.patterns();
     if any_match(&patterns.boilerplate, raw.trim(), &plain) {
         return Some(Role::Boilerplate);
@@ -66,6 +71,59 @@ pub(super) fn line_role(raw: &str, lang: &Lang) -> Option<Role> {
         return Some(Role::Caption);
     }
     None
+}
+
+/// A line that dates the article is short: "Publié le mardi 11 mars 2025 à 14h05, mis à jour
+/// le mercredi 12 mars 2025 à 08h12" has 18 words.
+const MAX_PUBLICATION_WORDS: usize = 24;
+
+/// A line that says when the article was published or updated ("Publié le 11/03/2025 à
+/// 14h05", "Updated: 11 March 2025 14:05 GMT"): it opens with a cue of the language's
+/// `publication` patterns, a date follows (a number, a month or a weekday comes first), and
+/// it ends with a date or a time. A line that goes on after its date is a sentence or an
+/// update notice ("Mis à jour le 12 mars à 17h40 avec les déclarations du ministre").
+fn dates_the_article(line: &str, lang: &Lang) -> bool {
+    if word_count(line) > MAX_PUBLICATION_WORDS {
+        return false;
+    }
+    let patterns = lang.patterns();
+    let opens_with_cue = patterns
+        .published
+        .iter()
+        .chain(&patterns.updated)
+        .filter_map(|re| re.find(line))
+        .any(|cue| cue.start() == 0 && starts_a_date(&line[cue.end()..], lang));
+    opens_with_cue && ends_with_date_or_time(line, lang)
+}
+
+fn is_date_word(word: &str, lang: &Lang) -> bool {
+    word.starts_with(|c: char| c.is_ascii_digit()) || lang.months.contains_key(word)
+}
+
+fn starts_a_date(s: &str, lang: &Lang) -> bool {
+    crate::normalize::fold_words(s)
+        .first()
+        .is_some_and(|w| is_date_word(w, lang) || lang.weekdays.contains_key(w))
+}
+
+/// The last word is a figure ("2025", "14h05"), a month, the mark of a clock time ("p.m.")
+/// or a time zone in capitals ("GMT", "ET").
+fn ends_with_date_or_time(line: &str, lang: &Lang) -> bool {
+    let words = crate::normalize::fold_words(line);
+    let Some(last) = words.last() else {
+        return false;
+    };
+    let last_raw = line
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or_default();
+    is_date_word(last, lang)
+        || lang
+            .clock_am
+            .iter()
+            .chain(&lang.clock_pm)
+            .any(|mark| words.ends_with(mark))
+        || (2..=5).contains(&last_raw.len()) && last_raw.chars().all(|c| c.is_ascii_uppercase())
 }
 
 /// Ends with . ! ? or …, maybe followed by closing quotes: a finished sentence.
@@ -276,6 +334,42 @@ mod tests {
         // A name and a place in a sentence is not.
         assert_eq!(
             claims("Anne Dupuis (Bordeaux) a été élue maire.", LangCode::Fr).len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_line_that_dates_the_article_is_a_byline() {
+        for (lang, line) in [
+            (LangCode::Fr, "Publié le 11/03/2025 à 14h05"),
+            (LangCode::Fr, "Publié le 11 mars 2025"),
+            (LangCode::Fr, "*Mis à jour le mardi 11 mars 2025 à 14h05*"),
+            (
+                LangCode::Fr,
+                "Publié le 11 mars 2025 à 14h05, modifié le 12 mars 2025 à 8h12",
+            ),
+            (LangCode::En, "Published March 11, 2025"),
+            (LangCode::En, "Updated: 11 March 2025 14:05 GMT"),
+            (LangCode::En, "Last updated on March 11, 2025 at 2:05 p.m."),
+        ] {
+            let text = format!("{line}\n\nLe car s'est renversé mardi. The bus overturned.");
+            assert_eq!(roles(&text, lang)[0].0, Role::Byline, "{line}");
+        }
+        // A line that goes on after its date is a notice or a sentence.
+        assert_eq!(
+            claims(
+                "Mis à jour le 12 mars 2025 à 17h40 avec les déclarations du ministre",
+                LangCode::Fr
+            )
+            .len(),
+            1
+        );
+        assert_eq!(
+            claims(
+                "Published in 2019, the report found that 12 people died.",
+                LangCode::En
+            )
+            .len(),
             1
         );
     }
