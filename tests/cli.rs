@@ -1007,3 +1007,22 @@ fn the_article_date_comes_from_a_dated_line_or_the_page_metadata() {
         !t.starts_with("Publié") && !t.starts_with("Published") && !t.starts_with("Updated")
     }));
 }
+
+#[test]
+fn a_bold_dateline_is_not_part_of_the_first_claim_and_names_the_outlet() {
+    let (r, code) = json_of(&["claims", "--format", "json", "fixtures/datelines/bold.md"]);
+    assert_eq!(code, 0);
+    let article = &r["articles"][0];
+    // As written, not "reuters".
+    assert_eq!(article["outlet"], "Reuters");
+    assert_eq!(article["outlet_from"], "text");
+    let first = &r["claims"][0];
+    assert_eq!(
+        first["text"],
+        "Le Sénat a adopté mardi le projet de loi sur l'eau, par 201 voix contre 120."
+    );
+    assert_eq!(
+        (first["line"].as_u64(), first["column"].as_u64()),
+        (Some(1), Some(23))
+    );
+}

@@ -175,7 +175,7 @@ fn seeds_non_claims_have_their_roles() {
     assert_eq!(aps.meta.date.as_deref(), Some("2017-05"));
     assert!(texts_with_role(&aps, Role::Boilerplate).contains(&"(APS)".to_string()));
     // The sign-off names the outlet.
-    assert_eq!(aps.meta.outlet, "aps");
+    assert_eq!(aps.meta.outlet, "APS");
     // A dateline's agency comes first: initials in a sign-off are not an outlet.
     let afp = claimdiff::ingest::article_from_text(
         &claimdiff::ingest::InputSpec::path("depeche.txt"),
@@ -184,7 +184,7 @@ fn seeds_non_claims_have_their_roles() {
             .to_string(),
     )
     .unwrap();
-    assert_eq!(afp.meta.outlet, "afp");
+    assert_eq!(afp.meta.outlet, "AFP");
 
     let sputnik = seed(SEEDS[0]);
     let headings = texts_with_role(&sputnik, Role::Heading);

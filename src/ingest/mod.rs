@@ -542,9 +542,11 @@ fn parse_article(
                         byline_date = Some(d);
                     }
                 }
-                // A dateline names its agency: "RENNES, 3 novembre (AFP) -".
+                // A dateline names its agency: "RENNES, 3 novembre (AFP) -", "**PARIS
+                // (Reuters)** -".
                 if outlet.is_none() {
-                    outlet = outlet_in(&lang.patterns().dateline_agencies, s);
+                    let words = s.replace(['*', '_'], "");
+                    outlet = outlet_in(&lang.patterns().dateline_agencies, &words);
                 }
             }
             Role::Boilerplate if outlet.is_none() => {
@@ -634,13 +636,15 @@ pub fn read_each(specs: &[InputSpec], options: ReadOptions) -> Vec<Result<Articl
         .collect()
 }
 
-/// The outlet a line names (group 1 of the first pattern that matches it), in lower case:
-/// "(APS)", "reuters/mre" and "(AFP) -" name "aps", "reuters" and "afp" alike.
+/// The outlet a line names (group 1 of the first pattern that matches it), as written:
+/// "(APS)", "reuters/mre" and "PARIS (Reuters) -" name "APS", "reuters" and "Reuters". Outlets
+/// are compared with case aside ([`ArticleMeta::is_outlet`]); reports show them as the text
+/// does.
 fn outlet_in(patterns: &[regex::Regex], line: &str) -> Option<(String, MetaOrigin)> {
     patterns
         .iter()
         .find_map(|re| re.captures(line.trim()).and_then(|c| c.get(1)))
-        .map(|name| (name.as_str().to_lowercase(), MetaOrigin::Text))
+        .map(|name| (name.as_str().to_string(), MetaOrigin::Text))
 }
 
 #[cfg(test)]
@@ -730,7 +734,7 @@ mod tests {
             " date 2017-05 Une coordination est possible, selon le sénateur. (APS)",
         );
         assert_eq!(a.meta.date.as_deref(), Some("2017-05"));
-        assert_eq!(a.meta.outlet, "aps");
+        assert_eq!(a.meta.outlet, "APS");
         assert_eq!(a.segments[0].role, Role::Boilerplate);
     }
 

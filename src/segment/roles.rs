@@ -126,6 +126,35 @@ fn ends_with_date_or_time(line: &str, lang: &Lang) -> bool {
         || (2..=5).contains(&last_raw.len()) && last_raw.chars().all(|c| c.is_ascii_uppercase())
 }
 
+/// Where a dispatch's dateline ends at the start of `s` ("MOSCOW, Jan 28 (Reuters) - "), if
+/// it opens with one. Markdown emphasis in or around it ("**WASHINGTON** —", "**PARIS
+/// (Reuters)** -") is read through: the patterns see the words, and the dateline takes the
+/// marks with it.
+fn dateline_end(s: &str, lang: &Lang) -> Option<usize> {
+    let mut words = String::with_capacity(MAX_DATELINE);
+    // The offset in `s` of each byte of `words`.
+    let mut offsets = Vec::with_capacity(MAX_DATELINE);
+    let mut read = 0;
+    for (i, c) in s.char_indices() {
+        if words.len() + c.len_utf8() > MAX_DATELINE {
+            break;
+        }
+        if c == '*' || c == '_' {
+            continue;
+        }
+        words.push(c);
+        offsets.extend(i..i + c.len_utf8());
+        read = i + c.len_utf8();
+    }
+    let m = lang
+        .patterns()
+        .datelines
+        .iter()
+        .find_map(|p| p.find(&words))?;
+    // The first byte after the dateline, past the marks that close it.
+    Some(offsets.get(m.end()).copied().unwrap_or(read))
+}
+
 /// Ends with . ! ? or …, maybe followed by closing quotes: a finished sentence.
 fn ends_with_terminator(s: &str, lang: &Lang) -> bool {
     s.trim_end_matches(|c: char| {
@@ -203,21 +232,12 @@ pub(super) fn segment_block(text: &str, block: &Block, lang: &Lang, out: &mut Ve
         // dispatch was filed, not when the event happened.
         if i == 0 {
             let s = &text[piece.span.start..piece.span.end];
-            let mut end = MAX_DATELINE.min(s.len());
-            while !s.is_char_boundary(end) {
-                end -= 1;
-            }
-            let dateline = lang
-                .patterns()
-                .datelines
-                .iter()
-                .find_map(|p| p.find(&s[..end]));
-            if let Some(m) = dateline.filter(|m| m.end() < s.len()) {
+            if let Some(end) = dateline_end(s, lang).filter(|&end| end < s.len()) {
                 push(
                     Role::Byline,
-                    Span::new(piece.span.start, piece.span.start + m.end()),
+                    Span::new(piece.span.start, piece.span.start + end),
                 );
-                piece.span.start += m.end();
+                piece.span.start += end;
             }
         }
         let s = &text[piece.span.start..piece.span.end];
@@ -372,6 +392,46 @@ mod tests {
             .len(),
             1
         );
+    }
+
+    #[test]
+    fn a_dateline_in_bold_is_kept_out_of_the_first_claim() {
+        let claim = "The Senate passed the bill on Tuesday.";
+        for (lang, text, dateline) in [
+            (
+                LangCode::En,
+                "**WASHINGTON** — The Senate passed the bill on Tuesday.",
+                "WASHINGTON** —",
+            ),
+            (
+                LangCode::En,
+                "**WASHINGTON (Reuters)** - The Senate passed the bill on Tuesday.",
+                "WASHINGTON (Reuters)** -",
+            ),
+            (
+                LangCode::En,
+                "_KYIV (AP)_ — The Senate passed the bill on Tuesday.",
+                "KYIV (AP)_ —",
+            ),
+            (
+                LangCode::Fr,
+                "**Paris, 12 mars (AFP)** – The Senate passed the bill on Tuesday.",
+                "Paris, 12 mars (AFP)** –",
+            ),
+        ] {
+            assert_eq!(
+                roles(text, lang),
+                [
+                    (Role::Byline, dateline.to_string()),
+                    (Role::Claim, claim.to_string())
+                ],
+                "{text}"
+            );
+        }
+        // Bold words that open a sentence are not a dateline.
+        assert!(roles("**Le Sénat** a adopté le texte mardi.", LangCode::Fr)
+            .iter()
+            .all(|(role, _)| *role == Role::Claim));
     }
 
     #[test]
