@@ -1026,3 +1026,28 @@ fn a_bold_dateline_is_not_part_of_the_first_claim_and_names_the_outlet() {
         (Some(1), Some(23))
     );
 }
+
+#[test]
+fn a_list_item_that_states_something_is_a_claim_in_text_order() {
+    let (r, code) = json_of(&["claims", "--format", "json", "fixtures/lists/bullets.md"]);
+    assert_eq!(code, 0);
+    let claims: Vec<(&str, &str)> = r["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["id"].as_str().unwrap(), c["text"].as_str().unwrap()))
+        .collect();
+    // "Key points:" and "Latest" are labels.
+    assert_eq!(
+        claims,
+        [
+            (
+                "a1.c1",
+                "A storm hit the coast overnight, cutting power to thousands of homes."
+            ),
+            ("a1.c2", "Police say 12 people were hurt"),
+            ("a1.c3", "Ferries between the islands were cancelled"),
+            ("a1.c4", "The storm is expected to weaken by Thursday."),
+        ]
+    );
+}

@@ -10,6 +10,8 @@ pub struct Block {
     pub span: Span,
     /// Markdown said this is a heading (`# Title`).
     pub heading: bool,
+    /// A list item (`- `, `* `, `+ `, `• `).
+    pub list_item: bool,
     /// What the block is when it is not text (a caption, a byline, boilerplate), as the
     /// `role_of` given to [`blocks`] said.
     pub role: Option<super::Role>,
@@ -148,6 +150,7 @@ pub fn blocks(
             out.push(Block {
                 span,
                 heading,
+                list_item,
                 role: here_role,
             });
         }

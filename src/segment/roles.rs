@@ -11,6 +11,11 @@ use super::{Role, Segment};
 /// Lines without final punctuation and at most this many words read as headings.
 const MAX_HEADING_WORDS: usize = 20;
 
+/// A list item of at least this many words says something ("Police say 12 people were
+/// hurt"), with or without a final period; a shorter one is a label ("Key points", "Les
+/// faits").
+const MIN_STATEMENT_ITEM_WORDS: usize = 5;
+
 /// A short line ending with a colon introduces what follows ("Key points:", "Ce que l'on sait
 /// :"): a heading, when it has at most this many words.
 const MAX_LABEL_WORDS: usize = 8;
@@ -242,10 +247,13 @@ pub(super) fn segment_block(text: &str, block: &Block, lang: &Lang, out: &mut Ve
         }
         let s = &text[piece.span.start..piece.span.end];
         let plain_piece = plain(s);
+        // A list item often leaves out its final period.
+        let finished =
+            ends_sentence(s, lang) || block.list_item && word_count(s) >= MIN_STATEMENT_ITEM_WORDS;
         let role = if any_match(&lang.patterns().boilerplate, s, &plain_piece) {
             Role::Boilerplate
         } else if (single
-            && (!ends_sentence(s, lang) || is_label(s, lang) || ends_in_bare_quote(s, lang))
+            && (!finished || is_label(s, lang) || ends_in_bare_quote(s, lang))
             || piece.glued && !ends_with_terminator(s, lang)
             || spaced_final_period(s))
             && word_count(s) <= MAX_HEADING_WORDS
@@ -432,6 +440,28 @@ mod tests {
         assert!(roles("**Le Sénat** a adopté le texte mardi.", LangCode::Fr)
             .iter()
             .all(|(role, _)| *role == Role::Claim));
+    }
+
+    #[test]
+    fn a_list_item_that_states_something_is_a_claim() {
+        let en = "Key points:\n\n- Police say 12 people were hurt\n- Key facts\n\
+            * The mayor, who visited on Monday, called it a tragedy";
+        assert_eq!(
+            roles(en, LangCode::En),
+            [
+                (Role::Heading, "Key points:".to_string()),
+                (Role::Claim, "Police say 12 people were hurt".to_string()),
+                (Role::Heading, "Key facts".to_string()),
+                (
+                    Role::Claim,
+                    "The mayor, who visited on Monday, called it a tragedy".to_string()
+                ),
+            ]
+        );
+        let fr = "• Les faits\n• Le bilan s'élève à 12 blessés\n• **Ce que l'on sait :**";
+        assert_eq!(claims(fr, LangCode::Fr), ["Le bilan s'élève à 12 blessés"]);
+        // A line that is no list item keeps the heading rule.
+        assert!(claims("Police say 12 people were hurt", LangCode::En).is_empty());
     }
 
     #[test]
