@@ -164,6 +164,21 @@ struct PublicationData {
     updated: Vec<String>,
 }
 
+/// What makes a claim speak of the future, so that a weekday it names is the next one.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FutureData {
+    /// Regular expressions over the claim: "will", "is due to", "doit se rendre".
+    #[serde(default)]
+    phrases: Vec<String>,
+    /// Regular expressions that each describe one whole word: the French futur simple.
+    #[serde(default)]
+    word_patterns: Vec<String>,
+    /// Words that `word_patterns` catch and that are no verb ("environs").
+    #[serde(default)]
+    exceptions: Vec<String>,
+}
+
 /// The order of day and month in a date written in figures ("11/03/2025").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -225,6 +240,8 @@ struct LangFile {
     relative_days: HashMap<String, i64>,
     weekday_past: Vec<String>,
     weekday_next: Vec<String>,
+    #[serde(default)]
+    future: FutureData,
     month_prefixes: Vec<String>,
     month_before_day: bool,
     months_capitalised: bool,
@@ -286,6 +303,10 @@ pub struct Patterns {
     /// on"), or last updated ("Mis à jour le", "Updated:"), before the date. Case ignored.
     pub published: Vec<Regex>,
     pub updated: Vec<Regex>,
+    /// What makes a claim speak of the future ("will", "doit se rendre"), over the claim;
+    /// and the words that do (the futur simple), each pattern describing one whole word.
+    pub future_phrases: Vec<Regex>,
+    pub future_words: Vec<Regex>,
     pub hedges: Vec<Regex>,
     pub negations: Vec<Regex>,
     pub not_negations: Vec<Regex>,
@@ -302,6 +323,8 @@ struct RawPatterns {
     corrections: Vec<String>,
     published: Vec<String>,
     updated: Vec<String>,
+    future_phrases: Vec<String>,
+    future_words: Vec<String>,
     hedges: Vec<String>,
     negations: Vec<String>,
     not_negations: Vec<String>,
@@ -320,7 +343,7 @@ impl RawPatterns {
         let whole_word = |v: &[String]| -> Cow<[String]> {
             Cow::Owned(v.iter().map(|p| format!("(?i)^(?:{p})$")).collect())
         };
-        let lists: [(&str, Cow<[String]>); 12] = [
+        let lists: [(&str, Cow<[String]>); 14] = [
             ("boilerplate", Cow::Borrowed(&self.boilerplate)),
             ("signoffs", Cow::Borrowed(&self.signoffs)),
             ("bylines", Cow::Borrowed(&self.bylines)),
@@ -330,6 +353,8 @@ impl RawPatterns {
             ("corrections", ci(&self.corrections)),
             ("publication.published", ci(&self.published)),
             ("publication.updated", ci(&self.updated)),
+            ("future.phrases", ci(&self.future_phrases)),
+            ("future.word_patterns", whole_word(&self.future_words)),
             ("hedges.patterns", whole_word(&self.hedges)),
             ("negations.patterns", ci(&self.negations)),
             ("negations.not_negations", ci(&self.not_negations)),
@@ -343,11 +368,11 @@ impl RawPatterns {
             .par_iter()
             .map(|&(i, what, p)| compile_one(file, what, p).map(|r| (i, r)))
             .collect::<Result<_>>()?;
-        let mut out: [Vec<Regex>; 12] = Default::default();
+        let mut out: [Vec<Regex>; 14] = Default::default();
         for (i, r) in compiled {
             out[i].push(r);
         }
-        let [boilerplate, signoffs, bylines, captions, datelines, dateline_agencies, corrections, published, updated, hedges, negations, not_negations] =
+        let [boilerplate, signoffs, bylines, captions, datelines, dateline_agencies, corrections, published, updated, future_phrases, future_words, hedges, negations, not_negations] =
             out;
         Ok(Patterns {
             boilerplate,
@@ -359,6 +384,8 @@ impl RawPatterns {
             corrections,
             published,
             updated,
+            future_phrases,
+            future_words,
             hedges,
             negations,
             not_negations,
@@ -385,6 +412,8 @@ pub struct Lang {
     pub relative_days: Vec<(Vec<String>, i64)>,
     pub weekday_past: HashSet<String>,
     pub weekday_next: HashSet<String>,
+    /// Words that `future.word_patterns` catch and that are no verb, folded.
+    pub future_exceptions: HashSet<String>,
     pub month_prefixes: HashSet<String>,
     /// "January 20" rather than "20 janvier".
     pub month_before_day: bool,
@@ -510,6 +539,8 @@ impl Lang {
             corrections: raw.corrections.clone(),
             published: raw.publication.published.clone(),
             updated: raw.publication.updated.clone(),
+            future_phrases: raw.future.phrases.clone(),
+            future_words: raw.future.word_patterns.clone(),
             hedges: raw.hedges.patterns.clone(),
             negations: raw.negations.patterns.clone(),
             not_negations: raw.negations.not_negations.clone(),
@@ -577,6 +608,7 @@ impl Lang {
             relative_days,
             weekday_past: single_words(file, "weekday_past", &raw.weekday_past)?,
             weekday_next: single_words(file, "weekday_next", &raw.weekday_next)?,
+            future_exceptions: single_words(file, "future.exceptions", &raw.future.exceptions)?,
             month_prefixes: single_words(file, "month_prefixes", &raw.month_prefixes)?,
             month_before_day: raw.month_before_day,
             months_capitalised: raw.months_capitalised,

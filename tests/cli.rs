@@ -1051,3 +1051,24 @@ fn a_list_item_that_states_something_is_a_claim_in_text_order() {
         ]
     );
 }
+
+#[test]
+fn a_weekday_in_the_future_tense_is_the_coming_one() {
+    // Both articles are of Tuesday 3 June 2025.
+    let (r, _) = json_of(&[
+        "compare",
+        "fixtures/dates/future-a.md",
+        "fixtures/dates/future-b.md",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(kinds_of(&r), ["date"], "{}", r["findings"]);
+    let evidence = &r["findings"][0]["evidence"];
+    assert_eq!(
+        (&evidence["left_date"], &evidence["right_date"]),
+        (
+            &serde_json::json!("2025-06-04"),
+            &serde_json::json!("2025-06-05")
+        )
+    );
+}

@@ -1,6 +1,8 @@
 //! Dates in a claim: absolute ("9 septembre", "20 janvier 2017", "mars 2014", "en 2014"),
 //! weekdays ("samedi", "vendredi dernier", "last Friday") and relative days ("hier"),
-//! resolved against the article's date when it is known.
+//! resolved against the article's date when it is known. A weekday is the last one (or the
+//! article's day), unless the claim speaks of the future ("Divers will inspect the hull on
+//! Wednesday", "se rendra mercredi"): then it is the coming one.
 
 use std::sync::OnceLock;
 
@@ -169,6 +171,8 @@ pub fn find_dates(
             .is_some_and(|f| lang.ordinal_suffixes.contains(f))
     };
     let anchor = article_date.and_then(PartialDate::to_naive);
+    // Asked once, of claims that name a weekday only.
+    let mut future: Option<bool> = None;
     let mut out = Vec::new();
     let mut k = 0;
     while k < words.len() {
@@ -275,22 +279,26 @@ pub fn find_dates(
                 } else {
                     k + 1
                 };
+                // A weekday just after a reporting verb is when it was said ("said on Monday
+                // that divers will…"); otherwise a claim about the future names the next one.
+                let said_then = folded[k.saturating_sub(SAID_WITHIN)..k]
+                    .iter()
+                    .any(|w| lang.attribution_verbs.contains(w));
                 let date = anchor.map(|a| {
+                    let forward = !past
+                        && !said_then
+                        && *future
+                            .get_or_insert_with(|| speaks_of_future(text, words, folded, lang));
                     let today = naive_weekday(a) as i64;
-                    let delta = if next {
-                        let d = (wd as i64 - today).rem_euclid(7);
-                        if d == 0 {
-                            7
-                        } else {
-                            d
-                        }
-                    } else {
-                        let d = -((today - wd as i64).rem_euclid(7));
-                        if past && d == 0 {
-                            -7
-                        } else {
-                            d
-                        }
+                    let ahead = (wd as i64 - today).rem_euclid(7);
+                    let back = (today - wd as i64).rem_euclid(7);
+                    let delta = match (next, forward) {
+                        // "next Monday" on a Monday is in a week.
+                        (true, _) if ahead == 0 => 7,
+                        (true, _) | (false, true) => ahead,
+                        // "last Monday" on a Monday was a week ago.
+                        _ if past && back == 0 => -7,
+                        _ => -back,
                     };
                     PartialDate::from_naive(a + Duration::days(delta))
                 });
@@ -364,6 +372,24 @@ pub fn find_dates(
     }
     out.sort_by_key(|d| d.span.start);
     merge_named_weekdays(text, out)
+}
+
+/// A reporting verb at most this many words before a weekday dates the saying: "said
+/// Monday", "said on Monday", "told reporters on Monday", "a indiqué ce lundi".
+const SAID_WITHIN: usize = 3;
+
+/// Does the claim speak of the future: a `future` phrase of the language ("will", "doit se
+/// rendre"), or a word in lower case that a `future` word pattern describes and that is no
+/// exception (the futur simple: "se rendra")? Words with a capital are names, not verbs.
+fn speaks_of_future(text: &str, words: &[WordSpan], folded: &[String], lang: &Lang) -> bool {
+    let patterns = lang.patterns();
+    patterns.future_phrases.iter().any(|p| p.is_match(text))
+        || words.iter().zip(folded).any(|(w, f)| {
+            let word = &text[w.start..w.end];
+            !word.starts_with(char::is_uppercase)
+                && !lang.future_exceptions.contains(f)
+                && patterns.future_words.iter().any(|p| p.is_match(word))
+        })
 }
 
 /// A weekday written next to a date to the day ("mardi 14 mai", "Tuesday, May 14") is one
@@ -560,6 +586,78 @@ mod tests {
         );
         assert_eq!(d[0].1.as_deref(), Some("2017-01-27"));
         assert_eq!(d[1].1.as_deref(), Some("2017-01-27"));
+    }
+
+    #[test]
+    fn a_weekday_in_a_claim_about_the_future_is_the_next_one() {
+        // 2025-06-03 is a Tuesday.
+        let day = "2025-06-03";
+        let first = |text: &str, code: LangCode| {
+            dates(text, code, Some(day))
+                .into_iter()
+                .map(|d| d.1.unwrap())
+                .collect::<Vec<_>>()
+        };
+        use LangCode::{En, Fr};
+        assert_eq!(
+            first("Divers inspected the hull on Wednesday.", En),
+            ["2025-05-28"]
+        );
+        assert_eq!(
+            first("Divers will inspect the hull on Wednesday.", En),
+            ["2025-06-04"]
+        );
+        assert_eq!(
+            first("On Wednesday, divers are due to inspect the hull.", En),
+            ["2025-06-04"]
+        );
+        assert_eq!(first("The ship is to sail on Friday.", En), ["2025-06-06"]);
+        // The same day, as for the past.
+        assert_eq!(
+            first("The minister will visit on Tuesday.", En),
+            ["2025-06-03"]
+        );
+        assert_eq!(first("They meet again next Monday.", En), ["2025-06-09"]);
+        assert_eq!(
+            first("Ils se reverront lundi prochain.", Fr),
+            ["2025-06-09"]
+        );
+        assert_eq!(
+            first("Le ministre se rendra mercredi à Gap.", Fr),
+            ["2025-06-04"]
+        );
+        assert_eq!(
+            first("Le texte doit être voté jeudi au Sénat.", Fr),
+            ["2025-06-05"]
+        );
+        assert_eq!(
+            first("Le ministre s'est rendu mercredi à Gap.", Fr),
+            ["2025-05-28"]
+        );
+        // A weekday just after a reporting verb is when it was said.
+        assert_eq!(
+            first(
+                "Police said on Monday that divers will inspect the hull on Wednesday.",
+                En
+            ),
+            ["2025-06-02", "2025-06-04"]
+        );
+        assert_eq!(
+            first(
+                "Le ministre a annoncé lundi qu'il se rendra mercredi à Gap.",
+                Fr
+            ),
+            ["2025-06-02", "2025-06-04"]
+        );
+        // Words the future patterns catch that are no verb, and names.
+        assert_eq!(
+            first("Les vignerons des environs ont manifesté mercredi.", Fr),
+            ["2025-05-28"]
+        );
+        assert_eq!(
+            first("Le président de la Sierra Leone est arrivé mercredi.", Fr),
+            ["2025-05-28"]
+        );
     }
 
     #[test]
