@@ -253,7 +253,7 @@ pub(super) fn segment_block(text: &str, block: &Block, lang: &Lang, out: &mut Ve
         let role = if any_match(&lang.patterns().boilerplate, s, &plain_piece) {
             Role::Boilerplate
         } else if (single
-            && (!finished || is_label(s, lang) || ends_in_bare_quote(s, lang))
+            && (!finished || is_label(s, lang) || !block.list_item && ends_in_bare_quote(s, lang))
             || piece.glued && !ends_with_terminator(s, lang)
             || spaced_final_period(s))
             && word_count(s) <= MAX_HEADING_WORDS
