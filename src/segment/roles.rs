@@ -350,6 +350,19 @@ mod tests {
     }
 
     #[test]
+    fn an_update_time_is_boilerplate_but_a_sentence_about_updated_figures_is_a_claim() {
+        let text = "Updated 3 hours ago\n\nPublished 11.03.2025 2:05 p.m. ET\n\n\
+            Updated figures show 12 people died.";
+        assert_eq!(
+            roles(text, LangCode::En)
+                .into_iter()
+                .map(|(r, _)| r)
+                .collect::<Vec<_>>(),
+            [Role::Boilerplate, Role::Byline, Role::Claim]
+        );
+    }
+
+    #[test]
     fn a_name_and_its_role_is_a_byline() {
         let text = "Le bilan pourrait encore s'alourdir.\n\nAnne Dupuis (Bordeaux, correspondante)";
         assert_eq!(
