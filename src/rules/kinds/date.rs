@@ -12,7 +12,8 @@ use crate::extract::dates::{DateKind, DateMention};
 pub const DOC: &str = "Dates or weekdays disagree between claims that state the same thing. \
 Dates are resolved against each article's date (weekdays, \"hier\", \"last Friday\"; a weekday \
 in a claim about the future, \"se rendra mercredi\", is the coming one); a date known to the \
-year and one known to the day agree when the year is the same.\n\
+year and one known to the day agree when the year is the same, and so does the same weekday \
+written alone on both sides.\n\
 Example: \"se sont entretenus lundi\" vs \"se sont entretenus mardi\".";
 
 /// The same date, and the same weekday where both are known: « mardi 14 mai » and « mercredi
