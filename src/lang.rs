@@ -281,6 +281,8 @@ struct LangFile {
     possessives: Vec<String>,
     #[serde(default)]
     opposites: Vec<[Vec<String>; 2]>,
+    #[serde(default)]
+    first_name_forms: Vec<Vec<String>>,
 }
 
 /// The language's regular expressions, compiled.
@@ -483,6 +485,9 @@ pub struct Lang {
     /// Words of opposite meaning ("confirmé" / "démenti"), by the first word of each phrase:
     /// (the phrase, folded; its pair; its side, 0 or 1).
     pub opposites: HashMap<String, Vec<(Vec<String>, usize, usize)>>,
+    /// The forms of a first name ("james", "jim"), folded → the names they are forms of
+    /// (indices in the language's `first_name_forms`).
+    first_name_forms: HashMap<String, Vec<usize>>,
 }
 
 /// A list of single words, folded. Claims are cut into words at every character that is not a
@@ -739,6 +744,15 @@ impl Lang {
                 }
                 by_first
             },
+            first_name_forms: {
+                let mut forms: HashMap<String, Vec<usize>> = HashMap::new();
+                for (name, group) in raw.first_name_forms.iter().enumerate() {
+                    for form in single_words(file, "first_name_forms", group)? {
+                        forms.entry(form).or_default().push(name);
+                    }
+                }
+                forms
+            },
         })
     }
 
@@ -772,6 +786,14 @@ impl Lang {
                 .compile(&self.file)
                 .unwrap_or_else(|e| panic!("bundled language data: {e}"))
         })
+    }
+
+    /// Are two folded first names forms of one name ("jim" / "james", "ted" / "edward")?
+    pub fn first_name_forms_agree(&self, a: &str, b: &str) -> bool {
+        match (self.first_name_forms.get(a), self.first_name_forms.get(b)) {
+            (Some(p), Some(q)) => p.iter().any(|n| q.contains(n)),
+            _ => false,
+        }
     }
 
     pub fn is_abbreviation(&self, word: &str) -> bool {

@@ -1,17 +1,20 @@
-//! One small pair of articles per rule kind (fixtures/kinds/KIND/{a,b}.md): each raises
-//! exactly one finding, of that kind, and nothing else.
+//! Small pairs of articles per rule kind: fixtures/kinds/KIND/{a,b}.md, and one pair per case
+//! the kind reads with care in fixtures/kinds/KIND/CASE/{a,b}.md. Each raises exactly one
+//! finding, of that kind, and nothing else.
+
+use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 
-fn findings(kind: &str) -> Vec<serde_json::Value> {
-    let dir = format!("fixtures/kinds/{kind}");
-    let (a, b) = (format!("{dir}/a.md"), format!("{dir}/b.md"));
+fn findings(kind: &str, dir: &Path) -> Vec<serde_json::Value> {
+    let (a, b) = (dir.join("a.md"), dir.join("b.md"));
+    let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
     let mut cmd = Command::cargo_bin("claimdiff").unwrap();
     // Coverage kinds need a reference to be missing from: b is a new version of a.
     if kind == "omission" || kind == "addition" {
-        cmd.args(["check", &b, "--against", &a, "--fail-on", "never"]);
+        cmd.args(["check", b, "--against", a, "--fail-on", "never"]);
     } else {
-        cmd.args(["compare", &a, &b]);
+        cmd.args(["compare", a, b]);
     }
     let out = cmd.args(["--format", "json"]).output().unwrap();
     assert!(
@@ -23,20 +26,38 @@ fn findings(kind: &str) -> Vec<serde_json::Value> {
     r["findings"].as_array().unwrap().clone()
 }
 
+/// The kind's own pair, then its cases in name order.
+fn fixture_dirs(kind: &str) -> Vec<PathBuf> {
+    let top = PathBuf::from(format!("fixtures/kinds/{kind}"));
+    let mut cases: Vec<PathBuf> = std::fs::read_dir(&top)
+        .map(|entries| {
+            entries
+                .map(|e| e.unwrap().path())
+                .filter(|p| p.join("a.md").is_file())
+                .collect()
+        })
+        .unwrap_or_default();
+    cases.sort();
+    std::iter::once(top).chain(cases).collect()
+}
+
 #[test]
 fn each_kind_fixture_raises_exactly_its_finding() {
     let mut failures = Vec::new();
     // Every kind the tool knows, so that a new kind without a fixture fails here.
     for kind in claimdiff::rules::Kind::ALL.map(|k| k.as_str()) {
-        let f = findings(kind);
-        let kinds: Vec<&str> = f.iter().map(|x| x["kind"].as_str().unwrap()).collect();
-        if kinds != [kind] {
-            failures.push(format!(
-                "{kind}: got {kinds:?}: {:?}",
-                f.iter()
-                    .map(|x| x["message"].as_str().unwrap())
-                    .collect::<Vec<_>>()
-            ));
+        for dir in fixture_dirs(kind) {
+            let f = findings(kind, &dir);
+            let kinds: Vec<&str> = f.iter().map(|x| x["kind"].as_str().unwrap()).collect();
+            if kinds != [kind] {
+                failures.push(format!(
+                    "{}: got {kinds:?}: {:?}",
+                    dir.display(),
+                    f.iter()
+                        .map(|x| x["message"].as_str().unwrap())
+                        .collect::<Vec<_>>()
+                ));
+            }
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));

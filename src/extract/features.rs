@@ -97,6 +97,13 @@ pub struct Entity {
     pub text: String,
     /// Canonical name: the alias set's first entry, or the last word of the name.
     pub key: String,
+    /// The first names as written, between any title and the surname with its particles
+    /// ("Jean-Yves" of "Jean-Yves Le Drian"; "Donald", "J." of "Donald J. Trump"). Empty for
+    /// a name of one word, a title and a surname ("President Trump"), a surname that opens
+    /// with a particle ("Al Qaeda") and an alias set's member: the entity rule tells two
+    /// people of one surname apart by them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub given: Vec<String>,
 }
 
 /// Everything the rules look at in one claim.
@@ -179,6 +186,7 @@ pub fn extract(
                 span: Span::new(a, b),
                 text: text[a..b].to_string(),
                 key: aliases.name(id).to_string(),
+                given: Vec::new(),
             });
             for k in &content[c..c + n] {
                 covered[*k] = true;
@@ -302,6 +310,7 @@ fn capitalised_names(
                 span: Span::new(a, b),
                 text: text[a..b].to_string(),
                 key: folded[k..=e].concat(),
+                given: Vec::new(),
             });
             k = e + 1;
             continue;
@@ -353,10 +362,30 @@ fn capitalised_names(
             continue;
         }
         let (a, b) = (ws[first].start, ws[end].end);
+        // A title may stand inside the run too ("Interior Minister Jane Doe", "Russian
+        // President Putin"): the first names come after the last one.
+        let named = (first..=end)
+            .rev()
+            .find(|&j| is_title(j))
+            .map_or(first, |j| j + 1);
+        let mut given: Vec<&str> = if named < end {
+            text[ws[named].start..b].split_whitespace().collect()
+        } else {
+            Vec::new()
+        };
+        // The surname, and the particles before it ("Le Drian", "bin Salman").
+        given.pop();
+        while given
+            .last()
+            .is_some_and(|w| lang.name_links.contains(&crate::normalize::fold(w)))
+        {
+            given.pop();
+        }
         out.push(Entity {
             span: Span::new(a, b),
             text: text[a..b].to_string(),
             key: folded[end].clone(),
+            given: given.into_iter().map(str::to_string).collect(),
         });
         k = end + 1;
     }
@@ -927,6 +956,54 @@ mod tests {
         // A capitalised first word alone may be any word.
         assert!(names_in("Profits rose.", En).is_empty());
         assert!(names_in("The company's profit rose.", En).is_empty());
+    }
+
+    #[test]
+    fn a_first_name_comes_after_titles_and_before_a_surname() {
+        use LangCode::{En, Fr};
+        let given = |text: &str, lang: LangCode| -> Vec<(String, Vec<String>)> {
+            features_in(text, lang)
+                .entities
+                .into_iter()
+                .map(|e| (e.text, e.given))
+                .collect()
+        };
+        let one = |name: &str, first: &[&str]| {
+            vec![(
+                name.to_string(),
+                first.iter().map(|w| w.to_string()).collect::<Vec<_>>(),
+            )]
+        };
+        assert_eq!(
+            given("Selon lui, Jean-Yves Le Drian viendra.", Fr),
+            one("Jean-Yves Le Drian", &["Jean-Yves"])
+        );
+        assert_eq!(
+            given("Selon lui, Mme Royal viendra.", Fr),
+            one("Mme Royal", &[])
+        );
+        assert_eq!(
+            given("Then Interior Minister Jane Doe spoke.", En),
+            one("Interior Minister Jane Doe", &["Jane"])
+        );
+        assert_eq!(
+            given("Then Russian President Putin spoke.", En),
+            one("Russian President Putin", &[])
+        );
+        assert_eq!(given("Then J. Smith spoke.", En), one("J. Smith", &["J."]));
+        assert_eq!(
+            given("Then Donald J. Trump spoke.", En),
+            one("Donald J. Trump", &["Donald", "J."])
+        );
+        assert_eq!(
+            given("Then Crown Prince Mohammed bin Salman spoke.", En),
+            one("Crown Prince Mohammed bin Salman", &["Mohammed"])
+        );
+        assert_eq!(given("Then Al Qaeda spoke.", En), one("Al Qaeda", &[]));
+        assert_eq!(
+            given("Then Vladimir Poutine spoke.", En),
+            one("Vladimir Poutine", &[])
+        );
     }
 
     #[test]

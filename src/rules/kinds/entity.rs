@@ -4,7 +4,8 @@
 //! Example: « Lavrov a averti son homologue Kerry » vs « Lavrov a averti son homologue
 //! Tillerson ». The swap must show in the word diff (a name deleted where another is
 //! inserted), so names that one outlet merely adds are not swaps. Names in one alias set
-//! ("Poutine", "le président russe") are the same name. Roles: « Moscou accuse Kiev » vs
+//! ("Poutine", "le président russe") are the same name; one surname with two first names
+//! («Jean-Yves Le Drian» / «Jean-Marc Le Drian») is two people. Roles: « Moscou accuse Kiev » vs
 //! « Kiev accuse Moscou ».
 
 use std::borrow::Cow;
@@ -18,11 +19,15 @@ use crate::extract::Entity;
 pub const DOC: &str = "A name on one side is replaced by another name on the other: in the word \
 diff, a name is deleted where a different name is inserted. Names in one alias set are the \
 same name, and so are two spellings, a shortening or an acronym of one name (\"Qaida\" / \
-\"Al Qaeda\", \"UK\" / \"United Kingdom\"). Or two names trade places around the same words \
+\"Al Qaeda\", \"UK\" / \"United Kingdom\"). One surname with another first name is another \
+person (\"David Lammy\" / \"Daniel Lammy\"); a first name left out, a title, an initial \
+that agrees, a shortening or a familiar form is not (\"Trump\" / \"Donald Trump\", \"M. \
+Macron\" / \"Emmanuel Macron\", \"J. Smith\" / \"John Smith\", \"Jim\" / \"James\": \
+`first_name_forms` in rules/lang/*.yaml). Or two names trade places around the same words \
 (who did what to whom), appositions included; a sentence's first word counts as a name when \
 the other claim writes it as one.\n\
-Examples: \"son homologue Kerry\" vs \"son homologue Tillerson\"; \"Moscou accuse Kiev\" vs \
-\"Kiev accuse Moscou\".";
+Examples: \"son homologue Kerry\" vs \"son homologue Tillerson\"; \"Jean-Yves Le Drian\" vs \
+\"Jean-Marc Le Drian\"; \"Moscou accuse Kiev\" vs \"Kiev accuse Moscou\".";
 
 /// Names (entities) inside a byte range.
 fn names_in(entities: &[Entity], start: usize, end: usize) -> Vec<&Entity> {
@@ -60,6 +65,7 @@ fn names_seen_from<'v>(v: &ClaimView<'v>, other: &ClaimView) -> Cow<'v, [Entity]
         span: crate::source::Span::new(w.start, w.end),
         text: word.to_string(),
         key,
+        given: Vec::new(),
     });
     seen.extend(names.iter().cloned());
     Cow::Owned(seen)
@@ -152,6 +158,9 @@ fn swapped_roles(a: &ClaimView, b: &ClaimView, na: &[Entity], nb: &[Entity]) -> 
 /// - a word in common, up to spelling ("Qaida" / "Al Qaeda", "Saudi Arabia" / "Saudi
 ///   Arabian", "Muhammed" / "Mohammed", "Sunnis" / "Sunni Muslims"), unless all the two
 ///   names share is their first word ("John Kerry" / "John Kasich").
+///
+/// Names of one key, and two names of two words or more, are full names: see
+/// [`same_full_name`].
 pub(crate) fn same_referent(x: &Entity, y: &Entity) -> bool {
     // Folded words, initials left out, but a dotted acronym as one word ("U.S.A." is "usa").
     let words = |e: &Entity| -> Vec<String> {
@@ -161,46 +170,94 @@ pub(crate) fn same_referent(x: &Entity, y: &Entity) -> bool {
         }
         all.into_iter().filter(|w| w.chars().count() > 1).collect()
     };
-    if x.key == y.key {
-        return true;
-    }
     let (wx, wy) = (words(x), words(y));
+    if x.key == y.key || (wx.len() > 1 && wy.len() > 1) {
+        return same_full_name(x, y, &wx, &wy);
+    }
     if wx.is_empty() || wy.is_empty() {
         return false;
-    }
-    if wx.len() > 1 && wy.len() > 1 {
-        return same_full_name(&wx, &wy);
     }
     if spelled_alike(&wx.concat(), &wy.concat()) || acronym_of(x, &wy) || acronym_of(y, &wx) {
         return true;
     }
-    let first_names_only = wx.len() > 1 && wy.len() > 1;
-    wx.iter().enumerate().any(|(i, a)| {
-        wy.iter().enumerate().any(|(j, b)| {
-            a.chars().count() >= 4
-                && b.chars().count() >= 4
-                && spelled_alike(a, b)
-                && !(first_names_only && i == 0 && j == 0)
-        })
+    wx.iter().any(|a| {
+        wy.iter()
+            .any(|b| a.chars().count() >= 4 && b.chars().count() >= 4 && spelled_alike(a, b))
     })
 }
 
-/// Two names of two words or more name one referent when one holds every word of the other
-/// ("Federal Reserve" / "Federal Reserve Board", "Ali Khan" / "Ali Hassan Khan"), or when
-/// their last words (a surname) are the same up to a letter, or two in a long word ("Amir
-/// Muhammed Rasheed" / "Amer Mohammed Rashid"). A corrected surname ("Angela Ruiz" → "Angela
-/// Ortiz", "Claire Morvan" → "Claire Moreau") is another person: the slip a fact-checker looks
-/// for. First names are not compared: "Dan" / "Daniel", "Mr" / "Bijan" are one person.
-fn same_full_name(wx: &[String], wy: &[String]) -> bool {
+/// Two names of one key, or of two words or more (`wx`, `wy`: their folded words, initials
+/// left out), name one referent when one holds every word of the other ("Federal Reserve" /
+/// "Federal Reserve Board", "Ali Khan" / "Ali Hassan Khan", "Trump" / "Donald Trump"), or
+/// when their last words (a surname) are the same up to a letter, or two in a long word
+/// ("Amir Muhammed Rasheed" / "Amer Mohammed Rashid"), and so are the first names where both
+/// write one. A corrected surname ("Angela Ruiz" → "Angela Ortiz", "Claire Morvan" → "Claire
+/// Moreau") or first name ("David Lammy" → "Daniel Lammy", "Jean-Yves Le Drian" →
+/// "Jean-Marc Le Drian") is another person: the slip a fact-checker looks for. A first name
+/// shortened ("Dan" / "Daniel") or given by an initial that agrees ("J. Smith" / "John
+/// Smith") is the same; a title is no first name ("Mr Khan" / "Bijan Khan", see
+/// `Entity::given`).
+fn same_full_name(x: &Entity, y: &Entity, wx: &[String], wy: &[String]) -> bool {
     let within = |p: &[String], q: &[String]| p.iter().all(|w| q.contains(w));
     if within(wx, wy) || within(wy, wx) {
         return true;
     }
-    let (a, b) = (&wx[wx.len() - 1], &wy[wy.len() - 1]);
+    if !same_first_names(&x.given, &y.given) {
+        return false;
+    }
+    if x.key == y.key {
+        return true;
+    }
+    let (Some(a), Some(b)) = (wx.last(), wy.last()) else {
+        return false;
+    };
+    name_alike(a, b)
+}
+
+/// One word of a name spelled two ways: the same up to a letter, or two in a long word
+/// ("Rasheed" / "Rashid", "Amir" / "Amer").
+fn name_alike(a: &str, b: &str) -> bool {
     let shorter = a.chars().count().min(b.chars().count());
     a == b
         || (shorter >= 4 && strsim::levenshtein(a, b) <= 1)
         || (shorter >= 6 && strsim::normalized_levenshtein(a, b) >= 0.7)
+}
+
+/// The first names two names write (`Entity::given`) name one person where both write some:
+/// in order, from the first or from the last (a word the extraction took for a first name,
+/// "Democrat John Edwards" / "Johnny Edwards"; a middle name, "J. Edgar Hoover" / "John
+/// Hoover"), each pair agrees.
+fn same_first_names(f: &[String], g: &[String]) -> bool {
+    f.iter().zip(g).all(|(a, b)| same_first_name(a, b))
+        || f.iter()
+            .rev()
+            .zip(g.iter().rev())
+            .all(|(a, b)| same_first_name(a, b))
+}
+
+/// Two first names as written name one person: part by part ("Jean-Yves"), each the same up
+/// to spelling, one the start of the other ("Dan" / "Daniel", "Jean" / "Jean-Marc"), an
+/// initial of it ("J." / "John", "J.-Y." / "Jean-Yves"), or a familiar form of one name
+/// ("Jim" / "James": `first_name_forms` of rules/lang, of every language, since a name keeps
+/// its own language in any article).
+fn same_first_name(f: &str, g: &str) -> bool {
+    let (pf, pg) = (
+        crate::normalize::fold_words(f),
+        crate::normalize::fold_words(g),
+    );
+    pf.iter().zip(&pg).all(|(a, b)| {
+        let initial = |w: &str| w.chars().count() == 1;
+        if initial(a) || initial(b) {
+            a.chars().next() == b.chars().next()
+        } else {
+            a.starts_with(b.as_str())
+                || b.starts_with(a.as_str())
+                || name_alike(a, b)
+                || crate::lang::LangCode::ALL
+                    .iter()
+                    .any(|&code| crate::lang::Lang::get(code).first_name_forms_agree(a, b))
+        }
+    })
 }
 
 /// Is `e` written as an acronym (one word of capitals, or a dotted one) of the words `of`?
@@ -402,6 +459,7 @@ mod tests {
             span: crate::source::Span::new(0, text.len()),
             text: text.to_string(),
             key: key.to_string(),
+            given: Vec::new(),
         }
     }
 
@@ -471,6 +529,95 @@ mod tests {
             "Les troupes américaines restent aux USA selon le Pentagone.",
         );
         assert!(dotted.is_none(), "{:?}", dotted.map(|h| h.message));
+    }
+
+    #[test]
+    fn another_first_name_for_the_same_surname_is_another_person() {
+        use super::super::testing::run_in;
+        use crate::lang::LangCode::En;
+        let hit = run(
+            "entity-swap",
+            "Le ministre Jean-Yves Le Drian a reçu son homologue à Paris.",
+            "Le ministre Jean-Marc Le Drian a reçu son homologue à Paris.",
+        )
+        .expect("Jean-Yves → Jean-Marc");
+        assert_eq!(hit.evidence["left"], "Jean-Yves Le Drian");
+        assert_eq!(hit.evidence["right"], "Jean-Marc Le Drian");
+        let hit = run_in(
+            En,
+            "entity-swap",
+            "Foreign Secretary David Lammy met his counterpart in Paris.",
+            "Foreign Secretary Daniel Lammy met his counterpart in Paris.",
+        )
+        .expect("David → Daniel");
+        assert_eq!(hit.evidence["right"], "Foreign Secretary Daniel Lammy");
+        assert!(run_in(
+            En,
+            "entity-swap",
+            "Ali Hassan Khan met Xi in Beijing.",
+            "Omar Hassan Khan met Xi in Beijing."
+        )
+        .is_some());
+        // The same person: a first name left out, an initial that agrees, a title, a middle
+        // name or initial, a shortened or respelled first name.
+        for (a, b) in [
+            (
+                "Trump met Xi in Beijing.",
+                "Donald Trump met Xi in Beijing.",
+            ),
+            (
+                "J. Smith met Xi in Beijing.",
+                "John Smith met Xi in Beijing.",
+            ),
+            (
+                "Mr Khan met Xi in Beijing.",
+                "Bijan Khan met Xi in Beijing.",
+            ),
+            (
+                "President Trump met Xi in Beijing.",
+                "Donald Trump met Xi in Beijing.",
+            ),
+            (
+                "Donald J. Trump met Xi in Beijing.",
+                "Donald Trump met Xi in Beijing.",
+            ),
+            (
+                "Hillary Rodham Clinton met Xi in Beijing.",
+                "Hillary Clinton met Xi in Beijing.",
+            ),
+            (
+                "Dan Smith met Xi in Beijing.",
+                "Daniel Smith met Xi in Beijing.",
+            ),
+            (
+                "Russian President Putin met Xi in Beijing.",
+                "Vladimir Putin met Xi in Beijing.",
+            ),
+            (
+                "J. Edgar Hoover met Xi in Beijing.",
+                "John Hoover met Xi in Beijing.",
+            ),
+            (
+                "Democrat John Edwards met Xi in Beijing.",
+                "Johnny Edwards met Xi in Beijing.",
+            ),
+        ] {
+            let hit = run_in(En, "entity-swap", a, b);
+            assert!(hit.is_none(), "{a} / {b}: {:?}", hit.map(|h| h.message));
+        }
+        for (a, b) in [
+            (
+                "M. Macron a reçu M. Xi à Paris.",
+                "Emmanuel Macron a reçu M. Xi à Paris.",
+            ),
+            (
+                "Mme Royal a reçu M. Xi à Paris.",
+                "Ségolène Royal a reçu M. Xi à Paris.",
+            ),
+        ] {
+            let hit = run("entity-swap", a, b);
+            assert!(hit.is_none(), "{a} / {b}: {:?}", hit.map(|h| h.message));
+        }
     }
 
     #[test]
