@@ -87,6 +87,10 @@ struct ApproximationData {
     /// Plural number words said alone, with the least they mean ("dozens": 24).
     #[serde(default)]
     several: HashMap<String, f64>,
+    /// Plural number words before a plural scale ("des dizaines de milliers"), with what
+    /// they stay under (100), as `several` gives the least (20).
+    #[serde(default)]
+    several_below: HashMap<String, f64>,
     /// Letters glued to an amount after a currency sign ("$5m", "£2k").
     #[serde(default)]
     currency_scales: HashMap<String, f64>,
@@ -449,6 +453,9 @@ pub struct Lang {
     pub at_most_phrases: Vec<Vec<String>>,
     /// Plural number words said alone ("des dizaines", "dozens") → the least they mean.
     pub several: HashMap<String, f64>,
+    /// Plural number words before a plural scale → what they stay under, times the scale
+    /// ("des dizaines de milliers" is below 100 × 1000).
+    pub several_below: HashMap<String, f64>,
     /// Letters glued to an amount after a currency sign ("$5m") → their scale.
     pub currency_scales: HashMap<String, f64>,
     pub ordinal_suffixes: HashSet<String>,
@@ -650,6 +657,12 @@ impl Lang {
             several: raw
                 .approximations
                 .several
+                .iter()
+                .map(|(k, v)| (crate::normalize::fold(k), *v))
+                .collect(),
+            several_below: raw
+                .approximations
+                .several_below
                 .iter()
                 .map(|(k, v)| (crate::normalize::fold(k), *v))
                 .collect(),

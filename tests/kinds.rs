@@ -62,3 +62,16 @@ fn each_kind_fixture_raises_exactly_its_finding() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn a_plural_of_thousands_is_one_range_of_figures() {
+    let f = findings(
+        "number",
+        Path::new("fixtures/kinds/number/tens-of-thousands"),
+    );
+    let e = &f[0]["evidence"];
+    assert_eq!(e["left"], "dizaines de milliers");
+    assert_eq!(e["right"], "centaines de milliers");
+    // Two ranges that exclude each other: a conflict, at the rule's severity.
+    assert_eq!(f[0]["severity"], "high", "{}", f[0]["message"]);
+}

@@ -24,6 +24,10 @@ pub struct NumberMention {
     /// A bound: "au moins 12", "more than 100", "up to 30", "dozens" (at least 24).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bound: Option<Bound>,
+    /// What the value stays under, besides its bound: "des dizaines de milliers", "tens of
+    /// thousands" are at least 20 000 and below 100 000.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub below: Option<f64>,
 }
 
 /// Which side of its value a bounded number lies.
@@ -40,7 +44,7 @@ impl NumberMention {
     pub fn range(&self, rough: f64) -> (f64, f64) {
         let v = self.value;
         match self.bound {
-            Some(Bound::AtLeast) => (v, f64::INFINITY),
+            Some(Bound::AtLeast) => (v, self.below.unwrap_or(f64::INFINITY)),
             Some(Bound::AtMost) => (f64::NEG_INFINITY, v),
             None if self.approximate => (v - rough * v.abs(), v + rough * v.abs()),
             None => (v, v),
@@ -264,12 +268,14 @@ pub fn find_numbers(
                     ordinal: false,
                     approximate: false,
                     bound: None,
+                    below: None,
                 });
                 k = end_k;
                 continue;
             }
         }
         let mut several = None;
+        let mut below = None;
         let (value, mut end_k, mut ordinal) = if w.kind == WordKind::Number {
             let Some(v) = parse_digits(&text[w.start..w.end], lang) else {
                 k += 1;
@@ -323,6 +329,20 @@ pub fn find_numbers(
             // "des dizaines", "dozens": at least twice the word's value.
             if j == k + 1 {
                 several = lang.several.get(&folded[k]).copied();
+            }
+            // "des dizaines de milliers", "tens of thousands": one estimate, the plural
+            // counting the scale after it.
+            if let (Some(least), Some(most)) = (several, lang.several_below.get(&folded[k])) {
+                let scale = (j + 1 < words.len()
+                    && lang.unit_links.contains(&folded[j])
+                    && lang.several.contains_key(&folded[j + 1]))
+                .then(|| lang.number_words.get(&folded[j + 1]))
+                .flatten();
+                if let Some(scale) = scale {
+                    several = Some(least * scale);
+                    below = Some(most * scale);
+                    j += 2;
+                }
             }
             (several.unwrap_or(value), j, false)
         } else {
@@ -400,6 +420,7 @@ pub fn find_numbers(
             // "des dizaines" is a bound and a rough count at once.
             approximate: (bound.is_none() && estimate) || several.is_some(),
             bound,
+            below,
         });
         k = next_k;
     }
@@ -540,6 +561,58 @@ mod tests {
                 (20.0, Some(Bound::AtLeast)),
                 (30.0, Some(Bound::AtMost))
             ]
+        );
+    }
+
+    #[test]
+    fn a_plural_of_a_plural_scale_is_one_estimate() {
+        let found =
+            |text: &str, code: LangCode| -> Vec<(f64, Option<Bound>, Option<f64>, String)> {
+                mentions(text, code)
+                    .into_iter()
+                    .map(|n| (n.value, n.bound, n.below, n.text))
+                    .collect()
+            };
+        let tens = |text: &str| {
+            vec![(
+                20_000.0,
+                Some(Bound::AtLeast),
+                Some(100_000.0),
+                text.to_string(),
+            )]
+        };
+        assert_eq!(
+            found(
+                "Des dizaines de milliers de manifestants ont défilé.",
+                LangCode::Fr
+            ),
+            tens("dizaines de milliers")
+        );
+        assert_eq!(
+            found("Tens of thousands of people marched.", LangCode::En),
+            tens("Tens of thousands")
+        );
+        assert_eq!(
+            found(
+                "Des centaines de milliers de foyers sont privés d'électricité.",
+                LangCode::Fr
+            )[0]
+            .2,
+            Some(1_000_000.0)
+        );
+        let hundreds = found("Hundreds of thousands lost power.", LangCode::En);
+        assert_eq!(
+            (hundreds.len(), hundreds[0].0, hundreds[0].2),
+            (1, 200_000.0, Some(1_000_000.0))
+        );
+        // A plural said alone keeps its lower bound only.
+        assert_eq!(
+            found("Des milliers de manifestants ont défilé.", LangCode::Fr),
+            [(2000.0, Some(Bound::AtLeast), None, "milliers".to_string())]
+        );
+        assert_eq!(
+            found("Tens of people were hurt.", LangCode::En),
+            [(20.0, Some(Bound::AtLeast), None, "Tens".to_string())]
         );
     }
 

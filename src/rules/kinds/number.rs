@@ -15,7 +15,8 @@ pub const DOC: &str = "A number differs between claims that state the same thing
 exact). Scale words count (\"1,2 milliard\" = \"1 200 millions\", \"$1.5bn\"). An estimate \
 (\"environ 110\", \"une trentaine\", \"about 100\") is compared within \
 `approximate_tolerance`. A bound (\"au moins 12\", \"more than 100\", \"up to 30\", \
-\"dozens\" = at least 24) and a figure it allows can both be true: reported at low severity; \
+\"dozens\" = at least 24; \"des dizaines de milliers\", \"tens of thousands\" = at least \
+20 000 and below 100 000) and a figure it allows can both be true: reported at low severity; \
 a figure outside it, or a new figure under the same bound (\"at least 18\" → \"at least 21\"), \
 at the rule's. Every changed number of the pair is listed in `changes`. Clock times \
 (\"7h40\", \"9:15 a.m.\") are compared as times. Years and dates are the `date` kind's; a \
@@ -69,6 +70,13 @@ fn relation(x: &NumberMention, y: &NumberMention, exact: f64, rough: f64) -> Rel
     if close(x.value, y.value, tol) {
         return Relation::Same;
     }
+    let ((lx, hx), (ly, hy)) = (x.range(tol), y.range(tol));
+    let overlap = lx <= hy + 1e-9 && ly <= hx + 1e-9;
+    // "tens of thousands" and "hundreds of thousands": two bounds of one side can still
+    // exclude each other, once one of them stays below a limit.
+    if !overlap {
+        return Relation::Conflicts;
+    }
     if x.bound == y.bound {
         // "at least 18" → "at least 21" is a new toll; "dozens" → "more than 40" says more.
         return if x.bound.is_some() && (x.approximate || y.approximate) {
@@ -77,12 +85,7 @@ fn relation(x: &NumberMention, y: &NumberMention, exact: f64, rough: f64) -> Rel
             Relation::Conflicts
         };
     }
-    let ((lx, hx), (ly, hy)) = (x.range(tol), y.range(tol));
-    if lx <= hy + 1e-9 && ly <= hx + 1e-9 {
-        Relation::Refines
-    } else {
-        Relation::Conflicts
-    }
+    Relation::Refines
 }
 
 pub fn check(rule: &Rule, a: &ClaimView, b: &ClaimView) -> Option<Hit> {
@@ -368,6 +371,43 @@ mod tests {
             "Trois personnes ont été tuées."
         )
         .is_some());
+    }
+
+    #[test]
+    fn tens_of_thousands_is_a_range() {
+        let severity = |code: LangCode, a: &str, b: &str| {
+            run_in(code, "number-changed", a, b).map(|h| h.severity.unwrap_or(Severity::High))
+        };
+        let fr = |a: &str, b: &str| severity(LangCode::Fr, a, b);
+        assert_eq!(
+            fr(
+                "Des dizaines de milliers de manifestants ont défilé à Paris.",
+                "50 000 manifestants ont défilé à Paris."
+            ),
+            Some(Severity::Low)
+        );
+        assert_eq!(
+            fr(
+                "Des dizaines de milliers de manifestants ont défilé à Paris.",
+                "150 000 manifestants ont défilé à Paris."
+            ),
+            Some(Severity::High)
+        );
+        assert_eq!(
+            fr(
+                "Des dizaines de milliers de manifestants ont défilé à Paris.",
+                "Des centaines de milliers de manifestants ont défilé à Paris."
+            ),
+            Some(Severity::High)
+        );
+        assert_eq!(
+            severity(
+                LangCode::En,
+                "Tens of thousands of people marched in London.",
+                "Hundreds of thousands of people marched in London."
+            ),
+            Some(Severity::High)
+        );
     }
 
     #[test]
