@@ -96,6 +96,18 @@ struct ApproximationData {
     currency_scales: HashMap<String, f64>,
 }
 
+/// When a weak number word ("un", "one") counts: "un seul", "one leader", not "one of".
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WeakCountData {
+    #[serde(default)]
+    phrases: Vec<String>,
+    #[serde(default)]
+    before_nouns: Vec<String>,
+    #[serde(default)]
+    idioms: Vec<String>,
+}
+
 /// How clock times are written: "7h40", "9:15 a.m.".
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -256,6 +268,8 @@ struct LangFile {
     number_words: HashMap<String, f64>,
     multipliers: Vec<String>,
     weak_number_words: Vec<String>,
+    #[serde(default)]
+    weak_counts: WeakCountData,
     #[serde(default)]
     clock: ClockData,
     #[serde(default)]
@@ -438,6 +452,13 @@ pub struct Lang {
     /// their value is in `number_words`.
     pub multipliers: HashSet<String>,
     pub weak_number_words: HashSet<String>,
+    /// Phrases in which a weak number word counts ("un seul", "only one"), folded.
+    pub weak_count_phrases: Vec<Vec<String>>,
+    /// Weak number words that count the noun right after them ("one leader").
+    pub weak_counts_nouns: HashSet<String>,
+    /// Phrases in which a weak number word counts nothing, even before a unit ("one of",
+    /// "no one", "l'un"), folded.
+    pub weak_idioms: Vec<Vec<String>>,
     /// Words between a number and its unit: "une trentaine de blessés", "30 ont été
     /// blessées".
     pub unit_links: HashSet<String>,
@@ -647,6 +668,13 @@ impl Lang {
             },
             multipliers: single_words(file, "multipliers", &raw.multipliers)?,
             weak_number_words: single_words(file, "weak_number_words", &raw.weak_number_words)?,
+            weak_count_phrases: folded_phrases(&raw.weak_counts.phrases),
+            weak_counts_nouns: single_words(
+                file,
+                "weak_counts.before_nouns",
+                &raw.weak_counts.before_nouns,
+            )?,
+            weak_idioms: folded_phrases(&raw.weak_counts.idioms),
             unit_links: single_words(file, "unit_links", &raw.unit_links)?,
             clock_hour_marks: single_words(file, "clock.hour_marks", &raw.clock.hour_marks)?,
             clock_am: folded_phrases(&raw.clock.am),

@@ -24,6 +24,11 @@ pub struct NumberMention {
     /// A bound: "au moins 12", "more than 100", "up to 30", "dozens" (at least 24).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bound: Option<Bound>,
+    /// The noun a weak number word counts when no unit follows, folded ("leader" of "one
+    /// leader", "dirigeant" of "un seul dirigeant"): it is compared with counts of that noun
+    /// only, not with any figure.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counts: Option<String>,
     /// What the value stays under, besides its bound: "des dizaines de milliers", "tens of
     /// thousands" are at least 20 000 and below 100 000.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -129,6 +134,45 @@ fn number_word_at(
         .find(|(p, _)| folded[k..].starts_with(p) && joined(p.len()))
         .map(|(p, v)| (*v, p.len()))
         .or_else(|| lang.number_words.get(&folded[k]).map(|&v| (v, 1)))
+}
+
+/// The words `from..to` of a phrase of `phrases` written around word `k`, with `k` among
+/// them: "only one", "no one", "l'un".
+fn phrase_around(
+    text: &str,
+    words: &[WordSpan],
+    folded: &[String],
+    k: usize,
+    phrases: &[Vec<String>],
+) -> Option<(usize, usize)> {
+    phrases.iter().find_map(|p| {
+        p.iter()
+            .enumerate()
+            .filter(|(_, w)| **w == folded[k])
+            .find_map(|(i, _)| {
+                let from = k.checked_sub(i)?;
+                let to = from + p.len();
+                (folded.get(from..to) == Some(p.as_slice())
+                    && (from + 1..to).all(|n| follows_closely(text, words, n)))
+                .then_some((from, to))
+            })
+    })
+}
+
+/// Can word `n`, right after the words of a weak number's count with a space only, be the
+/// noun it counts ("one leader", "un seul dirigeant")? No number, function word ("one
+/// would"), hedge ("one may") or reporting verb ("one said").
+fn noun_at(text: &str, words: &[WordSpan], folded: &[String], n: usize, lang: &Lang) -> bool {
+    n > 0
+        && n < words.len()
+        && words[n].kind == WordKind::Word
+        && text[words[n - 1].end..words[n].start]
+            .chars()
+            .all(char::is_whitespace)
+        && follows_closely(text, words, n)
+        && !lang.stopwords.contains(&folded[n])
+        && !lang.hedge_words.contains(&folded[n])
+        && !lang.attribution_verbs.contains(&folded[n])
 }
 
 /// Unit name of clock times; their value is minutes after midnight.
@@ -269,6 +313,7 @@ pub fn find_numbers(
                     approximate: false,
                     bound: None,
                     below: None,
+                    counts: None,
                 });
                 k = end_k;
                 continue;
@@ -276,6 +321,9 @@ pub fn find_numbers(
         }
         let mut several = None;
         let mut below = None;
+        // The mention's first word: a count phrase may open before the number ("only one").
+        let mut from = k;
+        let mut counted = None;
         let (value, mut end_k, mut ordinal) = if w.kind == WordKind::Number {
             let Some(v) = parse_digits(&text[w.start..w.end], lang) else {
                 k += 1;
@@ -321,10 +369,27 @@ pub fn find_numbers(
                 j += m;
             }
             let value = total + current;
-            let weak = j == k + 1 && lang.weak_number_words.contains(&folded[k]);
-            if weak && unit_after(folded, j, lang).is_none() {
-                k += 1;
-                continue;
+            // "un", "one": an article or a pronoun, unless a unit follows, or a noun it
+            // counts: after a word the language names ("one leader") or a phrase that says
+            // it counts ("un seul dirigeant"); never in an idiom ("l'un des", "no one was
+            // hurt").
+            if j == k + 1 && lang.weak_number_words.contains(&folded[k]) {
+                if phrase_around(text, words, folded, k, &lang.weak_idioms).is_some() {
+                    k += 1;
+                    continue;
+                }
+                let phrase = phrase_around(text, words, folded, k, &lang.weak_count_phrases);
+                if let Some((f, t)) = phrase {
+                    (from, j) = (f, t);
+                }
+                if unit_after(folded, j, lang).is_none() {
+                    let counts = phrase.is_some() || lang.weak_counts_nouns.contains(&folded[k]);
+                    if !(counts && noun_at(text, words, folded, j, lang)) {
+                        k += 1;
+                        continue;
+                    }
+                    counted = Some(folded[j].clone());
+                }
             }
             // "des dizaines", "dozens": at least twice the word's value.
             if j == k + 1 {
@@ -386,7 +451,7 @@ pub fn find_numbers(
             unit_after(folded, end_k, lang)
         };
         // "$1.2 billion", "€50 million": a currency sign before the digits.
-        let mut start = w.start;
+        let mut start = words[from].start;
         let unit = match (w.kind, unit) {
             (WordKind::Number, None) => match symbol_before(text, w.start, lang) {
                 Some((at, u)) => {
@@ -398,9 +463,9 @@ pub fn find_numbers(
             (_, unit) => unit,
         };
         // "au moins 12", "environ 110": the qualifier is part of what the mention says.
-        let qualifier = qualifier_before(folded, k, lang);
+        let qualifier = qualifier_before(folded, from, lang);
         if let Some((n, _)) = qualifier {
-            start = words[k - n].start;
+            start = words[from - n].start;
         }
         let bound = if several.is_some() {
             Some(Bound::AtLeast)
@@ -411,6 +476,7 @@ pub fn find_numbers(
             .iter()
             .any(|w| lang.approximate_number_words.contains(w))
             || qualifier.is_some_and(|(_, b)| b.is_none());
+        let counts = counted.filter(|_| unit.is_none());
         out.push(NumberMention {
             span: Span::new(start, end),
             text: text[start..end].to_string(),
@@ -421,6 +487,7 @@ pub fn find_numbers(
             approximate: (bound.is_none() && estimate) || several.is_some(),
             bound,
             below,
+            counts,
         });
         k = next_k;
     }
@@ -614,6 +681,63 @@ mod tests {
             found("Tens of people were hurt.", LangCode::En),
             [(20.0, Some(Bound::AtLeast), None, "Tens".to_string())]
         );
+    }
+
+    #[test]
+    fn weak_number_words_count_in_a_count_only() {
+        let found = |text: &str, code: LangCode| -> Vec<(f64, Option<String>, String)> {
+            mentions(text, code)
+                .into_iter()
+                .map(|n| (n.value, n.unit, n.text))
+                .collect()
+        };
+        let one =
+            |unit: Option<&str>, text: &str| vec![(1.0, unit.map(String::from), text.to_string())];
+        assert_eq!(
+            found("One leader attended.", LangCode::En),
+            one(None, "One")
+        );
+        assert_eq!(
+            found("Only one leader attended.", LangCode::En),
+            one(None, "Only one")
+        );
+        assert_eq!(
+            found("A single leader attended.", LangCode::En),
+            one(None, "A single")
+        );
+        assert_eq!(
+            found("Un seul dirigeant a assisté.", LangCode::Fr),
+            one(None, "Un seul")
+        );
+        assert_eq!(
+            found("Une seule personne a été blessée.", LangCode::Fr),
+            one(Some("people"), "Une seule personne")
+        );
+        assert_eq!(
+            found("Un mort et deux blessés.", LangCode::Fr),
+            [
+                (1.0, Some("dead".to_string()), "Un mort".to_string()),
+                (2.0, Some("injured".to_string()), "deux blessés".to_string())
+            ]
+        );
+        for (text, code) in [
+            ("Un dirigeant a assisté.", LangCode::Fr),
+            ("L'un des dirigeants a assisté.", LangCode::Fr),
+            ("One of the leaders attended.", LangCode::En),
+            ("The leaders blamed one another.", LangCode::En),
+            ("On the one hand, prices rose.", LangCode::En),
+            ("No one was hurt.", LangCode::En),
+            ("The one who left was hurt.", LangCode::En),
+            ("One must wait.", LangCode::En),
+            ("A leader attended.", LangCode::En),
+            ("Only a few leaders attended.", LangCode::En),
+        ] {
+            assert!(
+                found(text, code).is_empty(),
+                "{text}: {:?}",
+                found(text, code)
+            );
+        }
     }
 
     #[test]

@@ -12,7 +12,11 @@ use crate::extract::NumberMention;
 
 pub const DOC: &str = "A number differs between claims that state the same thing: the same unit \
 (or none, or two currencies) on both sides, different values beyond `tolerance` (relative; 0 = \
-exact). Scale words count (\"1,2 milliard\" = \"1 200 millions\", \"$1.5bn\"). An estimate \
+exact). Scale words count (\"1,2 milliard\" = \"1 200 millions\", \"$1.5bn\"), and so do \
+number words (\"trois dirigeants\"); \"un\", \"one\", \"a\" only before a unit (\"une \
+semaine\", \"one person\") or in a count of a noun (\"un seul dirigeant\", \"only one leader\", \
+\"one leader\"; set against counts of that noun only), never as an article or in an idiom (\"un dirigeant\", \"l'un des\", \"one of\", \"no \
+one\": `weak_counts` in rules/lang). An estimate \
 (\"environ 110\", \"une trentaine\", \"about 100\") is compared within \
 `approximate_tolerance`. A bound (\"au moins 12\", \"more than 100\", \"up to 30\", \
 \"dozens\" = at least 24; \"des dizaines de milliers\", \"tens of thousands\" = at least \
@@ -38,9 +42,40 @@ fn currency(unit: &Option<String>) -> bool {
         .is_some_and(|u| u.len() == 3 && u.bytes().all(|b| b.is_ascii_uppercase()))
 }
 
-/// Numbers of the same unit (or two currencies), both ordinals or neither.
-fn comparable(x: &NumberMention, y: &NumberMention) -> bool {
-    (x.unit == y.unit || currency(&x.unit) && currency(&y.unit)) && x.ordinal == y.ordinal
+/// Numbers of the same unit (or two currencies), both ordinals or neither, and where a weak
+/// number word counts a noun ("one leader"), numbers of that noun. `x` is in claim `a`, `y`
+/// in claim `b`.
+fn comparable(x: &NumberMention, y: &NumberMention, a: &ClaimView, b: &ClaimView) -> bool {
+    (x.unit == y.unit || currency(&x.unit) && currency(&y.unit))
+        && x.ordinal == y.ordinal
+        && counts_alike(x, y, b.text)
+        && counts_alike(y, x, a.text)
+}
+
+/// Does `y` (in `y_text`) count the noun `x` counts, if `x` counts one? "One leader" and
+/// "two leaders" do; "one man" and "14 Kurds", or "a single count" and "Bryant, 24", do
+/// not: a weak number word is a count of its noun, not a figure to set against any other.
+fn counts_alike(x: &NumberMention, y: &NumberMention, y_text: &str) -> bool {
+    let Some(noun) = &x.counts else {
+        return true;
+    };
+    let after = y.counts.clone().or_else(|| {
+        let rest = &y_text[y.span.end..];
+        let w = *crate::normalize::words(rest).first()?;
+        rest[..w.start]
+            .chars()
+            .all(char::is_whitespace)
+            .then(|| crate::normalize::fold(&rest[w.start..w.end]))
+    });
+    // The same word, but for a plural ending ("leader" / "leaders", "box" / "boxes").
+    after.is_some_and(|w| {
+        let (short, long) = if w.len() <= noun.len() {
+            (w.as_str(), noun.as_str())
+        } else {
+            (noun.as_str(), w.as_str())
+        };
+        long.starts_with(short) && long.len() - short.len() <= 2
+    })
 }
 
 /// How two comparable numbers stand.
@@ -98,7 +133,7 @@ pub fn check(rule: &Rule, a: &ClaimView, b: &ClaimView) -> Option<Hit> {
     let na = &a.features.numbers;
     let nb = &b.features.numbers;
     let same = |x: &NumberMention, y: &NumberMention| {
-        comparable(x, y) && relation(x, y, exact, rough) == Relation::Same
+        comparable(x, y, a, b) && relation(x, y, exact, rough) == Relation::Same
     };
     // Numbers with no match on the other side; those of `b` are paired in order, each once.
     let mut open_b: Vec<usize> = (0..nb.len())
@@ -106,7 +141,7 @@ pub fn check(rule: &Rule, a: &ClaimView, b: &ClaimView) -> Option<Hit> {
         .collect();
     let mut changes: Vec<(&NumberMention, &NumberMention, Relation)> = Vec::new();
     for x in na.iter().filter(|x| !nb.iter().any(|y| same(x, y))) {
-        if let Some(pos) = open_b.iter().position(|&j| comparable(x, &nb[j])) {
+        if let Some(pos) = open_b.iter().position(|&j| comparable(x, &nb[j], a, b)) {
             let y = &nb[open_b.remove(pos)];
             changes.push((x, y, relation(x, y, exact, rough)));
         }
@@ -408,6 +443,72 @@ mod tests {
             ),
             Some(Severity::High)
         );
+    }
+
+    #[test]
+    fn small_number_words_that_count_a_noun() {
+        use LangCode::{En, Fr};
+        let flagged =
+            |code: LangCode, a: &str, b: &str| run_in(code, "number-changed", a, b).is_some();
+        for (code, a, b) in [
+            (
+                Fr,
+                "Les deux dirigeants se sont rencontrés à Genève.",
+                "Les trois dirigeants se sont rencontrés à Genève.",
+            ),
+            (
+                En,
+                "The two leaders met in Geneva.",
+                "The three leaders met in Geneva.",
+            ),
+            (
+                En,
+                "One leader attended the summit in Geneva.",
+                "Two leaders attended the summit in Geneva.",
+            ),
+            (
+                En,
+                "Only one leader attended the summit in Geneva.",
+                "Two leaders attended the summit in Geneva.",
+            ),
+            (
+                Fr,
+                "Un seul dirigeant a assisté au sommet de Genève.",
+                "Deux dirigeants ont assisté au sommet de Genève.",
+            ),
+            (
+                Fr,
+                "Un soldat a été tué et deux blessés.",
+                "Deux soldats ont été tués et un blessé.",
+            ),
+        ] {
+            assert!(flagged(code, a, b), "{a} / {b}");
+        }
+        // "un" is an article, "one of" no count, and "one man" no figure for any number.
+        for (code, a, b) in [
+            (
+                Fr,
+                "Un dirigeant a assisté au sommet de Genève.",
+                "Deux dirigeants ont assisté au sommet de Genève.",
+            ),
+            (
+                Fr,
+                "L'un des dirigeants a assisté au sommet.",
+                "Deux des dirigeants ont assisté au sommet.",
+            ),
+            (
+                En,
+                "One of the leaders attended the summit.",
+                "Two of the leaders attended the summit.",
+            ),
+            (
+                En,
+                "One man was arrested in the city.",
+                "Fourteen protesters were arrested in the city.",
+            ),
+        ] {
+            assert!(!flagged(code, a, b), "{a} / {b}");
+        }
     }
 
     #[test]
