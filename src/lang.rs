@@ -235,6 +235,14 @@ struct AttributionData {
     /// Words that introduce the agent of a passive: "by", "par".
     #[serde(default)]
     agents: Vec<String>,
+    /// Words that open a complement between an inverted verb and its source: "a écrit sur X
+    /// le maire", "a confié à l'AFP le ministre".
+    #[serde(default)]
+    complements: Vec<String>,
+    /// Words that open a source after such a complement ("le", "un"), or a title in
+    /// apposition ("Jane Doe, the minister, said").
+    #[serde(default)]
+    source_openers: Vec<String>,
 }
 
 /// The YAML file as written.
@@ -491,6 +499,14 @@ pub struct Lang {
     pub hedge_reported: ReportedClause,
     pub attribution_before: Vec<Vec<String>>,
     pub attribution_verbs: HashSet<String>,
+    /// Reporting verbs of several words ("fait savoir", "posted on"), folded.
+    pub attribution_verb_phrases: Vec<Vec<String>>,
+    /// Words that open a complement between an inverted verb and its source ("sur" of "a
+    /// écrit sur X le maire"), folded.
+    pub attribution_complements: HashSet<String>,
+    /// Words that open a source after such a complement ("le"), or a title in apposition
+    /// ("the"), folded.
+    pub source_openers: HashSet<String>,
     pub attribution_not_after: HashSet<String>,
     pub attribution_auxiliaries: HashSet<String>,
     pub attribution_passive: PassiveForms,
@@ -622,6 +638,12 @@ impl Lang {
             .iter()
             .cloned()
             .partition(|w| crate::normalize::fold_words(w).len() == 1);
+        let (verbs_single, verbs_multi): (Vec<String>, Vec<String>) = raw
+            .attribution
+            .verbs
+            .iter()
+            .cloned()
+            .partition(|w| crate::normalize::fold_words(w).len() == 1);
         let fold_map = |m: &HashMap<String, u32>| {
             m.iter()
                 .map(|(k, v)| (crate::normalize::fold(k), *v))
@@ -725,7 +747,18 @@ impl Lang {
                 }
             },
             attribution_before: folded_phrases(&raw.attribution.before_source),
-            attribution_verbs: single_words(file, "attribution.verbs", &raw.attribution.verbs)?,
+            attribution_verbs: single_words(file, "attribution.verbs", &verbs_single)?,
+            attribution_verb_phrases: folded_phrases(&verbs_multi),
+            attribution_complements: single_words(
+                file,
+                "attribution.complements",
+                &raw.attribution.complements,
+            )?,
+            source_openers: single_words(
+                file,
+                "attribution.source_openers",
+                &raw.attribution.source_openers,
+            )?,
             attribution_not_after: single_words(
                 file,
                 "attribution.not_after",

@@ -75,3 +75,15 @@ fn a_plural_of_thousands_is_one_range_of_figures() {
     // Two ranges that exclude each other: a conflict, at the rule's severity.
     assert_eq!(f[0]["severity"], "high", "{}", f[0]["message"]);
 }
+
+#[test]
+fn a_source_in_apposition_is_the_person_with_the_title() {
+    let f = findings(
+        "attribution",
+        Path::new("fixtures/kinds/attribution/apposition"),
+    );
+    let e = &f[0]["evidence"];
+    assert_eq!(e["left_text"][0], "Le Premier ministre, François Garnier");
+    assert_eq!(e["left"][0], "premier ministre francois garnier");
+    assert_eq!(e["right"][0], "porte parole gouvernement");
+}

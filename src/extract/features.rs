@@ -503,6 +503,92 @@ fn find_attributions(
         }
         ws[j - 1].end
     };
+    let capitalised = |k: usize| text[ws[k].start..].starts_with(char::is_uppercase);
+    // Words s..e name a person: capitalised words, and the small words inside names.
+    let is_name = |s: usize, e: usize| {
+        capitalised(s) && (s..e).all(|j| capitalised(j) || lang.name_links.contains(&folded[j]))
+    };
+    // Is the text between words j - 1 and j a comma alone?
+    let comma = |j: usize| text[ws[j - 1].end..ws[j].start].trim() == ",";
+    // The first word of the run of words that ends with word e - 1, back to punctuation.
+    let run_start = |e: usize| {
+        let mut j = e - 1;
+        while j > 0 && !punct_between(j - 1, j) {
+            j -= 1;
+        }
+        j
+    };
+    // The longest apposition a source takes, in words ("ministre de l'Intérieur").
+    const APPOSITION: usize = 6;
+    // Words s..e can be a title in apposition: they open with a determiner or a title ("the
+    // interior minister", "a spokesman for the mayor", "Premier ministre"), or hold no word
+    // that ends a source ("ministre de l'Intérieur"; not "in a letter to the court", nor
+    // "indicted in February").
+    let title_phrase = |s: usize, e: usize| {
+        lang.source_openers.contains(&folded[s])
+            || lang.titles.contains(&folded[s])
+            || !(s..e).any(|j| lang.source_stops.contains(&folded[j]))
+    };
+    // "Le Premier ministre, François Garnier, a déclaré", "Jane Doe, the minister, said": a
+    // title and a name set off by commas before the verb at `v` are one source, which
+    // starts at the returned word.
+    let apposition_before = |v: usize| -> Option<usize> {
+        if v < 2 || !comma(v) {
+            return None;
+        }
+        let b = run_start(v);
+        if b == 0 || !comma(b) {
+            return None;
+        }
+        // "…, but his lawyer, John Speranza, said": the source opens after a conjunction.
+        let mut a = run_start(b);
+        while a < b && lang.source_stops.contains(&folded[a]) {
+            a += 1;
+        }
+        let short = |s: usize, e: usize| (1..=APPOSITION).contains(&(e - s));
+        if !short(a, b) || !short(b, v) {
+            return None;
+        }
+        match (is_name(a, b), is_name(b, v)) {
+            (true, false) => title_phrase(b, v).then_some(a),
+            (false, true) => title_phrase(a, b).then_some(a),
+            // "Hier, Jane Doe, a déclaré": the name nearest the verb.
+            (true, true) => Some(b),
+            (false, false) => None,
+        }
+    };
+    // The source after an inverted verb whose next word is `k`: "le maire de Brest" in "a
+    // écrit sur X le maire de Brest" or "a confié à l'AFP le maire" (a complement first,
+    // up to a word that opens a source), and with a name in apposition ("le Premier
+    // ministre, François Garnier, lors de…").
+    let source_after_verb = |k: usize| -> Option<(usize, usize)> {
+        let mut from = k;
+        if k + 2 < ws.len() && lang.attribution_complements.contains(&folded[k]) {
+            let mut j = k + 2;
+            while j < ws.len()
+                && j < k + 2 + APPOSITION
+                && !punct_between(j - 1, j)
+                && !lang.source_openers.contains(&folded[j])
+            {
+                j += 1;
+            }
+            if j < ws.len() && !punct_between(j - 1, j) && lang.source_openers.contains(&folded[j])
+            {
+                from = j;
+            }
+        }
+        let (s, e) = phrase_after(from).filter(|(s, _)| !punct_between(from - 1, *s))?;
+        if e < ws.len() && comma(e) && !is_name(s, e) && title_phrase(s, e) {
+            let mut f = e + 1;
+            while f < ws.len() && f < e + 4 && !punct_between(f - 1, f) {
+                f += 1;
+            }
+            if is_name(e, f) && (f == ws.len() || punct_between(f - 1, f)) {
+                return Some((s, f));
+            }
+        }
+        Some((s, e))
+    };
     let mut k = 0;
     while k < ws.len() {
         // "selon le Kremlin", "d'après Moscou", "according to officials".
@@ -530,9 +616,23 @@ fn find_attributions(
                 continue;
             }
         }
-        if lang.attribution_verbs.contains(&folded[k])
-            && !(k > 0 && lang.attribution_not_after.contains(&folded[k - 1]))
+        // A reporting verb of one word ("a indiqué") or several ("a fait savoir"), whose
+        // last word is `last`.
+        let verb = if lang.attribution_verbs.contains(&folded[k]) {
+            Some(1)
+        } else {
+            lang.attribution_verb_phrases
+                .iter()
+                .find(|p| {
+                    folded[k..].starts_with(p)
+                        && (k + 1..k + p.len()).all(|j| !punct_between(j - 1, j))
+                })
+                .map(Vec::len)
+        };
+        if let Some(n) =
+            verb.filter(|_| !(k > 0 && lang.attribution_not_after.contains(&folded[k - 1])))
         {
+            let last = k + n - 1;
             // Inverted after a quote or a comma: `", a indiqué le Kremlin`, `ajoute Washington`.
             let mut v = k;
             while v > 0
@@ -542,25 +642,32 @@ fn find_attributions(
                 v -= 1;
             }
             let head = text[..ws[v].start].trim_end();
-            let inverted = v == 0
-                || head.ends_with(',')
-                || head.ends_with(|c| lang.closes_quote(c))
-                || folded
-                    .get(k + 1)
-                    .is_some_and(|w| lang.inverted_pronouns.contains(w));
+            let apposition = if head.ends_with(',') {
+                apposition_before(v)
+            } else {
+                None
+            };
+            let inverted = apposition.is_none()
+                && (v == 0
+                    || head.ends_with(',')
+                    || head.ends_with(|c| lang.closes_quote(c))
+                    || folded
+                        .get(last + 1)
+                        .is_some_and(|w| lang.inverted_pronouns.contains(w)));
             // "No injuries were reported", "il est précisé que": a passive names no speaker
             // but its agent ("was reported by Reuters"); "Trump s'est dit prêt" is not one.
             let passive = &lang.attribution_passive;
             let is_passive = !inverted
+                && apposition.is_none()
                 && (v..k).any(|a| {
                     passive.auxiliaries.contains(&folded[a])
                         && !(a > 0 && passive.reflexives.contains(&folded[a - 1]))
                 });
             if is_passive {
                 let agent = folded
-                    .get(k + 1)
-                    .filter(|w| passive.agents.contains(*w) && !punct_between(k, k + 1))
-                    .and_then(|_| phrase_after(k + 2));
+                    .get(last + 1)
+                    .filter(|w| passive.agents.contains(*w) && !punct_between(last, last + 1))
+                    .and_then(|_| phrase_after(last + 2));
                 if let Some((s, e)) = agent {
                     let mut found = attribution(s, e);
                     found.region = Span::new(ws[v].start, ws[e - 1].end);
@@ -569,12 +676,14 @@ fn find_attributions(
                     }
                     k = e;
                 } else {
-                    k += 1;
+                    k = last + 1;
                 }
                 continue;
             }
-            let found = if inverted {
-                phrase_after(k + 1).filter(|(s, _)| !punct_between(k, *s))
+            let found = if let Some(s) = apposition {
+                Some((s, v))
+            } else if inverted {
+                source_after_verb(last + 1)
             } else {
                 // "Le Kremlin a indiqué", "the minister said": the noun phrase before.
                 let mut s = v;
@@ -597,7 +706,7 @@ fn find_attributions(
                 found.region = if inverted {
                     Span::new(ws[v].start, tail_end(e))
                 } else if parenthetical {
-                    Span::new(ws[s].start, tail_end(k + 1))
+                    Span::new(ws[s].start, tail_end(last + 1))
                 } else {
                     Span::default()
                 };
@@ -609,7 +718,7 @@ fn find_attributions(
                     };
                     out.push((form, found));
                 }
-                k = e.max(k + 1);
+                k = e.max(last + 1);
                 continue;
             }
         }
@@ -1147,6 +1256,146 @@ mod tests {
             "«Je suis sûr que ce dialogue continuera», a déclaré Ozerov à l'agence Sputnik.",
         );
         assert_eq!(f.quotes[0].speaker.as_deref(), Some("ozerov"));
+    }
+
+    #[test]
+    fn reporting_verbs_of_the_language() {
+        let sources = |t: &str, lang: LangCode| -> Vec<String> {
+            features_in(t, lang)
+                .attributions
+                .into_iter()
+                .map(|a| a.source)
+                .collect()
+        };
+        for verb in [
+            "a réagi",
+            "a confié",
+            "a fait savoir",
+            "a tweeté",
+            "a écrit sur X",
+            "a écrit dans un communiqué",
+            "a confié à l'AFP",
+            "a martelé",
+            "a insisté",
+            "a souligné",
+            "a rappelé",
+            "a dénoncé",
+            "a assuré",
+            "a affirmé",
+        ] {
+            let t = format!("« C'est inacceptable », {verb} le maire de Brest.");
+            assert_eq!(sources(&t, LangCode::Fr), ["maire brest"], "{t}");
+        }
+        assert_eq!(
+            sources(
+                "Le ministère de l'Intérieur a fait savoir que la réforme sera retirée.",
+                LangCode::Fr
+            ),
+            ["ministere interieur"]
+        );
+        for t in [
+            "\"It is unacceptable,\" the mayor tweeted.",
+            "\"It is unacceptable,\" the mayor insisted.",
+            "\"It is unacceptable,\" the mayor stressed.",
+            "\"It is unacceptable,\" the mayor noted.",
+            "\"It is unacceptable,\" stressed the mayor.",
+            "The mayor posted on X that the reform would be withdrawn.",
+            "The mayor wrote on X that the reform would be withdrawn.",
+        ] {
+            assert_eq!(sources(t, LangCode::En), ["mayor"], "{t}");
+        }
+    }
+
+    #[test]
+    fn a_source_in_apposition_is_the_person_with_the_title() {
+        let found = |t: &str, lang: LangCode| -> Vec<(String, String)> {
+            features_in(t, lang)
+                .attributions
+                .into_iter()
+                .map(|a| (a.text, a.source))
+                .collect()
+        };
+        let one = |text: &str, source: &str| vec![(text.to_string(), source.to_string())];
+        assert_eq!(
+            found(
+                "Le Premier ministre, François Garnier, a déclaré que la réforme serait retirée.",
+                LangCode::Fr
+            ),
+            one(
+                "Le Premier ministre, François Garnier",
+                "premier ministre francois garnier"
+            )
+        );
+        assert_eq!(
+            found(
+                "La réforme sera retirée, a déclaré le Premier ministre, François Garnier, lors d'un point presse.",
+                LangCode::Fr
+            ),
+            one(
+                "le Premier ministre, François Garnier",
+                "premier ministre francois garnier"
+            )
+        );
+        assert_eq!(
+            found(
+                "Lundi, François Garnier, Premier ministre, a déclaré que la réforme serait retirée.",
+                LangCode::Fr
+            ),
+            one(
+                "François Garnier, Premier ministre",
+                "francois garnier premier ministre"
+            )
+        );
+        assert_eq!(
+            found(
+                "Interior Minister Jane Doe said the reform would be withdrawn.",
+                LangCode::En
+            ),
+            one("Interior Minister Jane Doe", "interior minister jane doe")
+        );
+        assert_eq!(
+            found(
+                "Jane Doe, a spokeswoman for the mayor, said the reform would be withdrawn.",
+                LangCode::En
+            ),
+            one(
+                "Jane Doe, a spokeswoman for the mayor",
+                "jane doe spokeswoman mayor"
+            )
+        );
+        // A clause between commas is no title.
+        for t in [
+            "Doe, in a letter to the court, said the reform would be withdrawn.",
+            "Doe, indicted in February, said the reform would be withdrawn.",
+        ] {
+            let sources = found(t, LangCode::En);
+            assert!(
+                sources
+                    .iter()
+                    .all(|(_, s)| !s.contains("court") && !s.contains("february")),
+                "{t}: {sources:?}"
+            );
+        }
+        assert_eq!(
+            found(
+                "The interior minister, Jane Doe, said the reform would be withdrawn.",
+                LangCode::En
+            ),
+            one(
+                "The interior minister, Jane Doe",
+                "interior minister jane doe"
+            )
+        );
+        assert_eq!(
+            found(
+                "The reform will be withdrawn, the interior minister, Jane Doe, said on Monday.",
+                LangCode::En
+            ),
+            one(
+                "the interior minister, Jane Doe",
+                "interior minister jane doe"
+            )
+        );
     }
 
     #[test]

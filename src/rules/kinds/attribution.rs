@@ -13,7 +13,12 @@ use crate::source::Span;
 
 pub const DOC: &str = "The same statement is attributed to different sources (severity of the \
 rule), or one side names a source and the other states it without one (`one_sided_severity`). \
-Sources go through the alias sets; \"la même source\" and other anaphoric sources are ignored.\n\
+Sources go through the alias sets; \"la même source\" and other anaphoric sources are ignored. \
+A source named in part is the same source (\"le préfet\" / \"le préfet des Landes\"). A source \
+in apposition is the person with the title: \"Le Premier ministre, François Garnier, a \
+déclaré que…\" and \"…, the interior minister, Jane Doe, said\" name the minister. Reporting \
+verbs (\"a réagi\", \"a fait savoir\", \"tweeted\", \"posted on\"…) are `attribution.verbs` \
+in rules/lang/*.yaml.\n\
 Example: \"…, a indiqué le Kremlin\" vs \"…, a indiqué la Maison Blanche\".";
 pub const PARAMS: &[&str] = &["one_sided_severity"];
 
@@ -165,6 +170,23 @@ mod tests {
             "Ils veulent se voir, a indiqué Vladimir Poutine."
         )
         .is_none());
+    }
+
+    #[test]
+    fn a_person_in_apposition_is_one_source_with_the_person_alone() {
+        assert!(run(
+            "attribution-change",
+            "La réforme sera retirée, a déclaré le Premier ministre, François Garnier, lors d'un point presse.",
+            "La réforme sera retirée, a déclaré François Garnier lors d'un point presse.",
+        )
+        .is_none());
+        let hit = run(
+            "attribution-change",
+            "Le Premier ministre, François Garnier, a déclaré que la réforme serait retirée.",
+            "La ministre du Travail, Claire Morvan, a déclaré que la réforme serait retirée.",
+        )
+        .unwrap();
+        assert_eq!(hit.evidence["right"][0], "ministre travail claire morvan");
     }
 
     #[test]
