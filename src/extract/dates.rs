@@ -240,10 +240,18 @@ pub fn find_dates(
         if found.is_none() {
             if let Some(year) = number(k).filter(|y| (1900..=2100).contains(y)) {
                 let prev = k.checked_sub(1).map(|p| folded[p].as_str());
-                // "en 2014" is a year; "2000 soldats" is a count.
-                let unit_follows = folded
-                    .get(k + 1)
-                    .is_some_and(|w| lang.units.contains_key(w));
+                // "en 2014" is a year; "2000 soldats", "1950 homes" are counts: a unit, or a
+                // plural noun (a lowercase word ending in s or x that is not a function word),
+                // follows.
+                let unit_follows = folded.get(k + 1).is_some_and(|w| {
+                    let written = &text[words[k + 1].start..words[k + 1].end];
+                    lang.units.contains_key(w)
+                        || written.starts_with(char::is_lowercase)
+                            && w.chars().count() > 3
+                            && w.ends_with(['s', 'x'])
+                            && !lang.stopwords.contains(w)
+                            && text[words[k].end..words[k + 1].start].trim().is_empty()
+                });
                 if prev.is_some_and(|p| lang.year_prefixes.contains(p))
                     || (text[words[k].start..words[k].end].len() == 4 && !unit_follows)
                 {
@@ -667,6 +675,17 @@ mod tests {
             1
         );
         assert!(dates("Environ 2000 soldats sont arrivés.", LangCode::Fr, None).is_empty());
+        // A plural noun after the figure makes it a count.
+        assert!(dates("La police a compté 2000 manifestants.", LangCode::Fr, None).is_empty());
+        assert!(dates("The storm destroyed 1950 homes.", LangCode::En, None).is_empty());
+        assert_eq!(
+            dates("In 1950 homes were cheap.", LangCode::En, None).len(),
+            1
+        );
+        assert_eq!(
+            dates("Depuis 2014, les sanctions pèsent.", LangCode::Fr, None).len(),
+            1
+        );
         assert_eq!(
             dates("Il est là depuis 2000 et il reste.", LangCode::Fr, None).len(),
             1
