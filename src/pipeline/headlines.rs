@@ -149,6 +149,7 @@ pub(super) fn changed_headlines<'r>(
         let view = |i: usize| ClaimView {
             id: &records[i].id,
             outlet: &outlets[i],
+            outlet_name: &metas[i].outlet,
             text: &records[i].text,
             features: &features[i],
         };

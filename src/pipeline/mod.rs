@@ -225,6 +225,7 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
     let view = |c: usize| ClaimView {
         id: &corpus.claims[c].id,
         outlet: &labels[article_of[c]],
+        outlet_name: &corpus.articles[article_of[c]].outlet,
         text: &corpus.claims[c].text,
         features: &corpus.features[c],
     };

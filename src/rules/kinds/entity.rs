@@ -23,7 +23,8 @@ same name, and so are two spellings, a shortening or an acronym of one name (\"Q
 person (\"David Lammy\" / \"Daniel Lammy\"); a first name left out, a title, an initial \
 that agrees, a shortening or a familiar form is not (\"Trump\" / \"Donald Trump\", \"M. \
 Macron\" / \"Emmanuel Macron\", \"J. Smith\" / \"John Smith\", \"Jim\" / \"James\": \
-`first_name_forms` in rules/lang/*.yaml). Or two names trade places around the same words \
+`first_name_forms` in rules/lang/*.yaml). Between two versions of one outlet's story, another \
+spelling is a correction (\"Ellison\" → \"Allison\"). Or two names trade places around the same words \
 (who did what to whom), appositions included; a sentence's first word counts as a name when \
 the other claim writes it as one.\n\
 Examples: \"son homologue Kerry\" vs \"son homologue Tillerson\"; \"Jean-Yves Le Drian\" vs \
@@ -162,15 +163,7 @@ fn swapped_roles(a: &ClaimView, b: &ClaimView, na: &[Entity], nb: &[Entity]) -> 
 /// Names of one key, and two names of two words or more, are full names: see
 /// [`same_full_name`].
 pub(crate) fn same_referent(x: &Entity, y: &Entity) -> bool {
-    // Folded words, initials left out, but a dotted acronym as one word ("U.S.A." is "usa").
-    let words = |e: &Entity| -> Vec<String> {
-        let all = crate::normalize::fold_words(&e.text);
-        if all.len() > 1 && all.iter().all(|w| w.chars().count() == 1) {
-            return vec![all.concat()];
-        }
-        all.into_iter().filter(|w| w.chars().count() > 1).collect()
-    };
-    let (wx, wy) = (words(x), words(y));
+    let (wx, wy) = (name_words(x), name_words(y));
     if x.key == y.key || (wx.len() > 1 && wy.len() > 1) {
         return same_full_name(x, y, &wx, &wy);
     }
@@ -184,6 +177,30 @@ pub(crate) fn same_referent(x: &Entity, y: &Entity) -> bool {
         wy.iter()
             .any(|b| a.chars().count() >= 4 && b.chars().count() >= 4 && spelled_alike(a, b))
     })
+}
+
+/// A name's folded words, initials left out, but a dotted acronym as one word ("U.S.A." is
+/// "usa").
+fn name_words(e: &Entity) -> Vec<String> {
+    let all = crate::normalize::fold_words(&e.text);
+    if all.len() > 1 && all.iter().all(|w| w.chars().count() == 1) {
+        return vec![all.concat()];
+    }
+    all.into_iter().filter(|w| w.chars().count() > 1).collect()
+}
+
+/// Between two versions of one story, a name spelled another way is a correction ("Judge
+/// Margaret Ellison" → "Allison"): only the same letters, every word of one kept in the other
+/// ("Trump" / "Donald Trump") or an acronym and its words name the same referent.
+fn same_referent_as_edited(x: &Entity, y: &Entity) -> bool {
+    let (wx, wy) = (name_words(x), name_words(y));
+    let within = |p: &[String], q: &[String]| !p.is_empty() && p.iter().all(|w| q.contains(w));
+    x.key == y.key && wx == wy
+        || wx.concat() == wy.concat()
+        || within(&wx, &wy)
+        || within(&wy, &wx)
+        || acronym_of(x, &wy)
+        || acronym_of(y, &wx)
 }
 
 /// Two names of one key, or of two words or more (`wx`, `wy`: their folded words, initials
@@ -312,6 +329,13 @@ fn replaced(
     nb: &[Entity],
     ops: &[DiffOp],
 ) -> Option<Hit> {
+    let same = |x: &Entity, y: &Entity| {
+        if a.same_outlet(b) {
+            same_referent_as_edited(x, y)
+        } else {
+            same_referent(x, y)
+        }
+    };
     let (mut pa, mut pb) = (0, 0);
     let mut last_delete: Option<(usize, usize)> = None;
     let (mut old, mut new): (Vec<&Entity>, Vec<&Entity>) = (Vec::new(), Vec::new());
@@ -331,11 +355,11 @@ fn replaced(
                 if let Some((ds, de)) = last_delete.take() {
                     let gone: Vec<&Entity> = names_in(na, ds, de)
                         .into_iter()
-                        .filter(|g| !nb.iter().any(|e| same_referent(g, e)))
+                        .filter(|g| !nb.iter().any(|e| same(g, e)))
                         .collect();
                     let came: Vec<&Entity> = names_in(nb, pb, pb + len)
                         .into_iter()
-                        .filter(|c| !na.iter().any(|e| same_referent(c, e)))
+                        .filter(|c| !na.iter().any(|e| same(c, e)))
                         .collect();
                     if !gone.is_empty() && !came.is_empty() {
                         old.extend(gone);
@@ -387,6 +411,27 @@ mod tests {
         assert_eq!(hit.evidence["left_all"][1], "Élisabeth Roussel");
         assert_eq!(hit.evidence["right_all"][1], "Justin Guyot");
         assert!(hit.message.contains("Élisabeth Roussel"), "{}", hit.message);
+    }
+
+    #[test]
+    fn a_respelled_name_is_a_correction_between_versions_only() {
+        use super::super::testing::{run_in, run_versions};
+        use crate::lang::LangCode::En;
+        let (v1, v2) = (
+            "The case was heard by Judge Margaret Ellison on Monday.",
+            "The case was heard by Judge Margaret Allison on Monday.",
+        );
+        assert!(run_in(En, "entity-swap", v1, v2).is_none());
+        let hit = run_versions(En, "entity-swap", v1, v2).expect("corrected name");
+        assert_eq!(hit.evidence["right"], "Margaret Allison");
+        // A name completed in the new version is the same person.
+        assert!(run_versions(
+            En,
+            "entity-swap",
+            "The case was heard by Judge Ellison on Monday.",
+            "The case was heard by Judge Margaret Ellison on Monday.",
+        )
+        .is_none());
     }
 
     #[test]

@@ -23,9 +23,21 @@ use crate::source::Span;
 #[derive(Debug, Clone, Copy)]
 pub struct ClaimView<'a> {
     pub id: &'a str,
+    /// How messages name the claim's side ("AFP", "Harbour Wire (a2)").
     pub outlet: &'a str,
+    /// The article's outlet, as the article names it.
+    pub outlet_name: &'a str,
     pub text: &'a str,
     pub features: &'a Features,
+}
+
+impl ClaimView<'_> {
+    /// Two claims of one outlet are two versions of one story: a figure or a name that
+    /// changed between them is an edit, even where two outlets would differ by rounding an
+    /// estimate or spelling a name their own way.
+    pub fn same_outlet(&self, other: &ClaimView) -> bool {
+        crate::normalize::fold(self.outlet_name) == crate::normalize::fold(other.outlet_name)
+    }
 }
 
 /// What a pair check found.
@@ -321,8 +333,17 @@ pub(crate) mod testing {
         run_in(LangCode::Fr, id, a, b)
     }
 
-    /// Run rule `id` of the default set on two claims in `code`.
+    /// Run rule `id` of the default set on two claims in `code`, of two outlets.
     pub fn run_in(code: LangCode, id: &str, a: &str, b: &str) -> Option<Hit> {
+        run_with(code, false, id, a, b)
+    }
+
+    /// Run rule `id` of the default set on two versions of one outlet's claim, in `code`.
+    pub fn run_versions(code: LangCode, id: &str, a: &str, b: &str) -> Option<Hit> {
+        run_with(code, true, id, a, b)
+    }
+
+    fn run_with(code: LangCode, versions: bool, id: &str, a: &str, b: &str) -> Option<Hit> {
         let rules = crate::rules::ruleset::build(None).unwrap();
         let rule = rules.rule(id).unwrap();
         let (fa, fb) = (
@@ -332,12 +353,14 @@ pub(crate) mod testing {
         let va = ClaimView {
             id: "a1.c1",
             outlet: "afp",
+            outlet_name: "afp",
             text: a,
             features: &fa,
         };
         let vb = ClaimView {
             id: "a2.c1",
             outlet: "reuters",
+            outlet_name: if versions { "afp" } else { "reuters" },
             text: b,
             features: &fb,
         };

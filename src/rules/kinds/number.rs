@@ -18,7 +18,8 @@ semaine\", \"one person\") or in a count of a noun (\"un seul dirigeant\", \"onl
 \"one leader\"; set against counts of that noun only), never as an article or in an idiom (\"un dirigeant\", \"l'un des\", \"one of\", \"no \
 one\": `weak_counts` in rules/lang). An estimate \
 (\"environ 110\", \"une trentaine\", \"about 100\") is compared within \
-`approximate_tolerance`. A bound (\"au moins 12\", \"more than 100\", \"up to 30\", \
+`approximate_tolerance`, except between two versions of one outlet's story, where a revised \
+estimate is an edit. A bound (\"au moins 12\", \"more than 100\", \"up to 30\", \
 \"dozens\" = at least 24; \"des dizaines de milliers\", \"tens of thousands\" = at least \
 20 000 and below 100 000) and a figure it allows can both be true: reported at low severity; \
 a figure outside it, or a new figure under the same bound (\"at least 18\" → \"at least 21\"), \
@@ -125,11 +126,16 @@ fn relation(x: &NumberMention, y: &NumberMention, exact: f64, rough: f64) -> Rel
 
 pub fn check(rule: &Rule, a: &ClaimView, b: &ClaimView) -> Option<Hit> {
     let exact = rule.params.tolerance.unwrap_or(0.0);
-    let rough = rule
-        .params
-        .approximate_tolerance
-        .unwrap_or(DEFAULT_APPROXIMATE_TOLERANCE)
-        .max(exact);
+    // Two outlets round an estimate their own way; a new version that changes one ("about
+    // 1,200" → "about 1,350") revised it.
+    let rough = if a.same_outlet(b) {
+        exact
+    } else {
+        rule.params
+            .approximate_tolerance
+            .unwrap_or(DEFAULT_APPROXIMATE_TOLERANCE)
+            .max(exact)
+    };
     let na = &a.features.numbers;
     let nb = &b.features.numbers;
     let same = |x: &NumberMention, y: &NumberMention| {
@@ -199,6 +205,19 @@ fn in_sentence(mention: &str) -> std::borrow::Cow<'_, str> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_revised_estimate_is_an_edit_between_versions_only() {
+        use super::super::testing::{run_in, run_versions};
+        use crate::lang::LangCode::En;
+        let (v1, v2) = (
+            "About 1,200 residents were evacuated, officials said.",
+            "About 1,350 residents were evacuated, officials said.",
+        );
+        assert!(run_in(En, "number-changed", v1, v2).is_none());
+        let hit = run_versions(En, "number-changed", v1, v2).expect("revised estimate");
+        assert_eq!(hit.evidence["right_value"], 1350.0);
+    }
+
     #[test]
     fn a_qualifier_that_opened_its_sentence_reads_in_lower_case() {
         use super::in_sentence;
