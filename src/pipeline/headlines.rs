@@ -1,6 +1,7 @@
 //! Headlines of versions. A new version of a story may change only its headline ("412 on
 //! board" → "214 on board"); the body's claims would not show it. The headlines of two
-//! versions are checked like two claims of a group, and listed only when a rule fires.
+//! versions are checked like two claims of a group; a headline rewritten without any rule
+//! firing is reported by the `wording` rule all the same.
 
 use crate::align::equivalence::{ClaimProfile, ClaimText, EquivalenceModel, PairFeatures};
 use crate::align::score::ScoreWeights;
@@ -89,7 +90,7 @@ fn headline_record(meta: &crate::ingest::ArticleMeta, title: &str) -> ClaimRecor
     }
 }
 
-/// Headlines that changed between versions and broke a rule.
+/// Headlines that changed between versions, with what the rules say of the change.
 pub(super) fn changed_headlines<'r>(
     corpus: &Corpus,
     rules: &RuleSet,
@@ -154,7 +155,7 @@ pub(super) fn changed_headlines<'r>(
             features: &features[i],
         };
         let ops = word_diff(a, b);
-        let hits = kinds::check_claims(enabled_rules, &view(0), &view(1), &ops, &assessment);
+        let hits = kinds::check_headlines(enabled_rules, &view(0), &view(1), &ops, &assessment);
         if hits.is_empty() {
             continue;
         }
@@ -231,6 +232,18 @@ mod tests {
             assert_eq!(&v2[h.start..h.end], "Ferry with 214 on board runs aground");
             assert_eq!(r.summary.claims, r.claims.len());
         }
+    }
+
+    #[test]
+    fn a_headline_rewritten_without_other_change_is_reported_as_wording() {
+        let v1 = version("Harbour Wire", "Ferry runs aground off Crete");
+        let v2 = version("Harbour Wire", "Ferry sinks off Crete");
+        let r = report(&[("v1.md", &v1), ("v2.md", &v2)], Mode::Check);
+        assert_eq!(r.findings.len(), 1, "{:?}", r.findings);
+        let f = &r.findings[0];
+        assert_eq!(f.rule, "wording-drift");
+        assert_eq!(f.evidence["headline"], true);
+        assert_eq!(f.evidence["added"][0], "sinks");
     }
 
     #[test]

@@ -238,6 +238,36 @@ pub fn check_claims<'r>(
     hits
 }
 
+/// The pair rules on the headlines of two versions of one story ([`check_claims`]); a
+/// headline rewritten without any of them firing is still reported, by the `wording` rule:
+/// a new version's headline is what most readers see, and its changes are what a
+/// fact-checker tracks.
+pub fn check_headlines<'r>(
+    rules: &[(usize, &'r Rule)],
+    a: &ClaimView,
+    b: &ClaimView,
+    ops: &[DiffOp],
+    equivalence: &Assessment,
+) -> Vec<RuleHit<'r>> {
+    let hits = check_claims(rules, a, b, ops, equivalence);
+    if !hits.is_empty() {
+        return hits;
+    }
+    let Some(&(index, rule)) = rules.iter().find(|(_, r)| r.kind == Kind::Wording) else {
+        return hits;
+    };
+    let hit = wording::headline_rewrite(a, b, ops, equivalence);
+    let changed = crate::diff::changed_spans(ops);
+    vec![RuleHit {
+        index,
+        rule,
+        severity: hit.severity.unwrap_or(rule.severity),
+        message: hit.message,
+        evidence: hit.evidence,
+        at: [0, 1].map(|side| point_at(hit.at[side], &changed[side])),
+    }]
+}
+
 /// Cue spans of a claim: those the extraction found (`found`) and the rule's own `patterns`.
 pub(crate) fn cue_spans(
     found: &[crate::extract::Cue],

@@ -25,6 +25,45 @@ qui a duré une heure selon lui, très positive et a promis de rencontrer bient�
 homologue\" (the second adds a whole clause).";
 pub const PARAMS: &[&str] = &["min_equivalence"];
 
+/// A headline rewritten between two versions, when no rule found more: what changed, and
+/// whether the test still reads the two as one statement.
+pub fn headline_rewrite(
+    a: &ClaimView,
+    b: &ClaimView,
+    ops: &[DiffOp],
+    equivalence: &Assessment,
+) -> Hit {
+    let (removed, added) = changed_words(ops);
+    Hit::new(
+        format!(
+            "{} rewords {}: {} → {} (equivalence {:.2})",
+            b.outlet,
+            a.outlet,
+            quoted(&removed),
+            quoted(&added),
+            equivalence.probability
+        ),
+        json!({
+            "headline": true,
+            "equivalence": round3(equivalence.probability),
+            "similarity": round3(similarity(ops)),
+            "removed": removed,
+            "added": added,
+        }),
+    )
+}
+
+/// Words a diff removed or added, as a message quotes them ("nothing" when none).
+fn quoted(words: &[String]) -> String {
+    if words.is_empty() {
+        "nothing".to_string()
+    } else {
+        // Punctuation is a word of the diff: "sinks, 300", not "sinks , 300".
+        let joined = words.join(" ");
+        format!("\"{}\"", joined.replace(" ,", ",").replace(" .", "."))
+    }
+}
+
 pub fn check(
     rule: &Rule,
     a: &ClaimView,
