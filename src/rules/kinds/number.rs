@@ -53,6 +53,17 @@ fn comparable(x: &NumberMention, y: &NumberMention, a: &ClaimView, b: &ClaimView
         && counts_alike(y, x, a.text)
 }
 
+/// The same figure in two different units, currencies aside: "4,300 acres" / "4,300
+/// hectares", "68 mph" / "68 km/h". Another unit for another figure is another quantity.
+fn unit_swapped(x: &NumberMention, y: &NumberMention) -> bool {
+    x.unit.is_some()
+        && y.unit.is_some()
+        && x.unit != y.unit
+        && x.ordinal == y.ordinal
+        && !(currency(&x.unit) && currency(&y.unit))
+        && close(x.value, y.value, 0.0)
+}
+
 /// Does `y` (in `y_text`) count the noun `x` counts, if `x` counts one? "One leader" and
 /// "two leaders" do; "one man" and "14 Kurds", or "a single count" and "Bryant, 24", do
 /// not: a weak number word is a count of its noun, not a figure to set against any other.
@@ -99,7 +110,8 @@ fn relation(x: &NumberMention, y: &NumberMention, exact: f64, rough: f64) -> Rel
         exact
     };
     if x.unit != y.unit {
-        // Only currencies get here: "€50 million" and "$50 million".
+        // Two currencies, or the same figure in another unit: "€50 million" and "$50
+        // million", "4,300 acres" and "4,300 hectares".
         return Relation::Conflicts;
     }
     // "800" and "more than 800": the figure is the same, whatever qualifies it.
@@ -147,7 +159,10 @@ pub fn check(rule: &Rule, a: &ClaimView, b: &ClaimView) -> Option<Hit> {
         .collect();
     let mut changes: Vec<(&NumberMention, &NumberMention, Relation)> = Vec::new();
     for x in na.iter().filter(|x| !nb.iter().any(|y| same(x, y))) {
-        if let Some(pos) = open_b.iter().position(|&j| comparable(x, &nb[j], a, b)) {
+        if let Some(pos) = open_b
+            .iter()
+            .position(|&j| comparable(x, &nb[j], a, b) || unit_swapped(x, &nb[j]))
+        {
             let y = &nb[open_b.remove(pos)];
             changes.push((x, y, relation(x, y, exact, rough)));
         }
@@ -156,14 +171,14 @@ pub fn check(rule: &Rule, a: &ClaimView, b: &ClaimView) -> Option<Hit> {
     let conflict = changes.iter().any(|c| c.2 == Relation::Conflicts);
     let more: Vec<String> = changes[1..]
         .iter()
-        .map(|(x, y, _)| format!("{} → {}", in_sentence(&x.text), in_sentence(&y.text)))
+        .map(|(x, y, _)| format!("{} → {}", shown(x, y), shown(y, x)))
         .collect();
     let mut message = format!(
         "{} says {}, {} says {}",
         a.outlet,
-        in_sentence(&x.text),
+        shown(x, y),
         b.outlet,
-        in_sentence(&y.text)
+        shown(y, x)
     );
     if !conflict {
         message.push_str(" (both can be true: one figure is a bound or a rough count)");
@@ -190,6 +205,17 @@ pub fn check(rule: &Rule, a: &ClaimView, b: &ClaimView) -> Option<Hit> {
     Some(hit)
 }
 
+/// A number as a message shows it against `other`: with its unit when the two are written
+/// alike in other units ("2,5 millions (EUR)" against "2,5 millions (USD)", where the
+/// currency is written after the figure's words).
+fn shown(x: &NumberMention, other: &NumberMention) -> String {
+    let text = in_sentence(&x.text);
+    match &x.unit {
+        Some(u) if x.unit != other.unit && x.text == other.text => format!("{text} ({u})"),
+        _ => text.into_owned(),
+    }
+}
+
 /// A mention as the middle of a message reads it: a qualifier that opened its sentence
 /// ("At least 21", "Dozens") loses its capital; names of units and currencies ("US$", "Mio")
 /// keep theirs.
@@ -205,6 +231,35 @@ fn in_sentence(mention: &str) -> std::borrow::Cow<'_, str> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_same_figure_in_another_unit_is_a_change() {
+        use super::super::testing::run_in;
+        use crate::lang::LangCode::En;
+        let hit = run_in(
+            En,
+            "number-changed",
+            "The fire has burned 4,300 acres, officials said.",
+            "The fire has burned 4,300 hectares, officials said.",
+        )
+        .expect("unit changed");
+        assert!(hit.message.contains("hectares"), "{}", hit.message);
+        let hit = super::super::testing::run(
+            "number-changed",
+            "L'entreprise a versé 2,5 millions d'euros, selon le parquet.",
+            "L'entreprise a versé 2,5 millions de dollars, selon le parquet.",
+        )
+        .expect("currency changed");
+        assert!(hit.message.contains("(EUR)"), "{}", hit.message);
+        // Another unit for another figure is another quantity.
+        assert!(run_in(
+            En,
+            "number-changed",
+            "Winds of 68 mph hit the coast on Monday.",
+            "Winds of 68 mph, or 110 km/h, hit the coast on Monday.",
+        )
+        .is_none());
+    }
+
     #[test]
     fn a_revised_estimate_is_an_edit_between_versions_only() {
         use super::super::testing::{run_in, run_versions};
