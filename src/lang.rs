@@ -159,6 +159,7 @@ pub struct PassiveForms {
     pub auxiliaries: HashSet<String>,
     pub reflexives: HashSet<String>,
     pub agents: HashSet<String>,
+    pub reflexive_not_reporting: HashSet<String>,
 }
 
 /// The future of the past, as [`Lang::hedge_reported`] reads it: folded words.
@@ -235,6 +236,9 @@ struct AttributionData {
     /// Words that introduce the agent of a passive: "by", "par".
     #[serde(default)]
     agents: Vec<String>,
+    /// Reporting verbs that report nothing after a reflexive: "le feu s'est déclaré".
+    #[serde(default)]
+    reflexive_not_reporting: Vec<String>,
     /// Words that open a complement between an inverted verb and its source: "a écrit sur X
     /// le maire", "a confié à l'AFP le ministre".
     #[serde(default)]
@@ -781,6 +785,11 @@ impl Lang {
                     &raw.attribution.reflexives,
                 )?,
                 agents: single_words(file, "attribution.agents", &raw.attribution.agents)?,
+                reflexive_not_reporting: single_words(
+                    file,
+                    "attribution.reflexive_not_reporting",
+                    &raw.attribution.reflexive_not_reporting,
+                )?,
             },
             inverted_pronouns: single_words(
                 file,

@@ -657,6 +657,15 @@ fn find_attributions(
             // "No injuries were reported", "il est précisé que": a passive names no speaker
             // but its agent ("was reported by Reuters"); "Trump s'est dit prêt" is not one.
             let passive = &lang.attribution_passive;
+            let reflexive = (v..k).any(|a| {
+                a > 0
+                    && passive.auxiliaries.contains(&folded[a])
+                    && passive.reflexives.contains(&folded[a - 1])
+            });
+            if reflexive && passive.reflexive_not_reporting.contains(&folded[k]) {
+                k = last + 1;
+                continue;
+            }
             let is_passive = !inverted
                 && apposition.is_none()
                 && (v..k).any(|a| {
@@ -1202,6 +1211,7 @@ mod tests {
             ),
             ["Kremlin"]
         );
+        assert!(sources("Le feu s'est déclaré vers 4 heures.", LangCode::Fr).is_empty());
         // A reflexive keeps the subject a speaker.
         assert_eq!(
             sources(

@@ -363,6 +363,17 @@ mod tests {
     }
 
     #[test]
+    fn an_agency_footer_is_not_a_claim() {
+        let text = "The fire was contained on Tuesday.\n\n\
+            Copyright 2025 The Associated Press. All rights reserved. This material may not be \
+            published, broadcast, rewritten or redistributed without permission.";
+        assert_eq!(
+            claims(text, LangCode::En),
+            ["The fire was contained on Tuesday."]
+        );
+    }
+
+    #[test]
     fn a_name_and_its_role_is_a_byline() {
         let text = "Le bilan pourrait encore s'alourdir.\n\nAnne Dupuis (Bordeaux, correspondante)";
         assert_eq!(

@@ -157,6 +157,13 @@ fn starts_like_sentence(s: &str, at: usize, lang: &Lang) -> bool {
 /// Is the period ending `word` (written without it) part of an abbreviation?
 fn period_is_abbreviation(word: &str, next_word: &str, sentence_so_far: &str, lang: &Lang) -> bool {
     let bare = word.trim_start_matches(['\'', '’', '-']);
+    // An elided article is not part of the abbreviation: "l'art. 12".
+    let bare = match bare.char_indices().find(|&(_, c)| c == '\'' || c == '’') {
+        Some((i, c)) if lang.elisions.contains(&crate::normalize::fold(&bare[..i])) => {
+            &bare[i + c.len_utf8()..]
+        }
+        _ => bare,
+    };
     if bare.is_empty() {
         return false;
     }
@@ -330,6 +337,20 @@ pub fn split_sentences(text: &str, span: Span, lang: &Lang) -> Vec<Piece> {
 mod tests {
     use super::*;
     use crate::lang::LangCode;
+
+    #[test]
+    fn an_abbreviation_after_an_elided_article_ends_no_sentence() {
+        let text = "Il a cité l'art. 12 du Code pénal. Le juge a tranché.";
+        let pieces = split_sentences(text, Span::new(0, text.len()), Lang::get(LangCode::Fr));
+        let sentences: Vec<&str> = pieces
+            .iter()
+            .map(|p| &text[p.span.start..p.span.end])
+            .collect();
+        assert_eq!(
+            sentences,
+            ["Il a cité l'art. 12 du Code pénal.", "Le juge a tranché."]
+        );
+    }
 
     #[test]
     fn quote_index_answers_as_a_scan_would() {
