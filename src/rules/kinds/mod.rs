@@ -183,6 +183,21 @@ pub struct RuleHit<'r> {
     pub at: [usize; 2],
 }
 
+impl<'r> RuleHit<'r> {
+    /// What rule `index` of the rule set found, pointed at the words of `changed` (the
+    /// diff's changed spans of each claim) that it names.
+    fn of(index: usize, rule: &'r Rule, hit: Hit, changed: &[Vec<Span>; 2]) -> RuleHit<'r> {
+        RuleHit {
+            index,
+            rule,
+            severity: hit.severity.unwrap_or(rule.severity),
+            message: hit.message,
+            evidence: hit.evidence,
+            at: [0, 1].map(|side| point_at(hit.at[side], &changed[side])),
+        }
+    }
+}
+
 /// The offset a finding points at in one claim: see [`RuleHit::at`].
 fn point_at(named: Option<Span>, changed: &[Span]) -> usize {
     match named {
@@ -217,14 +232,7 @@ pub fn check_claims<'r>(
     let run = |index: usize, rule: &'r Rule, hits: &mut Vec<RuleHit<'r>>| {
         if let Some(hit) = check_pair(rule, a, b, ops, equivalence) {
             let changed = changed.get_or_init(|| crate::diff::changed_spans(ops));
-            hits.push(RuleHit {
-                index,
-                rule,
-                severity: hit.severity.unwrap_or(rule.severity),
-                message: hit.message,
-                evidence: hit.evidence,
-                at: [0, 1].map(|side| point_at(hit.at[side], &changed[side])),
-            });
+            hits.push(RuleHit::of(index, rule, hit, changed));
         }
     };
     for &(i, rule) in rules.iter().filter(|(_, r)| r.kind != Kind::Wording) {
@@ -257,15 +265,12 @@ pub fn check_headlines<'r>(
         return hits;
     };
     let hit = wording::headline_rewrite(a, b, ops, equivalence);
-    let changed = crate::diff::changed_spans(ops);
-    vec![RuleHit {
+    vec![RuleHit::of(
         index,
         rule,
-        severity: hit.severity.unwrap_or(rule.severity),
-        message: hit.message,
-        evidence: hit.evidence,
-        at: [0, 1].map(|side| point_at(hit.at[side], &changed[side])),
-    }]
+        hit,
+        &crate::diff::changed_spans(ops),
+    )]
 }
 
 /// Cue spans of a claim: those the extraction found (`found`) and the rule's own `patterns`.
