@@ -368,14 +368,14 @@ pub fn score_pairs(
             let a = ClaimView {
                 id: &a_id,
                 outlet: "left",
-                outlet_name: "left",
+                outlet_id: 0,
                 text: &left[i],
                 features: &p.left[i],
             };
             let b = ClaimView {
                 id: &b_id,
                 outlet: "right",
-                outlet_name: "right",
+                outlet_id: 1,
                 text: &right[i],
                 features: &p.right[i],
             };

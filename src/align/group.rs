@@ -130,7 +130,7 @@ struct Merger {
 }
 
 /// Do two sorted lists share an element?
-fn intersect(a: &[usize], b: &[usize]) -> bool {
+pub(crate) fn intersect(a: &[usize], b: &[usize]) -> bool {
     let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {

@@ -21,6 +21,9 @@ pub struct TermSet {
     /// The ids said only inside an attribution in this claim, sorted: they weigh
     /// `source_weight` of their weight.
     pub light: Vec<u32>,
+    /// The weight of all its terms, light ones lightened: the same against every other
+    /// claim, so computed once by [`Scorer::build`].
+    total: f64,
 }
 
 impl TermSet {
@@ -181,7 +184,11 @@ impl Scorer {
                 s.df[id as usize] += 1;
             }
             s.docs += 1;
-            sets.push(TermSet { ids, light });
+            sets.push(TermSet {
+                ids,
+                light,
+                total: 0.0,
+            });
         }
         let docs = (s.docs as f64).max(MIN_IDF_DOCS);
         s.weight = (0..s.terms.len())
@@ -216,6 +223,14 @@ impl Scorer {
                 }
             })
             .collect();
+        let light = s.weights.source_weight;
+        for set in &mut sets {
+            set.total = set
+                .ids
+                .iter()
+                .map(|&t| s.weight(t) * set.factor(t, light))
+                .sum();
+        }
         (s, sets)
     }
 
@@ -258,15 +273,7 @@ impl Scorer {
         mut shared: Option<&mut Vec<(u32, f64)>>,
     ) -> f64 {
         let light = self.weights.source_weight;
-        let total: f64 = a
-            .ids
-            .iter()
-            .map(|&t| self.weight(t) * a.factor(t, light))
-            .sum::<f64>()
-            + b.ids
-                .iter()
-                .map(|&t| self.weight(t) * b.factor(t, light))
-                .sum::<f64>();
+        let total = a.total + b.total;
         if total == 0.0 {
             return 0.0;
         }

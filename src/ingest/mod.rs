@@ -84,17 +84,33 @@ fn is_zero(n: &usize) -> bool {
     *n == 0
 }
 
-/// How each article is named in messages and columns: its outlet, with the article id when
-/// several articles share the outlet (two versions of one dispatch).
-pub fn article_labels(articles: &[ArticleMeta]) -> Vec<String> {
-    let mut uses: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for a in articles {
-        *uses.entry(a.outlet.as_str()).or_default() += 1;
-    }
+/// Each article's outlet as a number, one per outlet compared the way
+/// [`ArticleMeta::is_outlet`] compares them ("afp" is "AFP"): articles of one outlet are
+/// versions of its stories, told apart without folding names again.
+pub fn outlet_ids(articles: &[ArticleMeta]) -> Vec<usize> {
+    let mut ids: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     articles
         .iter()
         .map(|a| {
-            if uses[a.outlet.as_str()] > 1 {
+            let next = ids.len();
+            *ids.entry(crate::normalize::fold(&a.outlet)).or_insert(next)
+        })
+        .collect()
+}
+
+/// How each article is named in messages and columns: its outlet, with the article id when
+/// several articles share the outlet (two versions of one dispatch).
+pub fn article_labels(articles: &[ArticleMeta]) -> Vec<String> {
+    let outlets = outlet_ids(articles);
+    let mut uses = vec![0usize; articles.len()];
+    for &o in &outlets {
+        uses[o] += 1;
+    }
+    articles
+        .iter()
+        .zip(&outlets)
+        .map(|(a, &o)| {
+            if uses[o] > 1 {
                 format!("{} ({})", a.outlet, a.id)
             } else {
                 a.outlet.clone()

@@ -3,16 +3,15 @@
 //! versions are checked like two claims of a group; a headline rewritten without any rule
 //! firing is reported by the `wording` rule all the same.
 
-use crate::align::equivalence::{ClaimProfile, ClaimText, EquivalenceModel, PairFeatures};
+use crate::align::equivalence::{ClaimText, EquivalenceModel, PairFeatures};
 use crate::align::score::ScoreWeights;
 use crate::align::{self, Scorer};
 use crate::diff::word_diff;
-use crate::extract::dates::PartialDate;
-use crate::extract::{extract, Features};
 use crate::lang::Lang;
 use crate::report::model::{round3, ClaimDiff, ClaimRecord, ClaimRole, PairRecord};
 use crate::rules::kinds::{self, ClaimView, RuleHit};
 use crate::rules::{Rule, RuleSet};
+use crate::source::Located;
 
 use super::{Corpus, Mode};
 
@@ -28,16 +27,18 @@ pub(super) struct HeadlineChange<'r> {
 }
 
 /// Each article that is a later version of another (the same outlet, sharing a group) with
-/// the version just before it. In `check`, a new article is a version of a reference that no
-/// later reference replaces; in `compare`, of the latest article before it.
+/// the version just before it ([`super::later_version`]). In `check`, a new article is a
+/// version of a reference that no later reference replaces; in `compare`, of the latest
+/// article before it.
 pub(super) fn version_pairs(
     corpus: &Corpus,
     alignment: &align::Alignment,
     article_of: &[usize],
-    mode: Mode,
+    (mode, outlets): (Mode, &[usize]),
     superseded: &[bool],
 ) -> Vec<[usize; 2]> {
     let arts = &corpus.articles;
+    // Each article's groups, ascending, and the articles of each outlet.
     let mut groups_of: Vec<Vec<usize>> = vec![Vec::new(); arts.len()];
     for (gi, g) in alignment.groups.iter().enumerate() {
         for &m in &g.members {
@@ -47,24 +48,32 @@ pub(super) fn version_pairs(
             }
         }
     }
-    let share = |x: usize, y: usize| groups_of[x].iter().any(|g| groups_of[y].contains(g));
-    // Dated articles in date order, then as given.
-    let rank = |a: usize| (arts[a].date.is_none(), arts[a].date.as_deref(), a);
+    let mut of_outlet: Vec<Vec<usize>> = vec![Vec::new(); arts.len()];
+    for (a, &o) in outlets.iter().enumerate() {
+        of_outlet[o].push(a);
+    }
     let mut pairs = Vec::new();
     for later in 0..arts.len() {
-        let earlier = (0..arts.len())
+        let earlier = of_outlet[outlets[later]]
+            .iter()
+            .copied()
             .filter(|&e| {
                 e != later
                     && match mode {
                         Mode::Check => {
                             !arts[later].reference && arts[e].reference && !superseded[e]
                         }
-                        Mode::Compare => rank(e) < rank(later),
+                        Mode::Compare => super::later_version(arts, later, e),
                     }
-                    && arts[e].is_outlet(&arts[later].outlet)
-                    && share(e, later)
+                    && align::group::intersect(&groups_of[e], &groups_of[later])
             })
-            .max_by_key(|&e| rank(e));
+            .reduce(|best, e| {
+                if super::later_version(arts, e, best) {
+                    e
+                } else {
+                    best
+                }
+            });
         if let Some(earlier) = earlier {
             pairs.push([earlier, later]);
         }
@@ -72,31 +81,14 @@ pub(super) fn version_pairs(
     pairs
 }
 
-/// The headline of an article as a record of `claims` (id `a1.h`), located where its title is
-/// written, else at the file's start.
-fn headline_record(meta: &crate::ingest::ArticleMeta, title: &str) -> ClaimRecord {
-    let at = meta.title_at;
-    ClaimRecord {
-        id: format!("{}.h", meta.id),
-        article: meta.id.clone(),
-        text: title.to_string(),
-        start: at.map_or(0, |a| a.start),
-        end: at.map_or(0, |a| a.end),
-        line: at.map_or(1, |a| a.line),
-        column: at.map_or(1, |a| a.column),
-        reference: meta.reference,
-        unchanged: false,
-        role: Some(ClaimRole::Headline),
-    }
-}
-
 /// Headlines that changed between versions, with what the rules say of the change.
+/// `claims_of`: each article's claims, against which the headlines' words are weighed.
 pub(super) fn changed_headlines<'r>(
     corpus: &Corpus,
     rules: &RuleSet,
     enabled_rules: &[(usize, &'r Rule)],
     versions: &[[usize; 2]],
-    article_of: &[usize],
+    (outlets, claims_of): (&[usize], &[Vec<usize>]),
     labels: &[String],
     weights: ScoreWeights,
 ) -> Vec<HeadlineChange<'r>> {
@@ -110,22 +102,13 @@ pub(super) fn changed_headlines<'r>(
         if a.split_whitespace().eq(b.split_whitespace()) {
             continue;
         }
-        let features: [Features; 2] = [(metas[0], a), (metas[1], b)].map(|(meta, title)| {
-            extract(
-                title,
-                Lang::get(meta.lang),
-                meta.date.as_deref().and_then(PartialDate::parse_iso),
-                &rules.aliases,
-                &rules.term_sets,
-            )
-        });
+        let features = [(metas[0], a), (metas[1], b)]
+            .map(|(meta, title)| super::features_of(title, meta, rules));
         // Rarity of the headlines' words is judged against the two versions' claims.
-        let bodies = corpus
-            .features
+        let bodies = claims_of[earlier]
             .iter()
-            .zip(article_of)
-            .filter(|(_, &art)| art == earlier || art == later)
-            .map(|(f, _)| f.terms.as_slice());
+            .chain(&claims_of[later])
+            .map(|&c| corpus.features[c].terms.as_slice());
         let (scorer, sets) = Scorer::build(
             [features[0].terms.as_slice(), features[1].terms.as_slice()]
                 .into_iter()
@@ -133,24 +116,30 @@ pub(super) fn changed_headlines<'r>(
             weights,
         );
         let score = scorer.score(&sets[0], &sets[1]);
-        let records = [headline_record(metas[0], a), headline_record(metas[1], b)];
-        let profiles = [0, 1].map(|i| {
-            ClaimProfile::of(&ClaimText::new(
-                &records[i].text,
-                &features[i],
-                Lang::get(metas[i].lang),
-            ))
+        let records = [(metas[0], a), (metas[1], b)].map(|(meta, title)| {
+            let mut r = ClaimRecord::at(
+                format!("{}.h", meta.id),
+                meta,
+                title.to_string(),
+                // Not found as written: the file's start.
+                meta.title_at.unwrap_or(Located {
+                    start: 0,
+                    end: 0,
+                    line: 1,
+                    column: 1,
+                }),
+            );
+            r.role = Some(ClaimRole::Headline);
+            r
         });
-        let assessment = model.assess(&PairFeatures::between(
-            &profiles[0],
-            &profiles[1],
-            score.score,
-        ));
-        let outlets = [earlier, later].map(|art| format!("{} headline", labels[art]));
+        let texts = [0, 1]
+            .map(|i| ClaimText::new(&records[i].text, &features[i], Lang::get(metas[i].lang)));
+        let assessment = model.assess(&PairFeatures::of(&texts[0], &texts[1], score.score));
+        let sides = [earlier, later].map(|art| format!("{} headline", labels[art]));
         let view = |i: usize| ClaimView {
             id: &records[i].id,
-            outlet: &outlets[i],
-            outlet_name: &metas[i].outlet,
+            outlet: &sides[i],
+            outlet_id: outlets[[earlier, later][i]],
             text: &records[i].text,
             features: &features[i],
         };
@@ -160,14 +149,15 @@ pub(super) fn changed_headlines<'r>(
             continue;
         }
         let written = [a, b];
-        let texts = crate::normalize::WrittenForms::new(&written);
+        let forms = crate::normalize::WrittenForms::new(&written)
+            .with_names(features[0].names().chain(features[1].names()));
         out.push(HeadlineChange {
             articles: [earlier, later],
             pair: PairRecord {
                 claims: [records[0].id.clone(), records[1].id.clone()],
                 score: round3(score.score),
                 equivalence: Some(round3(assessment.probability)),
-                top_terms: scorer.explain(&score, 6, &texts),
+                top_terms: scorer.explain(&score, 6, &forms),
                 same_event_groups: None,
             },
             diff: ClaimDiff {

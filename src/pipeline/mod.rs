@@ -24,6 +24,7 @@ use crate::report::model::{
 };
 use crate::rules::kinds::{self, coverage, ClaimView};
 use crate::rules::{Kind, RuleSet, Severity};
+use crate::source::Located;
 
 /// Claims of several articles, with their features: what alignment and rules work on.
 #[derive(Debug, Clone, Default)]
@@ -39,20 +40,19 @@ pub fn claim_records(a: &Article) -> impl Iterator<Item = ClaimRecord> + '_ {
     a.claim_indices().enumerate().map(|(n, i)| {
         let span = a.source_span(i);
         let (line, column) = a.position(i);
-        ClaimRecord {
-            id: format!("{}.c{}", a.meta.id, n + 1),
-            article: a.meta.id.clone(),
+        ClaimRecord::at(
+            format!("{}.c{}", a.meta.id, n + 1),
+            &a.meta,
             // Claims read as the reader sees them: a Markdown link's target is not a word of
             // the claim (start, end, line and column still locate it in the file).
-            text: crate::normalize::link_texts_only(a.segment_text(i)).into_owned(),
-            start: span.start,
-            end: span.end,
-            line,
-            column,
-            reference: a.meta.reference,
-            unchanged: false,
-            role: None,
-        }
+            crate::normalize::link_texts_only(a.segment_text(i)).into_owned(),
+            Located {
+                start: span.start,
+                end: span.end,
+                line,
+                column,
+            },
+        )
     })
 }
 
@@ -79,16 +79,7 @@ impl Corpus {
             articles.iter().map(|a| (a.id.as_str(), a)).collect();
         let features = claims
             .par_iter()
-            .map(|c| {
-                let meta = by_id[c.article.as_str()];
-                extract(
-                    &c.text,
-                    Lang::get(meta.lang),
-                    meta.date.as_deref().and_then(PartialDate::parse_iso),
-                    &rules.aliases,
-                    &rules.term_sets,
-                )
-            })
+            .map(|c| features_of(&c.text, by_id[c.article.as_str()], rules))
             .collect();
         Corpus {
             articles,
@@ -103,6 +94,26 @@ impl Corpus {
             .enumerate()
             .map(|(i, a)| (a.id.as_str(), i))
             .collect()
+    }
+}
+
+/// The features of a text of the article `meta` (a claim, a headline).
+fn features_of(text: &str, meta: &ArticleMeta, rules: &RuleSet) -> Features {
+    extract(
+        text,
+        Lang::get(meta.lang),
+        meta.date.as_deref().and_then(PartialDate::parse_iso),
+        &rules.aliases,
+        &rules.term_sets,
+    )
+}
+
+/// The later of two versions of one outlet's story: by date when both are dated and the
+/// dates differ, else the one given later.
+fn later_version(articles: &[ArticleMeta], x: usize, y: usize) -> bool {
+    match (&articles[x].date, &articles[y].date) {
+        (Some(dx), Some(dy)) if dx != dy => dx > dy,
+        _ => x > y,
     }
 }
 
@@ -168,7 +179,15 @@ pub fn align_corpus(
 /// Run the pipeline.
 pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -> Report {
     let (article_of, alignment) = align_corpus(corpus, &options.align);
-    let superseded = superseded_versions(corpus, &alignment, &article_of);
+    let outlets = crate::ingest::outlet_ids(&corpus.articles);
+    let claims_of = {
+        let mut of = vec![Vec::new(); corpus.articles.len()];
+        for (c, &a) in article_of.iter().enumerate() {
+            of[a].push(c);
+        }
+        of
+    };
+    let superseded = superseded_versions(corpus, &alignment, &article_of, &outlets);
     // In `check`, the reference claims a new claim is compared with: not those of an earlier
     // version that a later reference replaces (its changes were reported then).
     let is_ref = |c: usize| corpus.claims[c].reference && !superseded[article_of[c]];
@@ -225,7 +244,7 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
     let view = |c: usize| ClaimView {
         id: &corpus.claims[c].id,
         outlet: &labels[article_of[c]],
-        outlet_name: &corpus.articles[article_of[c]].outlet,
+        outlet_id: outlets[article_of[c]],
         text: &corpus.claims[c].text,
         features: &corpus.features[c],
     };
@@ -437,6 +456,7 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
         mode,
         &alignment,
         &article_of,
+        (&outlets, &claims_of),
         &labels,
         &superseded,
         &mut drafts,
@@ -447,13 +467,19 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
     let body_claims = corpus.claims.len();
     let mut claim_records = corpus.claims.clone();
     let mut article_of = article_of;
-    let versions = headlines::version_pairs(corpus, &alignment, &article_of, mode, &superseded);
+    let versions = headlines::version_pairs(
+        corpus,
+        &alignment,
+        &article_of,
+        (mode, &outlets),
+        &superseded,
+    );
     let changes = headlines::changed_headlines(
         corpus,
         rules,
         &enabled_rules,
         &versions,
-        &article_of,
+        (&outlets, &claims_of),
         &labels,
         alignment.scorer.weights,
     );
@@ -669,12 +695,9 @@ fn superseded_versions(
     corpus: &Corpus,
     alignment: &align::Alignment,
     article_of: &[usize],
+    outlets: &[usize],
 ) -> Vec<bool> {
     let arts = &corpus.articles;
-    let later = |x: usize, y: usize| match (&arts[x].date, &arts[y].date) {
-        (Some(dx), Some(dy)) if dx != dy => dx > dy,
-        _ => x > y,
-    };
     let mut superseded = vec![false; arts.len()];
     for g in &alignment.groups {
         let mut refs: Vec<usize> = g
@@ -688,7 +711,7 @@ fn superseded_versions(
         for &x in &refs {
             if refs
                 .iter()
-                .any(|&y| y != x && arts[y].is_outlet(&arts[x].outlet) && later(y, x))
+                .any(|&y| y != x && outlets[y] == outlets[x] && later_version(arts, y, x))
             {
                 superseded[x] = true;
             }
@@ -706,6 +729,7 @@ fn coverage_findings(
     mode: Mode,
     alignment: &align::Alignment,
     article_of: &[usize],
+    (outlets, claims_of): (&[usize], &[Vec<usize>]),
     labels: &[String],
     superseded: &[bool],
     drafts: &mut Vec<Draft>,
@@ -737,25 +761,17 @@ fn coverage_findings(
             .iter()
             .map(|a| mode == Mode::Compare || !a.reference)
             .collect(),
-        claims_of: {
-            let mut of = vec![Vec::new(); corpus.articles.len()];
-            for (c, &a) in article_of.iter().enumerate() {
-                of[a].push(c);
-            }
-            of
-        },
+        claims_of,
         peers: (mode == Mode::Check).then(|| {
             let references: Vec<usize> = (0..corpus.articles.len())
                 .filter(|&r| corpus.articles[r].reference && !superseded[r])
                 .collect();
-            corpus
-                .articles
-                .iter()
+            (0..corpus.articles.len())
                 .map(|a| {
                     let own: Vec<usize> = references
                         .iter()
                         .copied()
-                        .filter(|&r| corpus.articles[r].is_outlet(&a.outlet))
+                        .filter(|&r| outlets[r] == outlets[a])
                         .collect();
                     if own.is_empty() {
                         references.clone()

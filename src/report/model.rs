@@ -63,6 +63,27 @@ pub enum ClaimRole {
 }
 
 impl ClaimRecord {
+    /// A claim `id` of the article `meta` with its `text`, found `at` in the file.
+    pub fn at(
+        id: String,
+        meta: &crate::ingest::ArticleMeta,
+        text: String,
+        at: crate::source::Located,
+    ) -> ClaimRecord {
+        ClaimRecord {
+            id,
+            article: meta.id.clone(),
+            text,
+            start: at.start,
+            end: at.end,
+            line: at.line,
+            column: at.column,
+            reference: meta.reference,
+            unchanged: false,
+            role: None,
+        }
+    }
+
     /// The text is the file's bytes from `start` to `end`, so that an offset in the text is
     /// one in the file: not when decoding, HTML extraction or a Markdown link changed it,
     /// which always changes its length.

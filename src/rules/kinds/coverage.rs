@@ -59,7 +59,7 @@ pub struct CoverageView<'a> {
     pub peers: Option<Vec<Vec<usize>>>,
     /// Per article: its claims (indices), for the check that a claim left out was not merged
     /// into another.
-    pub claims_of: Vec<Vec<usize>>,
+    pub claims_of: &'a [Vec<usize>],
 }
 
 /// Share of a claim's content words another claim must have for the claim to count as

@@ -329,12 +329,10 @@ fn replaced(
     nb: &[Entity],
     ops: &[DiffOp],
 ) -> Option<Hit> {
-    let same = |x: &Entity, y: &Entity| {
-        if a.same_outlet(b) {
-            same_referent_as_edited(x, y)
-        } else {
-            same_referent(x, y)
-        }
+    let same: fn(&Entity, &Entity) -> bool = if a.same_outlet(b) {
+        same_referent_as_edited
+    } else {
+        same_referent
     };
     let (mut pa, mut pb) = (0, 0);
     let mut last_delete: Option<(usize, usize)> = None;

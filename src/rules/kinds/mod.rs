@@ -25,8 +25,8 @@ pub struct ClaimView<'a> {
     pub id: &'a str,
     /// How messages name the claim's side ("AFP", "Harbour Wire (a2)").
     pub outlet: &'a str,
-    /// The article's outlet, as the article names it.
-    pub outlet_name: &'a str,
+    /// The article's outlet as a number ([`crate::ingest::outlet_ids`]): one per outlet.
+    pub outlet_id: usize,
     pub text: &'a str,
     pub features: &'a Features,
 }
@@ -36,7 +36,7 @@ impl ClaimView<'_> {
     /// changed between them is an edit, even where two outlets would differ by rounding an
     /// estimate or spelling a name their own way.
     pub fn same_outlet(&self, other: &ClaimView) -> bool {
-        crate::normalize::fold(self.outlet_name) == crate::normalize::fold(other.outlet_name)
+        self.outlet_id == other.outlet_id
     }
 }
 
@@ -388,14 +388,14 @@ pub(crate) mod testing {
         let va = ClaimView {
             id: "a1.c1",
             outlet: "afp",
-            outlet_name: "afp",
+            outlet_id: 0,
             text: a,
             features: &fa,
         };
         let vb = ClaimView {
             id: "a2.c1",
             outlet: "reuters",
-            outlet_name: if versions { "afp" } else { "reuters" },
+            outlet_id: if versions { 0 } else { 1 },
             text: b,
             features: &fb,
         };
