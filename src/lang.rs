@@ -262,6 +262,9 @@ struct LangFile {
     sentence_starters: Vec<String>,
     stopwords: Vec<String>,
     elisions: Vec<String>,
+    /// Endings of plural nouns ("s", "x"): "2000 manifestants" is a count, not a year.
+    #[serde(default)]
+    plural_endings: Vec<String>,
     quotes: Vec<QuotePair>,
     months: HashMap<String, u32>,
     weekdays: HashMap<String, u32>,
@@ -371,9 +374,21 @@ impl RawPatterns {
         let ci = |v: &[String]| -> Cow<[String]> {
             Cow::Owned(v.iter().map(|p| format!("(?i){p}")).collect())
         };
-        // A hedge pattern describes one whole word, matched as written whatever its case.
+        // A hedge or future pattern describes one whole word, matched as written whatever
+        // its case. Each word of each claim is tried against the list: joined into one
+        // expression, a word costs one match, not one per pattern.
         let whole_word = |v: &[String]| -> Cow<[String]> {
-            Cow::Owned(v.iter().map(|p| format!("(?i)^(?:{p})$")).collect())
+            if v.is_empty() {
+                return Cow::Owned(Vec::new());
+            }
+            let alternatives: Vec<String> = v.iter().map(|p| format!("(?:{p})")).collect();
+            Cow::Owned(vec![format!("(?i)^(?:{})$", alternatives.join("|"))])
+        };
+        // The patterns of a joined list, for an error that names the bad one.
+        let one_by_one = |what: &str| match what {
+            "future.word_patterns" => Some(&self.future_words),
+            "hedges.patterns" => Some(&self.hedges),
+            _ => None,
         };
         let lists: [(&str, Cow<[String]>); 14] = [
             ("boilerplate", Cow::Borrowed(&self.boilerplate)),
@@ -398,7 +413,19 @@ impl RawPatterns {
             .collect();
         let compiled: Vec<(usize, Regex)> = jobs
             .par_iter()
-            .map(|&(i, what, p)| compile_one(file, what, p).map(|r| (i, r)))
+            .map(|&(i, what, p)| {
+                compile_one(file, what, p)
+                    .map_err(|joined_error| {
+                        one_by_one(what)
+                            .and_then(|ps| {
+                                ps.iter().find_map(|p| {
+                                    compile_one(file, what, &format!("(?i)^(?:{p})$")).err()
+                                })
+                            })
+                            .unwrap_or(joined_error)
+                    })
+                    .map(|r| (i, r))
+            })
             .collect::<Result<_>>()?;
         let mut out: [Vec<Regex>; 14] = Default::default();
         for (i, r) in compiled {
@@ -436,6 +463,8 @@ pub struct Lang {
     pub sentence_starters: HashSet<String>,
     pub stopwords: HashSet<String>,
     pub elisions: HashSet<String>,
+    /// Endings of plural nouns, folded.
+    pub plural_endings: Vec<String>,
     /// Opening mark → closing mark.
     pub quote_pairs: Vec<(char, char)>,
     pub months: HashMap<String, u32>,
@@ -574,6 +603,13 @@ fn compile_one(file: &str, what: &str, p: &str) -> Result<Regex> {
         })
 }
 
+/// A map of words to values with its words folded, as the code compares them.
+fn fold_keys<V: Clone>(m: &HashMap<String, V>) -> HashMap<String, V> {
+    m.iter()
+        .map(|(k, v)| (crate::normalize::fold(k), v.clone()))
+        .collect()
+}
+
 pub(crate) fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -648,11 +684,6 @@ impl Lang {
             .iter()
             .cloned()
             .partition(|w| crate::normalize::fold_words(w).len() == 1);
-        let fold_map = |m: &HashMap<String, u32>| {
-            m.iter()
-                .map(|(k, v)| (crate::normalize::fold(k), *v))
-                .collect::<HashMap<_, _>>()
-        };
         Ok(Lang {
             code: raw.code,
             stemmer,
@@ -661,9 +692,14 @@ impl Lang {
             sentence_starters: raw.sentence_starters.iter().cloned().collect(),
             stopwords: single_words(file, "stopwords", &raw.stopwords)?,
             elisions: single_words(file, "elisions", &raw.elisions)?,
+            plural_endings: raw
+                .plural_endings
+                .iter()
+                .map(|e| crate::normalize::fold(e))
+                .collect(),
             quote_pairs,
-            months: fold_map(&raw.months),
-            weekdays: fold_map(&raw.weekdays),
+            months: fold_keys(&raw.months),
+            weekdays: fold_keys(&raw.weekdays),
             relative_days,
             weekday_past: single_words(file, "weekday_past", &raw.weekday_past)?,
             weekday_next: single_words(file, "weekday_next", &raw.weekday_next)?,
@@ -708,35 +744,16 @@ impl Lang {
             approximation_phrases: folded_phrases(&raw.approximations.before),
             at_least_phrases: folded_phrases(&raw.approximations.at_least),
             at_most_phrases: folded_phrases(&raw.approximations.at_most),
-            several: raw
-                .approximations
-                .several
-                .iter()
-                .map(|(k, v)| (crate::normalize::fold(k), *v))
-                .collect(),
-            several_below: raw
-                .approximations
-                .several_below
-                .iter()
-                .map(|(k, v)| (crate::normalize::fold(k), *v))
-                .collect(),
-            currency_scales: raw
-                .approximations
-                .currency_scales
-                .iter()
-                .map(|(k, v)| (crate::normalize::fold(k), *v))
-                .collect(),
+            several: fold_keys(&raw.approximations.several),
+            several_below: fold_keys(&raw.approximations.several_below),
+            currency_scales: fold_keys(&raw.approximations.currency_scales),
             approximate_number_words: single_words(
                 file,
                 "approximations.words",
                 &raw.approximations.words,
             )?,
             ordinal_suffixes: single_words(file, "ordinal_suffixes", &raw.ordinal_suffixes)?,
-            units: raw
-                .units
-                .iter()
-                .map(|(k, v)| (crate::normalize::fold(k), v.clone()))
-                .collect(),
+            units: fold_keys(&raw.units),
             decimal_separator: first_char(&raw.decimal_separator, "decimal_separator")?,
             hedge_words: single_words(file, "hedges.words", &hedge_single)?,
             hedge_phrases: folded_phrases(&hedge_multi),

@@ -45,13 +45,11 @@ pub struct Located {
 /// The 1-based line and column reached after `text`, which starts at `line`:`column`. Lines
 /// end as in [`LineIndex`]; columns count characters.
 pub fn position_after(line: usize, column: usize, text: &str) -> (usize, usize) {
-    match text.rfind(['\n', '\r']) {
-        None => (line, column + text.chars().count()),
-        Some(last) => {
-            let breaks = text.matches('\n').count() + text.matches('\r').count()
-                - text.matches("\r\n").count();
-            (line + breaks, text[last + 1..].chars().count() + 1)
-        }
+    let (l, c) = LineIndex::new(text).position(text, text.len());
+    if l == 1 {
+        (line, column + c - 1)
+    } else {
+        (line + l - 1, c)
     }
 }
 

@@ -241,14 +241,14 @@ pub fn find_dates(
             if let Some(year) = number(k).filter(|y| (1900..=2100).contains(y)) {
                 let prev = k.checked_sub(1).map(|p| folded[p].as_str());
                 // "en 2014" is a year; "2000 soldats", "1950 homes" are counts: a unit, or a
-                // plural noun (a lowercase word ending in s or x that is not a function word),
-                // follows.
+                // plural noun (a lowercase word with a `plural_endings` ending that is not a
+                // function word), follows.
                 let unit_follows = folded.get(k + 1).is_some_and(|w| {
                     let written = &text[words[k + 1].start..words[k + 1].end];
                     lang.units.contains_key(w)
                         || written.starts_with(char::is_lowercase)
                             && w.chars().count() > 3
-                            && w.ends_with(['s', 'x'])
+                            && lang.plural_endings.iter().any(|e| w.ends_with(e.as_str()))
                             && !lang.stopwords.contains(w)
                             && text[words[k].end..words[k + 1].start].trim().is_empty()
                 });

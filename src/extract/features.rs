@@ -422,7 +422,6 @@ fn find_attributions(
     date_spans: &[Span],
 ) -> Vec<Attribution> {
     let mut out: Vec<(Form, Attribution)> = Vec::new();
-    let in_date = |k: usize| date_spans.iter().any(|d| d.contains(ws[k].start));
     // A dotted acronym ("U.N. envoy", "U.S. officials") is one name, not a sentence's end.
     let letter = |k: usize| {
         let w = &text[ws[k].start..ws[k].end];
@@ -436,18 +435,13 @@ fn find_attributions(
         between.contains([',', '.', ';', ':', '(', ')'])
             || between.chars().any(|c| lang.is_quote_mark(c))
     };
+    let capitalised = |k: usize| text[ws[k].start..].starts_with(char::is_uppercase);
     // The source phrase starting at word k, up to punctuation or a preposition.
     let phrase_after = |k: usize| -> Option<(usize, usize)> {
-        // "a annoncé jeudi 14 mars le Premier ministre": the day is not the source.
+        // "a annoncé jeudi 14 mars le Premier ministre", "a dit hier le maire": the day is
+        // not the source (dates include weekdays and "hier").
         let mut j = k;
-        while j < ws.len()
-            && (in_date(j)
-                || lang.weekdays.contains_key(&folded[j])
-                || lang
-                    .relative_days
-                    .iter()
-                    .any(|(p, _)| p.len() == 1 && p[0] == folded[j]))
-        {
+        while j < ws.len() && ws[j].inside_any(date_spans) {
             j += 1;
         }
         let start = j;
@@ -461,12 +455,11 @@ fn find_attributions(
             end += 1;
         }
         // A name the limit cut is finished: "la dirigeante de l'opposition Nino Beridzé".
-        let capital = |k: usize| text[ws[k].start..].starts_with(char::is_uppercase);
         while end > start
             && end < ws.len()
             && end < start + 10
-            && capital(end - 1)
-            && capital(end)
+            && capitalised(end - 1)
+            && capitalised(end)
             && !stops_at(end)
         {
             end += 1;
@@ -491,7 +484,8 @@ fn find_attributions(
             source,
             anaphoric,
             nested: false,
-            region: Span::new(ws[s].start, ws[e - 1].end),
+            // Set by each caller: how far the attribution reaches depends on its form.
+            region: Span::default(),
         }
     };
     // The end of an attribution set off by punctuation that ends with word `e - 1`: the last
@@ -503,7 +497,6 @@ fn find_attributions(
         }
         ws[j - 1].end
     };
-    let capitalised = |k: usize| text[ws[k].start..].starts_with(char::is_uppercase);
     // Words s..e name a person: capitalised words, and the small words inside names.
     let is_name = |s: usize, e: usize| {
         capitalised(s) && (s..e).all(|j| capitalised(j) || lang.name_links.contains(&folded[j]))
@@ -1183,6 +1176,10 @@ mod tests {
     fn a_date_after_the_verb_is_not_the_source() {
         let f = features("L'aide sera versée, a annoncé jeudi 14 mars le Premier ministre.");
         assert_eq!(f.attributions[0].source, "premier ministre");
+        for said in ["a déclaré hier le maire", "a déclaré samedi le maire"] {
+            let f = features(&format!("« C'est fini », {said}."));
+            assert_eq!(f.attributions[0].source, "maire", "{said}");
+        }
     }
 
     #[test]

@@ -129,30 +129,12 @@ pub fn inline_diff(ops: &[crate::diff::DiffOp], color: bool) -> String {
 
 /// The terminal view of a report: sources, groups, findings, lone claims.
 pub fn render_report(report: &super::model::Report, style: TableStyle, explain: bool) -> String {
-    use std::collections::HashMap;
-    let labels = crate::ingest::article_labels(&report.articles);
-    let outlet_of: HashMap<&str, &str> = report
-        .articles
-        .iter()
-        .zip(&labels)
-        .map(|(a, l)| (a.id.as_str(), l.as_str()))
-        .collect();
-    let claim_article: HashMap<&str, &str> = report
-        .claims
-        .iter()
-        .map(|c| (c.id.as_str(), c.article.as_str()))
-        .collect();
-    let claim_text: HashMap<&str, &str> = report
-        .claims
-        .iter()
-        .map(|c| (c.id.as_str(), c.text.as_str()))
-        .collect();
+    let view = super::view::View::new(report);
     let outlet_of_claim = |c: &str| {
-        outlet_of
-            .get(claim_article.get(c).copied().unwrap_or(""))
-            .copied()
-            .unwrap_or("?")
+        view.claim(c)
+            .map_or_else(|| "?".to_string(), |c| view.label(&c.article))
     };
+    let claim_text = |c: &str| view.claim(c).map_or("", |c| c.text.as_str());
     let mut out = String::new();
     if let Some(t) = &report.title {
         out.push_str(&format!("{t}\n"));
@@ -184,7 +166,7 @@ pub fn render_report(report: &super::model::Report, style: TableStyle, explain: 
     let mut t = new_table(style);
     t.set_header(vec!["group", "score", "outlets", "label"]);
     for g in &report.groups {
-        let outlets: Vec<&str> = g.claims.iter().map(|c| outlet_of_claim(c)).collect();
+        let outlets: Vec<String> = g.claims.iter().map(|c| outlet_of_claim(c)).collect();
         t.add_row(vec![
             g.id.clone(),
             format!("{:.2}", g.score),
@@ -209,7 +191,7 @@ pub fn render_report(report: &super::model::Report, style: TableStyle, explain: 
             "  {} {}: {}\n",
             g.reference_claim,
             outlet_of_claim(&g.reference_claim),
-            claim_text.get(g.reference_claim.as_str()).unwrap_or(&"")
+            claim_text(&g.reference_claim)
         ));
         for d in &g.diffs {
             out.push_str(&format!(
@@ -225,7 +207,6 @@ pub fn render_report(report: &super::model::Report, style: TableStyle, explain: 
             }
         }
     }
-    let view = super::view::View::new(report);
     let lone = view.single_source();
     if !lone.is_empty() {
         out.push_str("\nCarried by one outlet only\n");
@@ -234,7 +215,7 @@ pub fn render_report(report: &super::model::Report, style: TableStyle, explain: 
         for c in lone {
             t.add_row(vec![
                 c.id.clone(),
-                outlet_of_claim(&c.id).to_string(),
+                view.label(&c.article),
                 format!("{}:{}", c.line, c.column),
                 shortened(c.text.trim(), LONE_CLAIM_CHARS),
             ]);

@@ -26,6 +26,11 @@ pub(crate) fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{feff}'
 }
 
+/// Space or a Markdown emphasis mark: what surrounds a line's words without being one.
+pub(crate) fn is_markup(c: char) -> bool {
+    c == '*' || c == '_' || is_space(c)
+}
+
 fn trim_span(text: &str, span: Span) -> Span {
     let s = &text[span.start..span.end];
     let lead = s.len() - s.trim_start_matches(is_space).len();
@@ -82,7 +87,7 @@ fn line_marker(line: &str) -> (usize, bool, bool) {
 
 /// Ends like a finished sentence (or an introduction to the next line).
 pub(crate) fn ends_sentence(s: &str, lang: &Lang) -> bool {
-    let t = s.trim_end_matches(|c: char| is_space(c) || c == '*' || c == '_');
+    let t = s.trim_end_matches(is_markup);
     t.ends_with(['.', '!', '?', '…', ':', ';', ')']) || t.ends_with(|c| lang.closes_quote(c))
 }
 

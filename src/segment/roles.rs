@@ -4,7 +4,7 @@
 use crate::lang::Lang;
 use crate::source::Span;
 
-use super::blocks::{ends_sentence, is_space, Block};
+use super::blocks::{ends_sentence, is_markup, is_space, Block};
 use super::sentences::split_sentences;
 use super::{Role, Segment};
 
@@ -30,12 +30,11 @@ const MAX_NOTICE: usize = 600;
 /// Strip Markdown emphasis around a span: `**Phrase.**` → `Phrase.`.
 fn trim_markup(text: &str, span: Span) -> Span {
     let s = &text[span.start..span.end];
-    let markup = |c: char| c == '*' || c == '_' || is_space(c);
-    let t = s.trim_start_matches(markup).trim_end_matches(markup);
+    let t = s.trim_start_matches(is_markup).trim_end_matches(is_markup);
     if t.is_empty() {
         return span;
     }
-    let lead = s.len() - s.trim_start_matches(markup).len();
+    let lead = s.len() - s.trim_start_matches(is_markup).len();
     Span::new(span.start + lead, span.start + lead + t.len())
 }
 
@@ -172,7 +171,7 @@ fn ends_with_terminator(s: &str, lang: &Lang) -> bool {
 /// quoted phrase ("… contre la loi sur les « agents de l'étranger »"). A sentence puts its
 /// period inside or after the quote.
 fn ends_in_bare_quote(s: &str, lang: &Lang) -> bool {
-    s.trim_end_matches(|c: char| is_space(c) || matches!(c, '*' | '_'))
+    s.trim_end_matches(is_markup)
         .ends_with(|c| lang.closes_quote(c))
         && !ends_with_terminator(s, lang)
 }
@@ -194,8 +193,7 @@ fn word_count(s: &str) -> usize {
 /// ("What we know so far:", "Ce que l'on sait :"), not a claim. "Powell told reporters:"
 /// introduces a quote, and stays a claim.
 fn is_label(s: &str, lang: &Lang) -> bool {
-    s.trim_end_matches(|c: char| is_space(c) || c == '*' || c == '_')
-        .ends_with(':')
+    s.trim_end_matches(is_markup).ends_with(':')
         && word_count(s) <= MAX_LABEL_WORDS
         && !crate::normalize::fold_words(s)
             .iter()
