@@ -128,6 +128,7 @@ fn grouping(bencher: Bencher) {
         .iter()
         .zip(&article_of)
         .map(|(f, &a)| AlignInput {
+            embedding: None,
             article: a,
             lang: claimdiff::lang::LangCode::Fr,
             article_date: None,

@@ -22,6 +22,7 @@ pub mod progress;
 pub mod report;
 pub mod rules;
 pub mod segment;
+pub mod semantic;
 pub mod source;
 
 pub use error::{Error, Result};

@@ -46,6 +46,7 @@ fn kremlin_quote_aligns_across_outlets() {
     let inputs: Vec<AlignInput> = claims
         .iter()
         .map(|(a, _, f)| AlignInput {
+            embedding: None,
             article: *a,
             lang: claimdiff::lang::LangCode::Fr,
             article_date: None,

@@ -11,6 +11,7 @@ use serde_json::Value;
 
 fn claimdiff(args: &[&str]) -> Output {
     cargo_bin_cmd!("claimdiff")
+        .env("CLAIMDIFF_SEMANTIC", "off")
         .args(args)
         .output()
         .expect("runs")

