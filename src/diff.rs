@@ -39,8 +39,57 @@ fn tokens(text: &str) -> Vec<&str> {
     out
 }
 
-/// Diff `old` against `new`, word by word.
+/// Diff `old` against `new`, word by word. The diff is the same whichever text comes first
+/// (`word_diff(b, a)` is `word_diff(a, b)` with insertions and deletions swapped), so that a
+/// pair of claims gives the same finding whichever side is the reference; each run of changes
+/// is written as its deletion, then its insertion.
 pub fn word_diff(old: &str, new: &str) -> Vec<DiffOp> {
+    if old <= new {
+        changes_grouped(raw_diff(old, new))
+    } else {
+        let mirrored = raw_diff(new, old).into_iter().map(|o| DiffOp {
+            op: match o.op {
+                DiffTagKind::Insert => DiffTagKind::Delete,
+                DiffTagKind::Delete => DiffTagKind::Insert,
+                DiffTagKind::Equal => DiffTagKind::Equal,
+            },
+            text: o.text,
+        });
+        changes_grouped(mirrored.collect())
+    }
+}
+
+/// Each run of ops between two kept texts as one deletion then one insertion (both texts are
+/// rebuilt as before).
+fn changes_grouped(ops: Vec<DiffOp>) -> Vec<DiffOp> {
+    let mut out: Vec<DiffOp> = Vec::with_capacity(ops.len());
+    let (mut del, mut ins) = (String::new(), String::new());
+    let flush = |out: &mut Vec<DiffOp>, del: &mut String, ins: &mut String| {
+        for (op, text) in [(DiffTagKind::Delete, del), (DiffTagKind::Insert, ins)] {
+            if !text.is_empty() {
+                out.push(DiffOp {
+                    op,
+                    text: std::mem::take(text),
+                });
+            }
+        }
+    };
+    for o in ops {
+        match o.op {
+            DiffTagKind::Delete => del.push_str(&o.text),
+            DiffTagKind::Insert => ins.push_str(&o.text),
+            DiffTagKind::Equal => {
+                flush(&mut out, &mut del, &mut ins);
+                out.push(o);
+            }
+        }
+    }
+    flush(&mut out, &mut del, &mut ins);
+    out
+}
+
+/// The diff as the algorithm gives it, `old` first.
+fn raw_diff(old: &str, new: &str) -> Vec<DiffOp> {
     let a = tokens(old);
     let b = tokens(new);
     let mut out: Vec<DiffOp> = Vec::new();
@@ -247,5 +296,20 @@ mod tests {
         assert_eq!(old_text(&ops), a);
         assert_eq!(new_text(&ops), b);
         assert!(similarity(&ops) > 0.5 && similarity(&ops) < 1.0);
+    }
+
+    #[test]
+    fn either_side_first_gives_the_mirror_diff() {
+        let a = "Les présidents se sont exprimés en faveur de la mise en place d'une coordination réelle des actions russes et américaines pour détruire l'EI et les autres groupements terroristes en Syrie";
+        let b = "Les présidents se sont exprimés en faveur de la mise en place d'une véritable coordination entre les actions russes et américaines en vue de détruire l'Etat islamique et d'autres groupes terroristes en Syrie";
+        let (ab, ba) = (word_diff(a, b), word_diff(b, a));
+        assert_eq!(old_text(&ab), a);
+        assert_eq!(new_text(&ab), b);
+        assert_eq!(old_text(&ba), b);
+        assert_eq!(new_text(&ba), a);
+        assert_eq!(changed_words(&ab), {
+            let (d, i) = changed_words(&ba);
+            (i, d)
+        });
     }
 }

@@ -78,10 +78,18 @@ pub struct CheckArgs {
     /// every new article has a reference of the same outlet).
     #[arg(long)]
     pub versions: bool,
-    /// After the check, write the new state into the baseline given to --against
-    /// (atomically: the old file stays whole until the new one is complete).
+    /// After the check, write the new state into the baseline given to --against, accepting
+    /// what it reported (atomically: the old file stays whole until the new one is complete).
     #[arg(long)]
     pub update_baseline: bool,
+    /// Accept these new findings into the baseline given to --against, by fingerprint (or
+    /// its first digits), leaving its articles as they are: they are not reported again,
+    /// and the findings not named still are until fixed.
+    #[arg(long, num_args = 1.., value_name = "FINGERPRINT", conflicts_with = "update_baseline")]
+    pub accept: Vec<String>,
+    /// Also list the findings the baseline knows, marked `known` (they never fail the run).
+    #[arg(long)]
+    pub show_known: bool,
     /// Also list unchanged claims.
     #[arg(long)]
     pub verbose: bool,

@@ -549,10 +549,11 @@ fn baseline(a: args::BaselineArgs, global: &args::GlobalArgs) -> Result<i32> {
     crate::output::write_atomic(&a.output, state.to_json().as_bytes())?;
     if !global.quiet {
         eprintln!(
-            "claimdiff: baseline of {} articles, {} claims, {} groups written to {}",
+            "claimdiff: baseline of {} articles, {} claims, {} groups, {} known findings written to {}",
             state.articles.len(),
             state.claims.len(),
             state.groups.len(),
+            state.findings.len(),
             a.output.display()
         );
     }
@@ -606,8 +607,15 @@ fn check(a: args::CheckArgs, global: &args::GlobalArgs) -> Result<i32> {
             None
         }
     };
-    if a.update_baseline && baseline_text.is_none() {
-        anyhow::bail!("--update-baseline needs --against BASELINE.json (a file written by `claimdiff baseline`)");
+    if (a.update_baseline || !a.accept.is_empty()) && baseline_text.is_none() {
+        anyhow::bail!(
+            "{} needs --against BASELINE.json (a file written by `claimdiff baseline`)",
+            if a.update_baseline {
+                "--update-baseline"
+            } else {
+                "--accept"
+            }
+        );
     }
     let mut skipped = Vec::new();
     // The references, as read; their claims' features are extracted below, only for those the
@@ -643,40 +651,90 @@ fn check(a: args::CheckArgs, global: &args::GlobalArgs) -> Result<i32> {
         }
     };
     let new_articles = read_inputs(&specs, options, a.analysis.keep_going, &mut skipped)?;
+    // Against a baseline, an input whose bytes are those of the baseline's version is
+    // unchanged: not checked again (its reference still is, for the others).
+    let all_new: Vec<crate::ingest::ArticleMeta> =
+        new_articles.iter().map(|n| n.meta.clone()).collect();
+    let mut unchanged = Vec::new();
+    let new_articles: Vec<crate::ingest::Article> = match &baseline {
+        Some(b) => new_articles
+            .into_iter()
+            .filter(|n| {
+                let same = b.same_file(&n.meta.sha256).is_some();
+                if same {
+                    unchanged.push(n.meta.path.clone());
+                }
+                !same
+            })
+            .collect(),
+        None => new_articles,
+    };
+    if !unchanged.is_empty() && !global.quiet {
+        eprintln!(
+            "claimdiff: unchanged since the baseline, not checked again: {}",
+            unchanged.join(", ")
+        );
+    }
     let new = crate::pipeline::Corpus::from_articles(&new_articles, &rules);
     let keep = match &baseline {
-        Some(b) => chk::references_to_keep(b.articles.iter(), &new.articles, a.versions),
+        Some(b) if new.articles.is_empty() => vec![false; b.articles.len()],
+        Some(b) => chk::references_to_keep(b.articles.iter(), &all_new, a.versions),
         None => chk::references_to_keep(refs.iter().map(|r| &r.meta), &new.articles, a.versions),
     };
-    let reference = match baseline {
-        Some(b) => b.into_reference(&rules, &keep),
+    let new_state = a.update_baseline.then(|| new.clone());
+    let (reference, baseline) = match baseline {
+        Some(b) => (b.clone().into_reference(&rules, &keep), Some(b)),
         None => {
             let mut flags = keep.iter();
             refs.retain(|_| *flags.next().expect("one flag per reference"));
-            crate::pipeline::Corpus::from_articles(&refs, &rules)
+            (crate::pipeline::Corpus::from_articles(&refs, &rules), None)
         }
     };
     let corpus = chk::check_corpus(reference, new);
     check_reference(a.analysis.reference.as_deref(), &corpus)?;
     let run = run_options(&a.analysis, a.output.title.clone(), a.verbose, global.quiet)?;
     let mut report = crate::pipeline::run(&corpus, &rules, crate::pipeline::Mode::Check, &run);
+    drop(corpus);
+    if let Some(b) = &baseline {
+        chk::triage(&mut report, b, &a.against[0], unchanged, a.show_known);
+    }
+    chk::mark_versions(&mut report);
     report.skipped = skipped;
+    // Findings to accept are found before anything is written: a wrong fingerprint writes
+    // nothing.
+    let accepted = match &baseline {
+        Some(b) if !a.accept.is_empty() => {
+            let mut b = b.clone();
+            let n = chk::accept_findings(&mut b, &report, &a.accept)?;
+            Some((b, n))
+        }
+        _ => None,
+    };
     emit_report(&report, &a.output, global)?;
-    if a.update_baseline && !report.skipped.is_empty() {
+    let baseline_path = std::path::Path::new(&a.against[0]);
+    if (a.update_baseline || accepted.is_some()) && !report.skipped.is_empty() {
         eprintln!(
             "claimdiff: baseline {} not updated: some inputs were skipped",
             a.against[0]
         );
-    } else if a.update_baseline {
-        let state = chk::updated_state(&corpus);
-        let b = Baseline::from_corpus(&state, &rules, &run);
-        crate::output::write_atomic(std::path::Path::new(&a.against[0]), b.to_json().as_bytes())?;
+    } else if let Some((b, n)) = accepted {
+        crate::output::write_atomic(baseline_path, b.to_json().as_bytes())?;
         if !global.quiet {
             eprintln!(
-                "claimdiff: baseline {} updated ({} articles, {} claims)",
+                "claimdiff: baseline {} updated: {n} finding(s) accepted",
+                a.against[0]
+            );
+        }
+    } else if let (Some(old), Some(new)) = (&baseline, new_state) {
+        let b = chk::updated_baseline(old, new, &report, &rules, &run);
+        crate::output::write_atomic(baseline_path, b.to_json().as_bytes())?;
+        if !global.quiet {
+            eprintln!(
+                "claimdiff: baseline {} updated ({} articles, {} claims, {} known findings)",
                 a.against[0],
                 b.articles.len(),
-                b.claims.len()
+                b.claims.len(),
+                b.findings.len()
             );
         }
     }

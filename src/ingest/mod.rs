@@ -386,12 +386,35 @@ pub fn read_article(spec: &InputSpec, id: &str, options: ReadOptions) -> Result<
     let size = bytes.len();
     let sha256 = sha256_hex(&bytes);
     let decoded = decode::decode(&shown, bytes, options.encoding)?;
+    if let Some(schema) = claimdiff_schema(&decoded.text) {
+        let hint = if schema == crate::check::BASELINE_SCHEMA {
+            "pass a baseline with --against BASELINE, after the articles"
+        } else {
+            "pass the articles it was made from"
+        };
+        return Err(Error::input(
+            shown,
+            format!("is claimdiff's own JSON ({schema}), not an article; {hint}"),
+        ));
+    }
     let mut article = parse_article(spec, id, decoded.text, size, sha256, decoded.replaced)?;
     if let (Some(map), Some(at)) = (&decoded.offsets, &mut article.meta.title_at) {
         (at.start, at.end) = (map.to_file(at.start), map.to_file(at.end));
     }
     article.file_offsets = decoded.offsets;
     Ok(article)
+}
+
+/// The schema of a JSON file claimdiff wrote (a baseline, a report, a claim listing), read
+/// from its first lines: such a file is never an article.
+pub fn claimdiff_schema(text: &str) -> Option<&'static str> {
+    let head: String = text.chars().take(400).collect();
+    if !head.trim_start().starts_with('{') {
+        return None;
+    }
+    [crate::check::BASELINE_SCHEMA, crate::report::model::SCHEMA]
+        .into_iter()
+        .find(|schema| head.contains(&format!("\"{schema}\"")))
 }
 
 /// Build an article from text already in memory (tests, stdin, baselines).

@@ -543,20 +543,6 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
         };
         format!("{}:{line}:{column}", corpus.articles[article_of[c]].path)
     };
-    // The outlets each finding is about, counted in the summary.
-    let finding_outlets: Vec<Vec<&str>> = drafts
-        .iter()
-        .map(|d| {
-            let mut outlets: Vec<&str> = d
-                .claims
-                .iter()
-                .map(|&c| corpus.articles[article_of[c]].outlet.as_str())
-                .collect();
-            outlets.sort_unstable();
-            outlets.dedup();
-            outlets
-        })
-        .collect();
     let cited_groups: std::collections::HashSet<usize> =
         drafts.iter().filter_map(|d| d.group).collect();
     let findings: Vec<FindingRecord> = drafts
@@ -579,6 +565,10 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
                     .collect(),
                 message: d.message,
                 evidence: d.evidence,
+                versions: Vec::new(),
+                earlier: None,
+                fingerprint: None,
+                status: None,
             }
         })
         .collect();
@@ -595,26 +585,15 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
         groups.retain(|_| keep.next().expect("one record per group"));
     }
     groups.extend(headline_groups);
-    let mut summary = Summary {
+    let summary = Summary {
         articles: corpus.articles.len(),
         claims: claim_records.len(),
         groups: groups.len(),
         single_source_claims: alignment.singles.len(),
-        findings: findings.len(),
         unchanged: (mode == Mode::Check).then_some(unchanged.len()),
         ..Default::default()
     };
-    for (f, outlets) in findings.iter().zip(&finding_outlets) {
-        *summary
-            .by_severity
-            .entry(f.severity.to_string())
-            .or_default() += 1;
-        *summary.by_kind.entry(f.kind.to_string()).or_default() += 1;
-        for o in outlets {
-            *summary.by_outlet.entry(o.to_string()).or_default() += 1;
-        }
-    }
-    Report {
+    let mut report = Report {
         schema: SCHEMA.to_string(),
         tool: Tool::current(),
         command: match mode {
@@ -658,6 +637,48 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
                 .find(|a| a.is_outlet(o))
                 .map(|a| a.id.clone())
         }),
+        baseline: None,
+    };
+    count_findings(&mut report);
+    report
+}
+
+/// Count the report's findings in its summary: in all, by severity, by kind and by outlet
+/// (each outlet a finding is about once). Findings a baseline knows are not counted.
+pub fn count_findings(report: &mut Report) {
+    let outlet_of: HashMap<&str, &str> = report
+        .articles
+        .iter()
+        .map(|a| (a.id.as_str(), a.outlet.as_str()))
+        .collect();
+    let article_of: HashMap<&str, &str> = report
+        .claims
+        .iter()
+        .map(|c| (c.id.as_str(), c.article.as_str()))
+        .collect();
+    let summary = &mut report.summary;
+    summary.findings = 0;
+    summary.by_severity.clear();
+    summary.by_kind.clear();
+    summary.by_outlet.clear();
+    for f in report.findings.iter().filter(|f| !f.is_known()) {
+        summary.findings += 1;
+        *summary
+            .by_severity
+            .entry(f.severity.to_string())
+            .or_default() += 1;
+        *summary.by_kind.entry(f.kind.to_string()).or_default() += 1;
+        let mut outlets: Vec<&str> = f
+            .claims
+            .iter()
+            .filter_map(|c| article_of.get(c.as_str()))
+            .filter_map(|a| outlet_of.get(a).copied())
+            .collect();
+        outlets.sort_unstable();
+        outlets.dedup();
+        for o in outlets {
+            *summary.by_outlet.entry(o.to_string()).or_default() += 1;
+        }
     }
 }
 
@@ -836,5 +857,10 @@ fn coverage_findings(
 
 /// Exit status of a run: does any finding reach `fail_on`?
 pub fn reaches(report: &Report, fail_on: Option<Severity>) -> bool {
-    fail_on.is_some_and(|level| report.findings.iter().any(|f| f.severity >= level))
+    fail_on.is_some_and(|level| {
+        report
+            .findings
+            .iter()
+            .any(|f| !f.is_known() && f.severity >= level)
+    })
 }

@@ -57,6 +57,16 @@ pub fn render_html(report: &Report, explain: bool) -> String {
         }
         out.push_str("</section>\n");
     }
+    if let Some(b) = &report.baseline {
+        out.push_str(&format!(
+            "<section id=\"baseline\">\n<h2>Against the baseline {}</h2>\n<ul>\n",
+            esc(&b.path)
+        ));
+        for line in b.lines() {
+            out.push_str(&format!("<li>{}</li>\n", esc(&line)));
+        }
+        out.push_str("</ul>\n</section>\n");
+    }
     out.push_str(&format!("<script>{JS}</script>\n</body>\n</html>\n"));
     out
 }
@@ -426,7 +436,7 @@ fn finding(out: &mut String, view: &View, f: &FindingRecord) {
         f.kind,
         esc(&f.message),
         esc(&f.rule),
-        esc(&f.id)
+        esc(&f.shown_id())
     ));
     out.push_str("<details><summary>Evidence</summary>");
     let entries = evidence_entries(&f.evidence);
@@ -445,7 +455,7 @@ fn finding(out: &mut String, view: &View, f: &FindingRecord) {
     for (id, at) in view.finding_claims(f) {
         out.push_str("<li>");
         if let Some(at) = at {
-            out.push_str(&format!("<span class=\"loc\">{}</span> ", esc(at)));
+            out.push_str(&format!("<span class=\"loc\">{}</span> ", esc(&at)));
         }
         out.push_str(&esc(id));
         if let Some(c) = view.claim(id) {

@@ -34,6 +34,13 @@ pub fn render_markdown(report: &Report, explain: bool) -> String {
         out.push_str("## Other findings\n\nThese findings name no claim of the report.\n\n");
         findings_table(&mut out, &view, other);
     }
+    if let Some(b) = &report.baseline {
+        out.push_str(&format!("## Against the baseline {}\n\n", code(&b.path)));
+        for line in b.lines() {
+            out.push_str(&format!("- {}\n", text(&line)));
+        }
+        out.push('\n');
+    }
     out
 }
 
@@ -205,14 +212,14 @@ fn findings_table(out: &mut String, view: &View, findings: &[&FindingRecord]) {
             .finding_claims(f)
             .into_iter()
             .map(|(id, at)| match at {
-                Some(at) => format!("{} ({})", text(id), text(at)),
+                Some(at) => format!("{} ({})", text(id), text(&at)),
                 None => text(id),
             })
             .collect();
         table_row(
             out,
             &[
-                text(&f.id),
+                text(&f.shown_id()),
                 text(f.severity.as_str()),
                 text(f.kind.as_str()),
                 text(&f.rule),

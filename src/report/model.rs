@@ -189,6 +189,130 @@ pub struct FindingRecord {
     pub locations: Vec<String>,
     pub message: String,
     pub evidence: serde_json::Value,
+    /// `check`: which version each claim is, in the order of `claims` (`new`, or
+    /// `baseline, 2017-01-28` / `reference, 2017-01-28`: the earlier version and its date).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub versions: Vec<String>,
+    /// `check`, on two versions of one outlet's article: the claim of the earlier version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub earlier: Option<String>,
+    /// `check` against a baseline: the finding's stable fingerprint (its rule, kind, outlets
+    /// and the normalised words it is about; not ids or line numbers), which
+    /// `--accept` takes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fingerprint: Option<String>,
+    /// `check` against a baseline: `new`, or `known` (listed with `--show-known`; never
+    /// counted, never failing the run).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<FindingStatus>,
+}
+
+/// A finding of a check against a baseline: new, or known to the baseline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum FindingStatus {
+    New,
+    Known,
+}
+
+impl FindingRecord {
+    pub fn is_known(&self) -> bool {
+        self.status == Some(FindingStatus::Known)
+    }
+
+    /// Each claim's location as outputs print it: `path:line:column`, then in `check` which
+    /// version it is: `reuters.txt:11:267 (baseline, 2017-01-28)`, `reuters.txt:11:267 (new)`.
+    pub fn located(&self) -> Vec<String> {
+        self.locations
+            .iter()
+            .enumerate()
+            .map(|(i, at)| match self.versions.get(i) {
+                Some(v) => format!("{at} ({v})"),
+                None => at.clone(),
+            })
+            .collect()
+    }
+
+    /// The finding's id as outputs print it: `f3`, or `f3 (known)` for one the baseline knows.
+    pub fn shown_id(&self) -> String {
+        if self.is_known() {
+            format!("{} (known)", self.id)
+        } else {
+            self.id.clone()
+        }
+    }
+}
+
+impl KnownFinding {
+    /// One line: fingerprint, rule, kind, severity, message.
+    pub fn line(&self) -> String {
+        format!(
+            "{} {} ({}, {}): {}",
+            self.fingerprint, self.rule, self.kind, self.severity, self.message
+        )
+    }
+}
+
+impl BaselineStatus {
+    /// What outputs say about the baseline, one line each: unchanged inputs, known findings,
+    /// resolved findings.
+    pub fn lines(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for path in &self.unchanged {
+            out.push(format!(
+                "unchanged since the baseline, not checked again: {path}"
+            ));
+        }
+        if self.known > 0 {
+            out.push(format!(
+                "{} finding(s) known to the baseline not listed (--show-known lists them)",
+                self.known
+            ));
+        }
+        for k in &self.resolved {
+            out.push(format!("resolved: {}", k.line()));
+        }
+        out
+    }
+}
+
+/// A finding a baseline knows (it was made with it, or it was accepted since), one entry per
+/// finding, in the order of fingerprints.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct KnownFinding {
+    /// Stable fingerprint: SHA-256 (first 16 hex digits) of the rule, the kind, the outlets
+    /// and the normalised words the finding is about.
+    pub fingerprint: String,
+    pub rule: String,
+    pub kind: Kind,
+    pub severity: Severity,
+    /// The outlets (folded): two outlets in alphabetical order, or one outlet's versions,
+    /// the earlier first.
+    pub outlets: Vec<String>,
+    /// The normalised words the fingerprint is made of: each side's (`afp: …`), then those
+    /// of the finding as a whole (`both: …`).
+    pub words: Vec<String>,
+    /// SHA-256 (first 16 hex digits) of the text of each side's claim, in the order of
+    /// `outlets`: a finding is resolved only when one of them changed or went.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub claims: Vec<String>,
+    /// The message and locations when the finding was recorded (for reading only).
+    pub message: String,
+    pub locations: Vec<String>,
+}
+
+/// What a check against a baseline found against it.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+pub struct BaselineStatus {
+    /// The baseline file.
+    pub path: String,
+    /// Inputs whose SHA-256 is that of the baseline's version: unchanged, not checked again.
+    pub unchanged: Vec<String>,
+    /// Findings of this run that the baseline knows (listed only with `--show-known`).
+    pub known: usize,
+    /// Findings of the baseline that this run no longer finds, on articles it checked again
+    /// (fixed or removed).
+    pub resolved: Vec<KnownFinding>,
 }
 
 /// Counts for the summary tables.
@@ -264,4 +388,28 @@ pub struct Report {
     /// Article id diffs are made against, when one was chosen.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference_article: Option<String>,
+    /// `check` against a baseline: unchanged inputs, known and resolved findings.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<BaselineStatus>,
+}
+
+impl Report {
+    /// `check`: which version a claim is, as outputs write it after its location: `new`, or
+    /// `baseline, 2017-01-28` (`reference, …` against article files), `undated` without date.
+    pub fn version_of(&self, claim: &ClaimRecord) -> Option<String> {
+        if self.command != "check" {
+            return None;
+        }
+        let article = self.articles.iter().find(|a| a.id == claim.article)?;
+        Some(if article.reference {
+            let side = if self.baseline.is_some() {
+                "baseline"
+            } else {
+                "reference"
+            };
+            format!("{side}, {}", article.date.as_deref().unwrap_or("undated"))
+        } else {
+            "new".to_string()
+        })
+    }
 }

@@ -237,6 +237,12 @@ pub fn render_report(report: &super::model::Report, style: TableStyle, explain: 
     if let Some(n) = report.summary.unchanged {
         out.push_str(&format!("\n{n} claims unchanged against the reference.\n"));
     }
+    if let Some(b) = &report.baseline {
+        out.push_str(&format!("\nAgainst the baseline {}\n", b.path));
+        for line in b.lines() {
+            out.push_str(&format!("  {line}\n"));
+        }
+    }
     out
 }
 
@@ -278,12 +284,12 @@ fn findings_table(report: &super::model::Report, style: TableStyle) -> String {
     }
     for f in &report.findings {
         t.add_row(vec![
-            Cell::new(&f.id),
+            Cell::new(f.shown_id()),
             severity_cell(f.severity, style.color),
             Cell::new(f.kind.as_str()),
             Cell::new(&f.rule),
             Cell::new(&f.message),
-            Cell::new(f.locations.join("\n")),
+            Cell::new(f.located().join("\n")),
         ]);
     }
     t.to_string()

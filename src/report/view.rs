@@ -190,11 +190,15 @@ impl<'a> View<'a> {
     }
 
     /// `path:line:column`, what an editor or a terminal jumps to.
+    /// In `check`, followed by which version the claim is (`(new)`, `(baseline, 2017-01-28)`).
     pub fn location(&self, claim: &ClaimRecord) -> String {
         let path = self
             .article(&claim.article)
             .map_or(claim.article.as_str(), |a| a.path.as_str());
-        format!("{path}:{}:{}", claim.line, claim.column)
+        match self.report.version_of(claim) {
+            Some(v) => format!("{path}:{}:{} ({v})", claim.line, claim.column),
+            None => format!("{path}:{}:{}", claim.line, claim.column),
+        }
     }
 
     /// How many claims of the article the report holds.
@@ -291,12 +295,12 @@ impl<'a> View<'a> {
     }
 
     /// The finding's claims, each with its `path:line:column` as the report gives it.
-    pub fn finding_claims(&self, finding: &'a FindingRecord) -> Vec<(&'a str, Option<&'a str>)> {
+    pub fn finding_claims(&self, finding: &'a FindingRecord) -> Vec<(&'a str, Option<String>)> {
+        let mut located = finding.located().into_iter();
         finding
             .claims
             .iter()
-            .enumerate()
-            .map(|(i, c)| (c.as_str(), finding.locations.get(i).map(String::as_str)))
+            .map(|c| (c.as_str(), located.next()))
             .collect()
     }
 
