@@ -371,15 +371,22 @@ const SEMANTIC: f64 = 0.65;
 const OFFSET: f64 = 0.269;
 
 impl Similarity<'_> {
+    /// The pair's score: the blend, never below the words' score (meaning adds to the words,
+    /// it never takes away a pair the words align).
     fn of(&self, a: usize, b: usize) -> f64 {
         let words = self.scorer.similarity(&self.sets[a], &self.sets[b]);
-        match (self.claims[a].embedding, self.claims[b].embedding) {
-            (Some(x), Some(y)) => {
-                let cos = f64::from(crate::semantic::cosine(x, y));
-                (LEXICAL * words + SEMANTIC * cos - OFFSET).clamp(0.0, 1.0)
-            }
-            _ => words,
-        }
+        self.blend(a, b, words).map_or(words, |m| m.max(words))
+    }
+
+    /// The blend alone, when the encoder ran: what links rest on.
+    fn blend(&self, a: usize, b: usize, words: f64) -> Option<f64> {
+        let (x, y) = (self.claims[a].embedding?, self.claims[b].embedding?);
+        let cos = f64::from(crate::semantic::cosine(x, y));
+        Some((LEXICAL * words + SEMANTIC * cos - OFFSET).clamp(0.0, 1.0))
+    }
+
+    fn meaning(&self, a: usize, b: usize) -> Option<f64> {
+        self.blend(a, b, self.scorer.similarity(&self.sets[a], &self.sets[b]))
     }
 }
 
@@ -491,9 +498,14 @@ pub fn align(claims: &[AlignInput], options: &AlignOptions) -> Alignment {
 
     // Every scored pair is known to the merger: the second pass needs no scoring again.
     let mut merger = Merger::new(claims, &pairs);
+    // Links rest on meaning: by words alone, pairs below the threshold are too often two
+    // facts told in the same words (`--semantic off` keeps the groups it always made).
     let linkable: Vec<ScoredPair> = pairs
         .iter()
-        .filter(|p| p.score.score >= options.link_threshold)
+        .filter(|p| {
+            sim.meaning(p.a, p.b)
+                .is_some_and(|m| m >= options.link_threshold)
+        })
         .cloned()
         .collect();
     let (first, below): (Vec<ScoredPair>, Vec<ScoredPair>) = pairs

