@@ -101,6 +101,8 @@ pub struct ScoredPair {
     pub score: PairScore,
     /// Aligned below the threshold because the two articles share this many other groups.
     pub same_event: Option<usize>,
+    /// The cosine of the two claims' meanings, when the sentence encoder ran.
+    pub semantic: Option<f64>,
 }
 
 /// Claims (by index) that state the same thing, and the pairs that tie them.
@@ -380,9 +382,18 @@ impl Similarity<'_> {
 
     /// The blend alone, when the encoder ran: what links rest on.
     fn blend(&self, a: usize, b: usize, words: f64) -> Option<f64> {
-        let (x, y) = (self.claims[a].embedding?, self.claims[b].embedding?);
-        let cos = f64::from(crate::semantic::cosine(x, y));
+        let cos = self.cosine(a, b)?;
         Some((LEXICAL * words + SEMANTIC * cos - OFFSET).clamp(0.0, 1.0))
+    }
+
+    /// The cosine of two claims' meanings; none for articles weeks apart, where two reports
+    /// of like events (two calls between the same presidents) mean alike.
+    fn cosine(&self, a: usize, b: usize) -> Option<f64> {
+        if weeks_apart(&self.claims[a], &self.claims[b]) {
+            return None;
+        }
+        let (x, y) = (self.claims[a].embedding?, self.claims[b].embedding?);
+        Some(f64::from(crate::semantic::cosine(x, y)))
     }
 
     fn meaning(&self, a: usize, b: usize) -> Option<f64> {
@@ -464,6 +475,7 @@ pub fn align(claims: &[AlignInput], options: &AlignOptions) -> Alignment {
             b,
             score,
             same_event: None,
+            semantic: sim.cosine(a, b),
         })
     };
     let n = claims.len();
@@ -525,10 +537,14 @@ pub fn align(claims: &[AlignInput], options: &AlignOptions) -> Alignment {
             }
         }
     }
+    // By words only: within one event every claim means something alike, and a weak pair
+    // that meaning alone carries is most often two facts of that event.
     for mut pair in below {
         let (x, y) = (claims[pair.a].article, claims[pair.b].article);
         let count = shared.get(&(x.min(y), x.max(y))).copied().unwrap_or(0);
-        if count >= options.same_event_groups {
+        if count >= options.same_event_groups
+            && scorer.similarity(&sets[pair.a], &sets[pair.b]) >= options.same_event_threshold
+        {
             pair.same_event = Some(count);
             merger.try_merge(pair, options.same_event_threshold, claims, &sim, options);
         }

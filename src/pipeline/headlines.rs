@@ -159,6 +159,7 @@ pub(super) fn changed_headlines<'r>(
                 equivalence: Some(round3(assessment.probability)),
                 top_terms: scorer.explain(&score, 6, &forms),
                 same_event_groups: None,
+                semantic: None,
             },
             diff: ClaimDiff {
                 claim: records[1].id.clone(),

@@ -389,7 +389,13 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
                         found |= !hits.is_empty();
                         drafts.extend(hits.into_iter().map(|hit| Draft {
                             rule: hit.index,
-                            severity: hit.severity,
+                            // A link ties two claims each grouped elsewhere: what they say
+                            // may overlap in part only, so its findings are never high.
+                            severity: if g.link && hit.severity > Severity::Medium {
+                                Severity::Medium
+                            } else {
+                                hit.severity
+                            },
                             group: Some(gi),
                             claims: vec![r, m],
                             at: hit.at.map(Some).to_vec(),
@@ -425,6 +431,7 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
                             ),
                     ),
                     same_event_groups: p.same_event,
+                    semantic: p.semantic.map(round3),
                 })
                 .collect::<Vec<_>>();
             let record = GroupRecord {

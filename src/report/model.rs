@@ -138,6 +138,10 @@ pub struct PairRecord {
     /// articles share this many other groups (they report the same event).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub same_event_groups: Option<usize>,
+    /// The cosine, in [-1, 1], of what the sentence encoder made of the two claims (figures
+    /// hidden), when semantic matching ran; it weighs in `score` beside the shared words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub semantic: Option<f64>,
 }
 
 /// Claims from several articles that state the same thing.

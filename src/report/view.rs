@@ -454,8 +454,12 @@ pub(crate) fn why(p: &PairRecord) -> String {
         ),
         None => String::new(),
     };
+    let meaning = p
+        .semantic
+        .map(|c| format!(" (meaning: cosine {c:.2})"))
+        .unwrap_or_default();
     format!(
-        "{} ~ {} = {:.2}{equivalence}: {}{context}",
+        "{} ~ {} = {:.2}{equivalence}{meaning}: {}{context}",
         p.claims[0],
         p.claims[1],
         p.score,
