@@ -637,50 +637,6 @@ pub(crate) fn severity_keys(counts: &BTreeMap<String, usize>) -> Vec<&str> {
     keys
 }
 
-/// Evidence as `(key, value)` lines; strings lose their JSON quotes, other values stay
-/// compact JSON. Evidence that is not an object is one line without a key.
-pub(crate) fn evidence_entries(evidence: &serde_json::Value) -> Vec<(Option<&str>, String)> {
-    match evidence {
-        serde_json::Value::Null => Vec::new(),
-        serde_json::Value::Object(map) => map
-            .iter()
-            .map(|(k, v)| (Some(k.as_str()), compact(v)))
-            .collect(),
-        other => vec![(None, compact(other))],
-    }
-}
-
-fn compact(value: &serde_json::Value) -> String {
-    use serde_json::Value;
-    match value {
-        Value::String(s) => s.clone(),
-        // A word diff (`[{"op": …, "text": …}]`): [-removed-]{+added+} inline.
-        Value::Array(items) if !items.is_empty() && items.iter().all(|i| i.get("op").is_some()) => {
-            items
-                .iter()
-                .map(|i| {
-                    let text = i.get("text").and_then(Value::as_str).unwrap_or_default();
-                    match i.get("op").and_then(Value::as_str) {
-                        Some("delete") => format!("[-{text}-]"),
-                        Some("insert") => format!("{{+{text}+}}"),
-                        _ => text.to_string(),
-                    }
-                })
-                .collect()
-        }
-        // A list of words or numbers: "a", "b".
-        Value::Array(items) if items.iter().all(|i| !i.is_object() && !i.is_array()) => items
-            .iter()
-            .map(|i| match i {
-                Value::String(s) => format!("“{s}”"),
-                other => other.to_string(),
-            })
-            .collect::<Vec<_>>()
-            .join(", "),
-        other => other.to_string(),
-    }
-}
-
 /// Every run of whitespace (line breaks included) as one space, edges kept, so that text
 /// from a wrapped source line stays on one line of output.
 pub(crate) fn one_line(text: &str) -> String {
@@ -727,14 +683,10 @@ pub(crate) fn why(p: &PairRecord) -> String {
     )
 }
 
-/// The claim's words with `<ins>`/`<del>` around what differs from the reference; `escape`
-/// makes words safe for the target format. Markdown and HTML share this markup because
-/// GitHub keeps both tags when it sanitises Markdown.
-pub(crate) fn marked_diff(ops: &[DiffOp], escape: impl Fn(&str) -> String) -> String {
-    marked_ops(&crate::diff::for_display(ops), escape)
-}
-
-/// [`marked_diff`] of ops already arranged for display ([`crate::diff::for_display`]).
+/// The claim's words with `<ins>`/`<del>` around what differs from the reference, from ops
+/// arranged for display ([`crate::diff::for_display`]); `escape` makes words safe for the
+/// target format. Markdown and HTML share this markup because GitHub keeps both tags when it
+/// sanitises Markdown.
 pub(crate) fn marked_ops(ops: &[DiffOp], escape: impl Fn(&str) -> String) -> String {
     let mut out = String::new();
     for op in ops {
@@ -840,25 +792,28 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn evidence_strings_lose_quotes() {
-        let v = serde_json::json!({
+    fn evidence_reads_as_words() {
+        let mut report = sample_report();
+        report.findings[0].evidence = serde_json::json!({
             "found": "45 minutes",
-            "values": [1, 2],
-            "words": ["réelle", "des"],
-            "diff": [{"op": "equal", "text": "une "}, {"op": "delete", "text": "réelle"}, {"op": "insert", "text": "véritable"}],
-            "nested": [[1]],
+            "values": [1, 2.5],
+            "sources_text": ["réelle", "des", "a", "b", "c"],
+            "attributed": "a2.c1",
+            "diff": [{"op": "equal", "text": "une "}],
+            "reasons": [{"contribution": -1.74, "feature": "word_order", "value": 0.278}],
+            "nested": {"x": 1},
         });
+        let view = View::new(&report);
         assert_eq!(
-            evidence_entries(&v),
+            view.evidence(&report.findings[0]),
             [
-                (Some("diff"), "une [-réelle-]{+véritable+}".to_string()),
-                (Some("found"), "45 minutes".to_string()),
-                (Some("nested"), "[[1]]".to_string()),
-                (Some("values"), "1, 2".to_string()),
-                (Some("words"), "“réelle”, “des”".to_string()),
+                "attributed rt (a2.c1)",
+                "found “45 minutes”",
+                "reasons word order 0.278",
+                "sources text “réelle”, “des”, “a”, “b” and 1 more",
+                "values 1 and 2.5",
             ]
         );
-        assert!(evidence_entries(&serde_json::Value::Null).is_empty());
     }
 
     #[test]
@@ -877,7 +832,7 @@ pub(crate) mod tests {
         ];
         let escape = |s: &str| s.replace('<', "&lt;").replace('>', "&gt;");
         assert_eq!(
-            marked_diff(&ops, escape),
+            marked_ops(&crate::diff::for_display(&ops), escape),
             "a <del>b</del>  <ins>c &lt;d&gt;</ins> e"
         );
     }
