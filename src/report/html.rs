@@ -607,7 +607,7 @@ const CSS: &str = r#"
 [hidden] { display: none !important; }
 * { box-sizing: border-box; }
 body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 0; padding: 0 1.5rem 3rem; color: #111827; overflow-wrap: break-word; }
-.loc, .aligned td, .aligned th, .single, .finding { overflow-wrap: anywhere; }
+.loc, .aligned td, .single, .finding { overflow-wrap: anywhere; }
 h1 { font-size: 1.5rem; margin: 1rem 0 .2rem; }
 h2 { font-size: 1.15rem; margin: 1.6rem 0 .6rem; border-bottom: 1px solid #e5e7eb; padding-bottom: .2rem; }
 h3 { font-size: 1rem; margin: 1rem 0 .3rem; }
