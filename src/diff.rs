@@ -142,8 +142,15 @@ fn typography_folded(text: &str) -> String {
 
 /// The ops as reports show them: a deletion followed by an insertion that differ only in
 /// typography (`l'armée` / `l’armée`, `« paix »` / `“paix”`) read as kept text, in the new
-/// claim's form. The ops themselves (JSON `diffs`) keep every character.
+/// claim's form; then short runs of kept words between two changes are folded into them
+/// (semantic clean-up, as diff-match-patch does), so that a reworded stretch reads as one
+/// replacement and not as a row of one-word swaps. The ops themselves (JSON `diffs`) keep
+/// every character.
 pub fn for_display(ops: &[DiffOp]) -> Vec<DiffOp> {
+    semantic_cleanup(&typography_as_kept(ops))
+}
+
+fn typography_as_kept(ops: &[DiffOp]) -> Vec<DiffOp> {
     let mut out: Vec<DiffOp> = Vec::with_capacity(ops.len());
     let mut push = |op: DiffTagKind, text: &str| match out.last_mut() {
         Some(last) if last.op == op => last.text.push_str(text),
@@ -168,6 +175,138 @@ pub fn for_display(ops: &[DiffOp]) -> Vec<DiffOp> {
         i += 1;
     }
     out
+}
+
+/// A stretch of a diff: kept text, or a change (what the old text had there, what the new
+/// one has).
+enum Stretch {
+    Kept(String),
+    Changed(String, String),
+}
+
+/// Characters that are not whitespace: how long a stretch reads.
+fn visible_len(text: &str) -> usize {
+    text.chars().filter(|c| !c.is_whitespace()).count()
+}
+
+/// Kept text between two changes that is no longer than the changes on either side of it
+/// joins them (diff-match-patch's semantic clean-up, on words).
+fn semantic_cleanup(ops: &[DiffOp]) -> Vec<DiffOp> {
+    let mut stretches: Vec<Stretch> = Vec::new();
+    for op in ops {
+        match (op.op, stretches.last_mut()) {
+            (DiffTagKind::Equal, _) => stretches.push(Stretch::Kept(op.text.clone())),
+            (DiffTagKind::Delete, Some(Stretch::Changed(old, _))) => old.push_str(&op.text),
+            (DiffTagKind::Insert, Some(Stretch::Changed(_, new))) => new.push_str(&op.text),
+            (DiffTagKind::Delete, _) => {
+                stretches.push(Stretch::Changed(op.text.clone(), String::new()))
+            }
+            (DiffTagKind::Insert, _) => {
+                stretches.push(Stretch::Changed(String::new(), op.text.clone()))
+            }
+        }
+    }
+    let mut i = 1;
+    while i + 1 < stretches.len() {
+        let joins = match &stretches[i - 1..=i + 1] {
+            [Stretch::Changed(o1, n1), Stretch::Kept(kept), Stretch::Changed(o2, n2)] => {
+                let kept = visible_len(kept);
+                kept <= visible_len(o1).max(visible_len(n1))
+                    && kept <= visible_len(o2).max(visible_len(n2))
+            }
+            _ => false,
+        };
+        if !joins {
+            i += 1;
+            continue;
+        }
+        let mut run = stretches.drain(i - 1..=i + 1);
+        let (
+            Some(Stretch::Changed(mut old, mut new)),
+            Some(Stretch::Kept(kept)),
+            Some(Stretch::Changed(o2, n2)),
+        ) = (run.next(), run.next(), run.next())
+        else {
+            unreachable!("matched above")
+        };
+        drop(run);
+        old.push_str(&kept);
+        old.push_str(&o2);
+        new.push_str(&kept);
+        new.push_str(&n2);
+        stretches.insert(i - 1, Stretch::Changed(old, new));
+        // The joined change may now swallow the kept text before it.
+        i = i.saturating_sub(1).max(1);
+    }
+    let mut out = Vec::new();
+    for s in stretches {
+        match s {
+            Stretch::Kept(text) => out.push(DiffOp {
+                op: DiffTagKind::Equal,
+                text,
+            }),
+            Stretch::Changed(old, new) => {
+                for (op, text) in [(DiffTagKind::Delete, old), (DiffTagKind::Insert, new)] {
+                    if !text.is_empty() {
+                        out.push(DiffOp { op, text });
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Below this share of kept words ([`similarity`]), a word diff is mostly markup: reports
+/// show the two claims whole, side by side, with the words they share marked.
+pub const SIDE_BY_SIDE_BELOW: f64 = 0.5;
+
+/// A piece of one claim's text, and whether the other claim has it too.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Piece {
+    pub shared: bool,
+    pub text: String,
+}
+
+/// How reports show a claim against the claim it is compared with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Shown {
+    /// A readable word diff ([`for_display`]).
+    Diff(Vec<DiffOp>),
+    /// The two claims share little: each whole (`old`, then `new`), shared words marked.
+    Apart { old: Vec<Piece>, new: Vec<Piece> },
+}
+
+/// How to show the diff `ops`: a word diff when the claims share most of their words, else
+/// the two claims side by side.
+pub fn shown(ops: &[DiffOp]) -> Shown {
+    let kept = typography_as_kept(ops);
+    if similarity(&kept) >= SIDE_BY_SIDE_BELOW {
+        return Shown::Diff(semantic_cleanup(&kept));
+    }
+    let side = |skip: DiffTagKind| -> Vec<Piece> {
+        let mut pieces: Vec<Piece> = Vec::new();
+        for op in kept.iter().filter(|o| o.op != skip) {
+            // A shared run of small words ("de la") says nothing; names and numbers do.
+            let shared = op.op == DiffTagKind::Equal
+                && crate::normalize::words(&op.text).iter().any(|w| {
+                    let word = &op.text[w.start..w.end];
+                    word.chars().count() >= 4 || word.chars().any(|c| c.is_ascii_digit())
+                });
+            match pieces.last_mut() {
+                Some(last) if last.shared == shared => last.text.push_str(&op.text),
+                _ => pieces.push(Piece {
+                    shared,
+                    text: op.text.clone(),
+                }),
+            }
+        }
+        pieces
+    };
+    Shown::Apart {
+        old: side(DiffTagKind::Insert),
+        new: side(DiffTagKind::Delete),
+    }
 }
 
 /// Share of words kept, in [0, 1]: 1 when the texts have the same words.
@@ -286,6 +425,60 @@ mod tests {
         // A real edit next to it stays.
         let shown = for_display(&word_diff("l'armée a dit", "l’Armée a dit"));
         assert!(shown.iter().any(|o| o.op == DiffTagKind::Insert));
+    }
+
+    #[test]
+    fn short_kept_runs_between_changes_join_them() {
+        let ops = word_diff(
+            "En attendant une décision, le Kremlin se tait.",
+            "D'autres sujets pourront être abordés, le Kremlin se tait.",
+        );
+        let shown = for_display(&ops);
+        let kinds: Vec<DiffTagKind> = shown.iter().map(|o| o.op).collect();
+        assert_eq!(
+            kinds,
+            [DiffTagKind::Delete, DiffTagKind::Insert, DiffTagKind::Equal],
+            "{shown:?}"
+        );
+        assert_eq!(shown[0].text, "En attendant une décision");
+        assert_eq!(shown[1].text, "D'autres sujets pourront être abordés");
+        // Long kept runs stay.
+        let shown = for_display(&word_diff(
+            "Poutine et Trump ont parlé samedi au téléphone.",
+            "Poutine et Trump ont parlé dimanche au téléphone.",
+        ));
+        assert_eq!(shown.len(), 4, "{shown:?}");
+        assert_eq!(
+            old_text(&shown),
+            "Poutine et Trump ont parlé samedi au téléphone."
+        );
+    }
+
+    #[test]
+    fn claims_sharing_little_are_shown_apart() {
+        let old = "Vladimir Poutine a félicité Donald Trump pour sa victoire.";
+        let new = "Donald Trump a remporté l'élection avec 279 grands électeurs.";
+        match shown(&word_diff(old, new)) {
+            Shown::Apart { old: o, new: n } => {
+                let text = |p: &[Piece]| p.iter().map(|p| p.text.as_str()).collect::<String>();
+                assert_eq!(text(&o), old);
+                assert_eq!(text(&n), new);
+                let shared: Vec<&str> = n
+                    .iter()
+                    .filter(|p| p.shared)
+                    .map(|p| p.text.trim())
+                    .collect();
+                assert_eq!(shared, ["Donald Trump"]);
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(
+            shown(&word_diff(
+                "Il a dit 279 électeurs.",
+                "Il a dit 297 électeurs."
+            )),
+            Shown::Diff(_)
+        ));
     }
 
     #[test]

@@ -39,9 +39,17 @@ impl Progress {
         }
     }
 
+    /// Clears the spinner's line, so that what is written next starts at the left margin.
     pub fn finish(&self) {
         if let Some(b) = &self.bar {
             b.finish_and_clear();
         }
+    }
+}
+
+/// A run that stops early (an error) clears the spinner too.
+impl Drop for Progress {
+    fn drop(&mut self) {
+        self.finish();
     }
 }

@@ -385,8 +385,189 @@ fn rule_files_are_validated_with_positions() {
         assert_eq!(out.status.code(), Some(2), "{file}");
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains(pos) && err.contains(text), "{file}: {err}");
-        assert_eq!(err.lines().count(), 1);
+        // The error, then how many there are.
+        assert_eq!(err.lines().count(), 2, "{err}");
+        assert!(err.ends_with(": 1 error\n"), "{err}");
     }
+}
+
+#[test]
+fn rules_check_reports_every_error_in_one_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("r.yaml");
+    std::fs::write(
+        &file,
+        "version: 1\nextends: default\nrules:\n  - id: quote-drfit\n    severity: high\n  - id: hedge-change\n    patterns: ['(']\n",
+    )
+    .unwrap();
+    let out = claimdiff()
+        .args(["rules", "check"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 3, "{err}");
+    assert!(
+        lines[0].contains("r.yaml:4:") && lines[0].contains("did you mean `quote-drift`"),
+        "{err}"
+    );
+    assert!(
+        lines[1].contains("r.yaml:") && lines[1].contains("bad pattern"),
+        "{err}"
+    );
+    assert!(lines[2].ends_with(": 2 errors"), "{err}");
+}
+
+#[test]
+fn completions_and_man_page() {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let out = claimdiff().args(["completions", shell]).output().unwrap();
+        assert!(out.status.success(), "{shell}");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            text.contains("claimdiff") && text.contains("compare"),
+            "{shell}"
+        );
+    }
+    let out = claimdiff().arg("man").output().unwrap();
+    assert!(out.status.success());
+    let roff = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        roff.starts_with(".ie") || roff.contains(".TH claimdiff"),
+        "{roff}"
+    );
+    assert!(roff.contains("compare"));
+}
+
+#[test]
+fn format_line_gives_one_line_per_finding() {
+    let (json, _) = json_of(&[
+        "compare",
+        "fixtures/events/2017-01/afp.md",
+        "fixtures/events/2017-01/reuters-swiss.md",
+        "--format",
+        "json",
+    ]);
+    let out = claimdiff()
+        .args([
+            "compare",
+            "fixtures/events/2017-01/afp.md",
+            "fixtures/events/2017-01/reuters-swiss.md",
+            "--format",
+            "line",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let findings = json["findings"].as_array().unwrap();
+    assert_eq!(text.lines().count(), findings.len());
+    let line = regex::Regex::new(r"^[^:]+:\d+:\d+: (info|low|medium|high) [a-z]+: \S").unwrap();
+    for (l, f) in text.lines().zip(findings) {
+        assert!(line.is_match(l), "{l}");
+        assert!(l.starts_with(f["locations"][0].as_str().unwrap()), "{l}");
+    }
+}
+
+#[test]
+fn configuration_file_is_found_in_parents_and_shown() {
+    let root = tempfile::tempdir().unwrap();
+    let deep = root.path().join("desk/today");
+    std::fs::create_dir_all(&deep).unwrap();
+    std::fs::write(
+        root.path().join("my-rules.yaml"),
+        "version: 1\nextends: default\nname: desk rules\nrules:\n  - id: wording-drift\n    enabled: false\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.path().join("claimdiff.toml"),
+        "rules = \"my-rules.yaml\"\nformat = \"line\"\nthreshold = 0.35\n",
+    )
+    .unwrap();
+    let out = claimdiff()
+        .arg("config")
+        .current_dir(&deep)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains(&format!(
+            "configuration file: {}",
+            root.path().join("claimdiff.toml").display()
+        )),
+        "{text}"
+    );
+    assert!(text.contains("rules: desk rules"), "{text}");
+    assert!(text.contains("threshold: 0.35 (configuration)"), "{text}");
+    assert!(text.contains("format: line (configuration)"), "{text}");
+    // It applies: `line` output, and the rule file's name in JSON when asked for.
+    let here = env!("CARGO_MANIFEST_DIR");
+    let afp = format!("{here}/fixtures/events/2017-01/afp.md");
+    let reuters = format!("{here}/fixtures/events/2017-01/reuters-swiss.md");
+    let out = claimdiff()
+        .args(["compare", &afp, &reuters, "--format", "json"])
+        .current_dir(&deep)
+        .output()
+        .unwrap();
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r["rules"]["name"], "desk rules");
+    assert!(!kinds_of(&r).contains(&"wording"));
+    let out = claimdiff()
+        .args(["compare", &afp, &reuters])
+        .current_dir(&deep)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .all(|l| l.contains(": ")));
+    // --no-config reads none.
+    let out = claimdiff()
+        .args(["config", "--no-config"])
+        .current_dir(&deep)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("configuration file: none"));
+}
+
+#[test]
+fn a_directory_is_walked_for_articles_honouring_gitignore() {
+    let dir = tempfile::tempdir().unwrap();
+    let here = env!("CARGO_MANIFEST_DIR");
+    std::fs::create_dir_all(dir.path().join("in/old")).unwrap();
+    for (from, to) in [
+        ("fixtures/events/2017-01/afp.md", "in/afp.md"),
+        ("fixtures/events/2017-01/reuters-swiss.md", "in/reuters.md"),
+        ("fixtures/events/2017-05/aps.md", "in/old/aps.md"),
+    ] {
+        std::fs::copy(format!("{here}/{from}"), dir.path().join(to)).unwrap();
+    }
+    std::fs::write(dir.path().join("in/notes.csv"), "a,b\n").unwrap();
+    std::fs::write(dir.path().join("in/.gitignore"), "old/\n").unwrap();
+    let out = claimdiff()
+        .args(["compare", "in", "--format", "json"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let paths: Vec<&str> = r["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, ["in/afp.md", "in/reuters.md"]);
 }
 
 #[test]

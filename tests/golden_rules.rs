@@ -2,6 +2,9 @@
 //! ../shared/data/segmentation when it is there. Every segment counts, whatever its role.
 //! Run: cargo test --test golden_rules -- --nocapture
 
+#[path = "support/skip.rs"]
+mod support;
+
 use claimdiff::lang::{Lang, LangCode};
 use claimdiff::segment::{segment, SegmentOptions};
 use claimdiff::source::Span;
@@ -22,7 +25,13 @@ struct Rules {
 fn golden_rules_pass_rate() {
     let path = std::path::Path::new("../shared/data/segmentation/golden_rules.json");
     let Ok(text) = std::fs::read_to_string(path) else {
-        eprintln!("skipped: {} not found", path.display());
+        support::skip(
+            "golden_rules_pass_rate",
+            &format!(
+                "{} not found (the shared data folder beside the repository)",
+                path.display()
+            ),
+        );
         return;
     };
     let rules: Rules = serde_json::from_str(&text).unwrap();

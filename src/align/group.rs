@@ -71,7 +71,7 @@ pub struct AlignInput<'a> {
 
 /// Articles further apart than this report different events: their claims align only as
 /// strongly as claims whose dates disagree.
-const EVENT_DAYS: i64 = 14;
+pub const EVENT_DAYS: i64 = 14;
 
 /// Claims that cannot be about the same moment: explicit dates that disagree, or articles
 /// weeks apart.

@@ -11,6 +11,10 @@ Exit codes:
   1  findings at or above --fail-on (compare, check)
   2  usage or input error (bad file, bad rule file, bad flags)
 
+Configuration: claimdiff.toml (or .claimdiff.toml, .claimdiff.yaml) in the current directory
+or the nearest parent that has one sets defaults (rules, threshold, format, fail-on);
+`claimdiff config` shows the one in effect.
+
 Examples:
   claimdiff claims fixtures/seeds/*.txt
   claimdiff compare fixtures/events/2017-01/*.md --format md
@@ -35,6 +39,13 @@ pub struct GlobalArgs {
     /// Print no progress on stderr.
     #[arg(long, short, global = true)]
     pub quiet: bool,
+    /// Configuration file to use; default: claimdiff.toml, .claimdiff.toml or .claimdiff.yaml
+    /// in the current directory or the nearest parent that has one.
+    #[arg(long, value_name = "FILE", global = true, conflicts_with = "no_config")]
+    pub config: Option<std::path::PathBuf>,
+    /// Read no configuration file.
+    #[arg(long, global = true)]
+    pub no_config: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -67,6 +78,16 @@ pub enum Command {
     /// Install or check the sentence encoder that matches claims by meaning.
     #[command(subcommand)]
     Model(ModelCommand),
+    /// Show the configuration file in effect and the settings it gives.
+    Config,
+    /// Print a shell completion script (e.g. `claimdiff completions bash > /etc/bash_completion.d/claimdiff`).
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff; e.g. `claimdiff man > claimdiff.1 && man ./claimdiff.1`).
+    Man,
 }
 
 #[derive(Debug, Subcommand)]
@@ -109,9 +130,10 @@ pub struct CheckArgs {
     pub analysis: AnalysisArgs,
     #[command(flatten)]
     pub output: OutputArgs,
-    /// Exit with code 1 when a finding reaches this severity (`never`: always 0).
-    #[arg(long, value_enum, default_value_t = FailOn::High)]
-    pub fail_on: FailOn,
+    /// Exit with code 1 when a finding reaches this severity (`never`: always 0); default:
+    /// the configuration's `fail-on`, else high.
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -150,10 +172,9 @@ pub struct PairsArgs {
     /// How to decode the file (spreadsheets saved as Latin-1: `latin1`).
     #[arg(long, value_enum, default_value_t = Encoding::Utf8)]
     pub encoding: Encoding,
-    /// A rule file (YAML); `extends: default` builds on the bundled rules.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", help = RULES_HELP)]
     pub rules: Option<std::path::PathBuf>,
-    /// Write to this file (whole or not at all) instead of standard output.
+    /// Write to this file (whole or not at all); default: standard output.
     #[arg(long, short)]
     pub output: Option<std::path::PathBuf>,
 }
@@ -164,7 +185,7 @@ pub struct BaselineArgs {
     pub input: InputArgs,
     #[command(flatten)]
     pub analysis: AnalysisArgs,
-    /// Where to write the baseline (JSON).
+    /// Where to write the baseline (JSON); required.
     #[arg(long, short, required = true)]
     pub output: std::path::PathBuf,
 }
@@ -180,6 +201,8 @@ pub enum ReportFormat {
     Md,
     /// One self-contained HTML page.
     Html,
+    /// One line per finding, `path:line:col: severity kind: message`, for editors and CI logs.
+    Line,
 }
 
 /// When to fail (exit code 1): a finding at or above this severity, or never.
@@ -208,13 +231,14 @@ impl FailOn {
 /// How a report is written.
 #[derive(Debug, Args)]
 pub struct OutputArgs {
-    /// Output format; default: table on a terminal, json when piped.
+    /// Output format; default: the configuration's `format`, else from the --output file's
+    /// extension (.md, .html, .json), else table on a terminal and json when piped.
     #[arg(long, value_enum)]
     pub format: Option<ReportFormat>,
-    /// Write to this file (whole or not at all) instead of standard output.
+    /// Write to this file (whole or not at all); default: standard output.
     #[arg(long, short)]
     pub output: Option<std::path::PathBuf>,
-    /// Title of the report (the event); default: the first article's title.
+    /// Title of the report (the event); default: the outlets compared.
     #[arg(long)]
     pub title: Option<String>,
     /// Show why claims were aligned: each pair's score, its equivalence and its top
@@ -223,19 +247,25 @@ pub struct OutputArgs {
     pub explain: bool,
 }
 
+/// Help of `--rules`, which every command that applies rules takes.
+const RULES_HELP: &str = "A rule file (YAML); `extends: default` builds on the bundled rules. \
+Default: the configuration's `rules`, else the bundled rules alone.";
+
+/// Help of `--threshold`; a test checks the figure against [`crate::align::AlignOptions`].
+const THRESHOLD_HELP: &str =
+    "Pairs scoring below this never align (0–1) [default: 0.3, or the configuration's `threshold`]";
+
 /// How claims are aligned and checked.
 #[derive(Debug, Args)]
 pub struct AnalysisArgs {
-    /// A rule file (YAML); `extends: default` builds on the bundled rules.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", help = RULES_HELP)]
     pub rules: Option<std::path::PathBuf>,
     /// Outlet whose wording the others are diffed against; default: the earliest article
     /// (undated ones last; ties: the first given). In `check`, the default is the reference
     /// claim most tied to the others, and new claims are checked against every reference.
     #[arg(long, value_name = "OUTLET")]
     pub reference: Option<String>,
-    /// Pairs scoring below this never align (0–1).
-    #[arg(long, value_name = "SCORE")]
+    #[arg(long, value_name = "SCORE", help = THRESHOLD_HELP)]
     pub threshold: Option<f64>,
     /// How candidate pairs are found: an index over rare terms, or every pair (slow; for
     /// benchmarks).
@@ -265,44 +295,51 @@ pub struct CompareArgs {
     pub analysis: AnalysisArgs,
     #[command(flatten)]
     pub output: OutputArgs,
-    /// Exit with code 1 when a finding reaches this severity.
-    #[arg(long, value_enum, default_value_t = FailOn::Never)]
-    pub fail_on: FailOn,
+    /// Exit with code 1 when a finding reaches this severity; default: the configuration's
+    /// `fail-on`, else never.
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum RulesCommand {
     /// List the rules in effect (the bundled ones, or a rule file applied on them).
     List {
-        #[arg(long, value_name = "FILE")]
+        #[arg(long, value_name = "FILE", help = RULES_HELP)]
         rules: Option<std::path::PathBuf>,
     },
     /// Explain a rule (by id) or a kind: what it flags, its parameters, an example.
     Explain {
         /// A rule id (e.g. quote-drift) or a kind (e.g. quote).
         id: String,
-        #[arg(long, value_name = "FILE")]
+        #[arg(long, value_name = "FILE", help = RULES_HELP)]
         rules: Option<std::path::PathBuf>,
     },
     /// Validate a rule file: unknown keys, wrong types, unknown kinds, duplicate ids, bad
-    /// patterns are reported with file:line:column.
-    Check { file: std::path::PathBuf },
+    /// patterns are reported with file:line:column, every one in one run (exit code 2).
+    Check {
+        /// The rule file (YAML) to validate.
+        file: std::path::PathBuf,
+    },
 }
 
 /// Articles to read, and what the command line says about them.
 #[derive(Debug, Args)]
 pub struct InputArgs {
-    /// Article files (.txt, .md with YAML front matter, .html), or - for standard input.
-    /// Write PATH=OUTLET to name a file's outlet.
+    /// Article files (.txt, .md with YAML front matter, .html), directories (walked for such
+    /// files, honouring .gitignore), or - for standard input. Write PATH=OUTLET to name a
+    /// file's outlet.
     #[arg(value_name = "FILE")]
     pub files: Vec<String>,
-    /// Outlet of the article (one input only; overrides front matter).
+    /// Outlet of the article (one input only); default: front matter, else a dateline,
+    /// sign-off or site name, else the file name (known outlets as rules/outlets.yaml writes them).
     #[arg(long)]
     pub outlet: Option<String>,
-    /// Date of the article, YYYY[-MM[-DD]] (one input only; overrides front matter).
+    /// Date of the article, YYYY[-MM[-DD]] (one input only); default: front matter, else a
+    /// dated byline or publication line.
     #[arg(long)]
     pub date: Option<String>,
-    /// Title of the article (one input only).
+    /// Title of the article (one input only); default: front matter, else the first heading.
     #[arg(long, value_name = "TITLE")]
     pub article_title: Option<String>,
     /// Language of the articles; detected per article when not given.
@@ -333,7 +370,7 @@ pub struct ClaimsArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
-    /// Write to this file (whole or not at all) instead of standard output.
+    /// Write to this file (whole or not at all); default: standard output.
     #[arg(long, short)]
     pub output: Option<std::path::PathBuf>,
 }
@@ -344,5 +381,42 @@ mod tests {
     fn arguments_are_consistent() {
         use clap::CommandFactory;
         super::Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn threshold_help_gives_the_default_in_force() {
+        let default = crate::align::AlignOptions::default().threshold;
+        assert!(super::THRESHOLD_HELP.contains(&format!("[default: {default}")));
+    }
+
+    /// Every option says its default, or is a flag, or takes a value the user must give.
+    #[test]
+    fn every_option_says_its_default() {
+        use clap::CommandFactory;
+        fn walk(cmd: &clap::Command, path: &str) {
+            for arg in cmd.get_arguments() {
+                let id = arg.get_id().as_str();
+                if id == "help" || id == "version" || !arg.get_action().takes_values() {
+                    continue;
+                }
+                let help = arg
+                    .get_long_help()
+                    .or(arg.get_help())
+                    .map(|h| h.to_string())
+                    .unwrap_or_default();
+                let says = !arg.get_default_values().is_empty()
+                    || arg.is_required_set()
+                    || arg.is_positional()
+                    || help.contains("default")
+                    || help.contains("required")
+                    || help.contains("detected");
+                assert!(says, "{path} --{id}: help {help:?} gives no default");
+                assert!(!help.is_empty(), "{path} {id}: no help");
+            }
+            for sub in cmd.get_subcommands() {
+                walk(sub, &format!("{path} {}", sub.get_name()));
+            }
+        }
+        walk(&super::Cli::command(), "claimdiff");
     }
 }

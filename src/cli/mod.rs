@@ -2,6 +2,7 @@
 //! stderr and exit code 2; findings at or above `--fail-on` give exit code 1.
 
 mod args;
+mod config;
 
 use std::io::IsTerminal;
 
@@ -57,7 +58,9 @@ fn one_line(e: &anyhow::Error) -> String {
     crate::lang::one_line(&msg)
 }
 
-pub fn run(cli: Cli) -> Result<i32> {
+pub fn run(mut cli: Cli) -> Result<i32> {
+    let config = config::load(cli.global.config.as_deref(), cli.global.no_config)?;
+    apply_config(&mut cli.command, &config);
     match cli.command {
         Command::Claims(a) => claims(a, &cli.global),
         Command::Compare(a) => compare(a, &cli.global),
@@ -66,6 +69,59 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Baseline(a) => baseline(a, &cli.global),
         Command::Rules(r) => rules_command(r),
         Command::Model(m) => model_command(m, &cli.global),
+        Command::Config => {
+            let text = config::describe(&config)?;
+            crate::output::emit(&crate::output::Destination::Stdout, text.as_bytes())?;
+            Ok(exit::OK)
+        }
+        Command::Completions { shell } => {
+            let mut buf = Vec::new();
+            clap_complete::generate(
+                shell,
+                &mut <Cli as clap::CommandFactory>::command(),
+                "claimdiff",
+                &mut buf,
+            );
+            crate::output::emit(&crate::output::Destination::Stdout, &buf)?;
+            Ok(exit::OK)
+        }
+        Command::Man => {
+            let mut buf = Vec::new();
+            clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut buf)?;
+            crate::output::emit(&crate::output::Destination::Stdout, &buf)?;
+            Ok(exit::OK)
+        }
+    }
+}
+
+/// The configuration file's settings, where the command line gives none.
+fn apply_config(command: &mut Command, config: &config::Config) {
+    let analysis = |a: &mut args::AnalysisArgs| {
+        if a.rules.is_none() {
+            a.rules = config.rules.clone();
+        }
+        if a.threshold.is_none() {
+            a.threshold = config.threshold;
+        }
+    };
+    match command {
+        Command::Compare(a) => {
+            analysis(&mut a.analysis);
+            a.output.format = a.output.format.or(config.format);
+            a.fail_on = a.fail_on.or(config.fail_on);
+        }
+        Command::Check(a) => {
+            analysis(&mut a.analysis);
+            a.output.format = a.output.format.or(config.format);
+            a.fail_on = a.fail_on.or(config.fail_on);
+        }
+        Command::Baseline(a) => analysis(&mut a.analysis),
+        Command::Pairs(a) => a.rules = a.rules.take().or(config.rules.clone()),
+        Command::Rules(args::RulesCommand::List { rules })
+        | Command::Rules(args::RulesCommand::Explain { rules, .. }) => {
+            *rules = rules.take().or(config.rules.clone())
+        }
+        _ => {}
     }
 }
 
@@ -155,20 +211,62 @@ pub(crate) fn input_specs(inputs: &args::InputArgs) -> Result<Vec<InputSpec>> {
     if stdin_count > 1 {
         anyhow::bail!("standard input (-) can be read only once");
     }
-    inputs
-        .files
-        .iter()
-        .map(|f| {
-            let (path, outlet) = path_and_outlet(f);
-            Ok(InputSpec {
+    let mut specs = Vec::new();
+    for f in &inputs.files {
+        let (path, outlet) = path_and_outlet(f);
+        let paths = if path != "-" && std::path::Path::new(&path).is_dir() {
+            articles_in(&path)?
+        } else {
+            vec![path]
+        };
+        for path in paths {
+            specs.push(InputSpec {
                 path,
-                outlet: inputs.outlet.clone().or(outlet),
+                outlet: inputs.outlet.clone().or(outlet.clone()),
                 date: inputs.date.clone(),
                 title: inputs.article_title.clone(),
                 lang: inputs.lang,
-            })
-        })
-        .collect()
+            });
+        }
+    }
+    if !single && specs.len() > 1 && inputs.outlet.is_some() {
+        anyhow::bail!(
+            "--outlet describes one article but a directory holds several; use front matter"
+        );
+    }
+    Ok(specs)
+}
+
+/// Extensions of the files a directory given as input is walked for.
+const ARTICLE_EXTENSIONS: [&str; 5] = ["txt", "md", "markdown", "html", "htm"];
+
+/// The article files under `dir`, in path order, skipping what .gitignore, .ignore and hidden
+/// names leave out (the `ignore` crate, as ripgrep walks).
+fn articles_in(dir: &str) -> Result<Vec<String>> {
+    let mut found = Vec::new();
+    for entry in ignore::WalkBuilder::new(dir).require_git(false).build() {
+        let entry = entry.map_err(|e| anyhow::anyhow!("{dir}: {e}"))?;
+        let path = entry.path();
+        let wanted = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
+        if wanted && entry.file_type().is_some_and(|t| t.is_file()) {
+            found.push(path.display().to_string());
+        }
+    }
+    found.sort();
+    if found.is_empty() {
+        return Err(crate::Error::input(
+            dir,
+            format!(
+                "is a directory with no article files ({})",
+                ARTICLE_EXTENSIONS.map(|e| format!(".{e}")).join(", ")
+            ),
+        )
+        .into());
+    }
+    Ok(found)
 }
 
 /// `PATH=OUTLET` → the path and the outlet it names; a file whose name holds `=` is a path.
@@ -344,6 +442,7 @@ fn emit_report(
         }
         args::ReportFormat::Md => crate::report::markdown::render_markdown(report, output.explain),
         args::ReportFormat::Html => crate::report::html::render_html(report, output.explain),
+        args::ReportFormat::Line => crate::report::line::render_line(report),
     };
     crate::output::emit(&dest, text.as_bytes())?;
     Ok(())
@@ -423,10 +522,13 @@ fn compare(a: args::CompareArgs, global: &args::GlobalArgs) -> Result<i32> {
     // The report holds what it needs; the features can go before it is written.
     drop(corpus);
     report.skipped = skipped;
-    progress.stage("rendering");
-    emit_report(&report, &a.output, global)?;
+    // The spinner's line is cleared before the report is written below it.
     progress.finish();
-    Ok(run_exit_code(&report, a.fail_on))
+    emit_report(&report, &a.output, global)?;
+    Ok(run_exit_code(
+        &report,
+        a.fail_on.unwrap_or(args::FailOn::Never),
+    ))
 }
 
 fn rules_command(cmd: args::RulesCommand) -> Result<i32> {
@@ -530,6 +632,27 @@ fn rules_command(cmd: args::RulesCommand) -> Result<i32> {
             }
         }
         args::RulesCommand::Check { file } => {
+            let shown = file.display().to_string();
+            let bytes = crate::ingest::read_limited(
+                &shown,
+                crate::config::MAX_YAML_BYTES,
+                "rule file",
+                "pass a rule file (YAML)",
+            )?;
+            let text = String::from_utf8(bytes)
+                .map_err(|_| crate::Error::input(&shown, "rule file is not valid UTF-8"))?;
+            let errors = crate::rules::ruleset::check_file(&shown, &text);
+            if !errors.is_empty() {
+                for e in &errors {
+                    eprintln!("{}", crate::lang::one_line(&e.to_string()));
+                }
+                eprintln!(
+                    "claimdiff: {shown}: {} error{}",
+                    errors.len(),
+                    if errors.len() == 1 { "" } else { "s" }
+                );
+                return Ok(exit::ERROR);
+            }
             let set = crate::config::load(Some(&file))?;
             out.push_str(&format!(
                 "{}: ok ({} rules, {} enabled, {} alias sets)\n",
@@ -784,7 +907,10 @@ fn check(a: args::CheckArgs, global: &args::GlobalArgs) -> Result<i32> {
             );
         }
     }
-    Ok(run_exit_code(&report, a.fail_on))
+    Ok(run_exit_code(
+        &report,
+        a.fail_on.unwrap_or(args::FailOn::High),
+    ))
 }
 
 fn pairs(a: args::PairsArgs) -> Result<i32> {

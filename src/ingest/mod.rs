@@ -9,6 +9,7 @@
 mod decode;
 mod frontmatter;
 mod html;
+mod outlets;
 
 use std::io::Read;
 use std::path::Path;
@@ -509,7 +510,7 @@ fn parse_article(
                     .map(|d| (d.to_string(), MetaOrigin::Text));
             }
             if outlet.is_none() {
-                outlet = page.site.map(|s| (s, MetaOrigin::Text));
+                outlet = page.site.map(|s| (outlets::canonical(s), MetaOrigin::Text));
             }
             if lang_code.is_none() {
                 lang_code = page
@@ -605,8 +606,12 @@ fn parse_article(
     if date.is_none() {
         date = byline_date.map(|(d, _)| (d.to_string(), MetaOrigin::Text));
     }
-    let (outlet, outlet_from) =
-        outlet.unwrap_or_else(|| (outlet_from_path(&spec.path), MetaOrigin::FileName));
+    let (outlet, outlet_from) = outlet.unwrap_or_else(|| {
+        (
+            outlets::canonical(outlet_from_path(&spec.path)),
+            MetaOrigin::FileName,
+        )
+    });
     let source_spans = extracted.as_deref().map(|t| {
         html::locate(
             &source,
@@ -675,15 +680,20 @@ pub fn read_each(specs: &[InputSpec], options: ReadOptions) -> Vec<Result<Articl
         .collect()
 }
 
-/// The outlet a line names (group 1 of the first pattern that matches it), as written:
-/// "(APS)", "reuters/mre" and "PARIS (Reuters) -" name "APS", "reuters" and "Reuters". Outlets
-/// are compared with case aside ([`ArticleMeta::is_outlet`]); reports show them as the text
-/// does.
+/// The outlet a line names (group 1 of the first pattern that matches it), as the outlet
+/// writes it when `rules/outlets.yaml` knows it, else as the line does: "(APS)",
+/// "reuters/mre" and "PARIS (Reuters) -" name "APS", "Reuters" and "Reuters". Outlets are
+/// compared with case aside ([`ArticleMeta::is_outlet`]).
 fn outlet_in(patterns: &[regex::Regex], line: &str) -> Option<(String, MetaOrigin)> {
     patterns
         .iter()
         .find_map(|re| re.captures(line.trim()).and_then(|c| c.get(1)))
-        .map(|name| (name.as_str().to_string(), MetaOrigin::Text))
+        .map(|name| {
+            (
+                outlets::canonical(name.as_str().to_string()),
+                MetaOrigin::Text,
+            )
+        })
 }
 
 #[cfg(test)]

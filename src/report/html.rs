@@ -7,17 +7,22 @@
 
 use std::collections::BTreeMap;
 
+use super::model::GroupRecord;
 use super::model::{ClaimRecord, FindingRecord, Report};
 use super::view::{
-    evidence_entries, marked_diff, natural_cmp, severity_keys, why, View, SEVERITIES,
+    and_list, marked_ops, natural_cmp, plural, severity_keys, why, View, SEVERITIES,
 };
+use crate::diff::Shown;
+
+/// Characters of a claim quoted in the summary.
+const SUMMARY_CLAIM_CHARS: usize = 160;
 use crate::rules::{Kind, Severity};
 
 /// The report as one HTML page; `explain` adds why each group's claims were aligned. The same
 /// report always gives the same bytes.
 pub fn render_html(report: &Report, explain: bool) -> String {
     let view = View::new(report);
-    let title = report.title.as_deref().unwrap_or("claimdiff report");
+    let title = view.title();
     let mut out = String::new();
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str(
@@ -27,13 +32,16 @@ pub fn render_html(report: &Report, explain: bool) -> String {
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     out.push_str(&format!(
         "<title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
-        esc(title)
+        esc(&title)
     ));
-    header(&mut out, &view, title);
+    header(&mut out, &view, &title);
+    // What was compared and what the outlets agree and diverge on come first, then the
+    // filters and the claims.
+    summary(&mut out, &view);
     filters(&mut out, &view);
-    // What a reader acts on comes first; the inventory of sources and counts after it.
     heatmap(&mut out, &view);
     aligned(&mut out, &view);
+    single_outlet(&mut out, &view);
     if explain {
         out.push_str("<section id=\"why\">\n<h2>Why these claims were aligned</h2>\n<ul>\n");
         for g in view.shared_groups() {
@@ -47,7 +55,6 @@ pub fn render_html(report: &Report, explain: bool) -> String {
         }
         out.push_str("</ul>\n</section>\n");
     }
-    summary(&mut out, &view);
     let other = view.unplaced_findings();
     if !other.is_empty() {
         out.push_str("<section id=\"other-findings\">\n<h2>Other findings</h2>\n");
@@ -74,9 +81,17 @@ pub fn render_html(report: &Report, explain: bool) -> String {
 fn header(out: &mut String, view: &View, title: &str) {
     let r = view.report;
     out.push_str(&format!(
-        "<header>\n<h1>{}</h1>\n<p class=\"meta\">",
-        esc(title)
+        "<header>\n<h1>{}</h1>\n<p id=\"scope\">{}</p>\n",
+        esc(title),
+        esc(&view.scope())
     ));
+    if let Some(w) = view.date_warning() {
+        out.push_str(&format!(
+            "<p id=\"date-warning\" class=\"warning\" role=\"note\"><b>Warning:</b> {}</p>\n",
+            esc(&w)
+        ));
+    }
+    out.push_str("<p class=\"meta\">");
     if let Some(date) = &r.run_date {
         out.push_str(&format!(
             "Run <time id=\"run-date\">{}</time> · ",
@@ -135,10 +150,15 @@ fn summary(out: &mut String, view: &View) {
     let s = &r.summary;
     out.push_str("<section id=\"summary\">\n<h2>Summary</h2>\n");
     out.push_str(&format!(
-        "<p>{} findings across {} articles, {} claims and {} groups; {} claims are carried by one outlet only.</p>\n",
-        s.findings, s.articles, s.claims, s.groups, s.single_source_claims
+        "<p>{} across {}, {} and {}; {} carried by one outlet only.</p>\n",
+        plural(s.findings, "finding"),
+        plural(s.articles, "article"),
+        plural(s.claims, "claim"),
+        plural(s.groups, "group"),
+        plural(s.single_source_claims, "claim"),
     ));
-    out.push_str("<div class=\"tables\">\n<table id=\"sources\">\n<thead><tr><th>Article</th><th>Outlet</th><th>Date</th>");
+    overview(out, view);
+    out.push_str("<div class=\"tables\">\n<table id=\"sources\" class=\"stack\">\n<thead><tr><th>Article</th><th>Outlet</th><th>Date</th>");
     out.push_str(
         "<th>Title</th><th>Path</th><th>Language</th><th>Claims</th></tr></thead>\n<tbody>\n",
     );
@@ -149,8 +169,10 @@ fn summary(out: &mut String, view: &View) {
             ""
         };
         out.push_str(&format!(
-            "<tr data-article=\"{}\"><td>{}</td><td>{}{reference}</td><td>{}</td><td>{}</td>\
-             <td class=\"loc\">{}</td><td>{}</td><td class=\"num\">{}</td></tr>\n",
+            "<tr data-article=\"{}\"><td data-label=\"Article\">{}</td><td data-label=\"Outlet\">{}{reference}</td>\
+             <td data-label=\"Date\">{}</td><td data-label=\"Title\">{}</td>\
+             <td class=\"loc\" data-label=\"Path\">{}</td><td data-label=\"Language\">{}</td>\
+             <td class=\"num\" data-label=\"Claims\">{}</td></tr>\n",
             esc(&a.id),
             esc(&a.id),
             esc(&view.label(&a.id)),
@@ -187,6 +209,119 @@ fn summary(out: &mut String, view: &View) {
     out.push_str("</div>\n</section>\n");
 }
 
+/// What the outlets agree on, where they diverge, and what one outlet alone says.
+fn overview(out: &mut String, view: &View) {
+    let o = view.overview();
+    let outlets = |g: &GroupRecord| {
+        let names: Vec<String> = view
+            .group_articles(g)
+            .iter()
+            .map(|a| view.label(a))
+            .collect();
+        esc(&and_list(&names))
+    };
+    let gist = |g: &GroupRecord| {
+        view.claim(&g.reference_claim)
+            .map(|c| esc(&super::table::shortened(c.text.trim(), SUMMARY_CLAIM_CHARS)))
+            .unwrap_or_default()
+    };
+    out.push_str("<div id=\"overview\">\n");
+    if !o.agree.is_empty() {
+        out.push_str("<h3>What the outlets agree on</h3>\n<ul id=\"agree\">\n");
+        for g in &o.agree {
+            out.push_str(&format!(
+                "<li><a href=\"#group-{}\">{}</a> · {}: {}</li>\n",
+                esc(&g.id),
+                esc(&g.id),
+                outlets(g),
+                gist(g)
+            ));
+        }
+        out.push_str("</ul>\n");
+    }
+    if !o.diverge.is_empty() {
+        out.push_str("<h3>Where they diverge</h3>\n<ul id=\"diverge\">\n");
+        for (g, f) in &o.diverge {
+            out.push_str(&format!(
+                "<li><a href=\"#group-{}\">{}</a> · {}: <span class=\"badge\" data-severity=\"{}\">{}</span> {}: <span class=\"message\">{}</span></li>\n",
+                esc(&g.id),
+                esc(&g.id),
+                outlets(g),
+                f.severity,
+                f.severity,
+                f.kind,
+                esc(&f.message)
+            ));
+        }
+        out.push_str("</ul>\n");
+    }
+    if !o.alone.is_empty() {
+        out.push_str("<h3>What one outlet alone says</h3>\n<ul id=\"alone\">\n");
+        for (article, n) in &o.alone {
+            out.push_str(&format!(
+                "<li><a href=\"#only-{}\">{}</a>: {}</li>\n",
+                esc(article),
+                esc(&view.label(article)),
+                plural(*n, "claim")
+            ));
+        }
+        out.push_str("</ul>\n");
+    }
+    out.push_str("</div>\n");
+}
+
+/// The claims one outlet alone carries, folded per outlet: a reader opens the outlet they
+/// are checking instead of scrolling past rows of empty cells.
+fn single_outlet(out: &mut String, view: &View) {
+    let claims = view.single_source();
+    if claims.is_empty() {
+        return;
+    }
+    out.push_str("<section id=\"single\">\n<h2>Claims carried by one outlet only</h2>\n");
+    for a in &view.report.articles {
+        let mine: Vec<&ClaimRecord> = claims
+            .iter()
+            .copied()
+            .filter(|c| c.article == a.id)
+            .collect();
+        if mine.is_empty() {
+            continue;
+        }
+        let with_findings = mine
+            .iter()
+            .filter(|c| !view.claim_findings(&c.id).is_empty())
+            .count();
+        let note = match with_findings {
+            0 => String::new(),
+            n => format!(", {n} with findings"),
+        };
+        out.push_str(&format!(
+            "<details class=\"single-outlet\" id=\"only-{}\" data-article=\"{}\" lang=\"{}\">\
+             <summary>{} alone: {}{note}</summary>\n",
+            esc(&a.id),
+            esc(&a.id),
+            esc(a.lang.as_str()),
+            esc(&view.label(&a.id)),
+            plural(mine.len(), "claim")
+        ));
+        for c in mine {
+            let findings = view.claim_findings(&c.id);
+            out.push_str(&format!(
+                "<div class=\"single\" data-claim=\"{}\" data-finding-ids=\"{}\">",
+                esc(&c.id),
+                esc(&finding_ids(findings))
+            ));
+            claim(out, view, c, &esc(c.text.trim()), false, findings);
+            for f in findings {
+                finding(out, view, f);
+            }
+            out.push_str("</div>\n");
+        }
+        out.push_str("</details>\n");
+    }
+    out.push_str("</section>\n");
+}
+
 /// One row per group, one column per article; a cell's colour is the most severe finding
 /// about that article's claims in the group, its number how many there are.
 fn heatmap(out: &mut String, view: &View) {
@@ -195,7 +330,7 @@ fn heatmap(out: &mut String, view: &View) {
         out.push_str("<p>No claims were aligned.</p>\n</section>\n");
         return;
     }
-    out.push_str("<div class=\"scroll\"><table id=\"heatmap\" class=\"heatmap\">\n<thead><tr><th>Group</th><th>Label</th>");
+    out.push_str("<div class=\"scroll\"><table id=\"heatmap\" class=\"heatmap\">\n<thead><tr><th class=\"gcol\">Group</th><th class=\"label-col\">Label</th>");
     for a in &view.report.articles {
         out.push_str(&format!(
             "<th data-article=\"{}\">{}</th>",
@@ -217,7 +352,7 @@ fn heatmap(out: &mut String, view: &View) {
             esc(&g.id)
         };
         out.push_str(&format!(
-            "<tr class=\"heat-row\" data-group=\"{}\" data-finding-ids=\"{}\"><th scope=\"row\">{name}</th><td>{}</td>",
+            "<tr class=\"heat-row\" data-group=\"{}\" data-finding-ids=\"{}\"><th scope=\"row\">{name}</th><td class=\"label-col\">{}</td>",
             esc(&g.id),
             esc(&ids.join(" ")),
             esc(&g.label)
@@ -253,15 +388,26 @@ fn heatmap(out: &mut String, view: &View) {
     out.push_str("</tbody>\n</table></div>\n</section>\n");
 }
 
-/// Outlets side by side: shared groups first (most widely carried first), then the claims
-/// only one outlet carries, each followed by a row with its findings.
+/// Outlets side by side, one compact column each, one row per group two or more outlets
+/// carry (the most widely carried first), each followed by a row with its findings. On a
+/// phone, each row becomes a card listing the outlets that carry it.
 fn aligned(out: &mut String, view: &View) {
     let articles = &view.report.articles;
     out.push_str("<section id=\"claims\">\n<h2>Claims side by side</h2>\n");
-    out.push_str("<p class=\"legend\">Against each group's reference claim: <ins>added</ins> <del>removed</del></p>\n");
+    if view.shared_groups().next().is_none() {
+        out.push_str("<p>No claim is carried by two outlets.</p>\n</section>\n");
+        return;
+    }
     out.push_str(
-        "<div class=\"scroll\"><table id=\"aligned\" class=\"aligned\">\n<thead><tr><th>Group</th>",
+        "<p class=\"legend\">Against each group's reference claim: <ins>added</ins> <del>removed</del>; \
+         a claim that shares little wording with the reference is shown whole, the words it shares \
+         <mark>marked</mark>.</p>\n",
     );
+    out.push_str("<table id=\"aligned\" class=\"aligned stack\">\n<colgroup><col class=\"gcol\">");
+    for _ in articles {
+        out.push_str("<col>");
+    }
+    out.push_str("</colgroup>\n<thead><tr><th>Group</th>");
     for a in articles {
         out.push_str(&format!(
             "<th data-article=\"{}\">{}<br><small>{} · {}</small></th>",
@@ -295,13 +441,28 @@ fn aligned(out: &mut String, view: &View) {
                 continue;
             }
             out.push_str(&format!(
-                "<td class=\"cell\" data-article=\"{}\" lang=\"{}\">",
+                "<td class=\"cell\" data-article=\"{}\" data-label=\"{}\" lang=\"{}\">",
                 esc(&a.id),
+                esc(&view.label(&a.id)),
                 esc(a.lang.as_str())
             ));
             for c in claims {
-                let wording = match view.diff(g, &c.id) {
-                    Some(diff) => marked_diff(&diff.ops, esc),
+                let wording = match view.shown(g, &c.id) {
+                    Some(Shown::Diff(ops)) => marked_ops(&ops, esc),
+                    Some(Shown::Apart { new, .. }) => {
+                        let mut s = String::new();
+                        for p in &new {
+                            if p.shared {
+                                s.push_str(&format!("<mark>{}</mark>", esc(&p.text)));
+                            } else {
+                                s.push_str(&esc(&p.text));
+                            }
+                        }
+                        format!(
+                            "{}<span class=\"apart-note\">shares little wording with the reference; shared words marked</span>",
+                            s.trim()
+                        )
+                    }
                     None => esc(c.text.trim()),
                 };
                 let mine: Vec<&FindingRecord> = findings
@@ -316,35 +477,7 @@ fn aligned(out: &mut String, view: &View) {
         out.push_str("</tr>\n");
         findings_row(out, view, "group", &g.id, findings, span);
     }
-    for c in view.single_source() {
-        let findings = view.claim_findings(&c.id);
-        out.push_str(&format!(
-            "<tr class=\"single\" data-claim=\"{}\" data-finding-ids=\"{}\"><th scope=\"row\">\
-             <span class=\"label\">only {}</span></th>",
-            esc(&c.id),
-            esc(&finding_ids(findings)),
-            esc(&view.label(&c.article))
-        ));
-        for a in articles {
-            if a.id != c.article {
-                out.push_str(&format!(
-                    "<td class=\"absent\" data-article=\"{}\"></td>",
-                    esc(&a.id)
-                ));
-                continue;
-            }
-            out.push_str(&format!(
-                "<td class=\"cell\" data-article=\"{}\" lang=\"{}\">",
-                esc(&a.id),
-                esc(a.lang.as_str())
-            ));
-            claim(out, view, c, &esc(c.text.trim()), false, findings);
-            out.push_str("</td>");
-        }
-        out.push_str("</tr>\n");
-        findings_row(out, view, "claim", &c.id, findings, span);
-    }
-    out.push_str("</tbody>\n</table></div>\n</section>\n");
+    out.push_str("</tbody>\n</table>\n</section>\n");
 }
 
 /// `wording` is already HTML. `findings` are the ones naming this claim: they become links to
@@ -439,17 +572,13 @@ fn finding(out: &mut String, view: &View, f: &FindingRecord) {
         esc(&f.shown_id())
     ));
     out.push_str("<details><summary>Evidence</summary>");
-    let entries = evidence_entries(&f.evidence);
-    if !entries.is_empty() {
-        out.push_str("<dl class=\"evidence\">");
-        for (k, v) in entries {
-            out.push_str(&format!(
-                "<dt>{}</dt><dd>{}</dd>",
-                esc(k.unwrap_or("value")),
-                esc(&v)
-            ));
+    let evidence = view.evidence(f);
+    if !evidence.is_empty() {
+        out.push_str("<ul class=\"evidence\">");
+        for e in evidence {
+            out.push_str(&format!("<li>{}</li>", esc(&e)));
         }
-        out.push_str("</dl>");
+        out.push_str("</ul>");
     }
     out.push_str("<ul class=\"claims\">");
     for (id, at) in view.finding_claims(f) {
@@ -486,9 +615,14 @@ const CSS: &str = r#"
 :root { --high: #b91c1c; --medium: #b45309; --low: #1d4ed8; --info: #4b5563;
   --high-bg: #fecaca; --medium-bg: #fde68a; --low-bg: #bfdbfe; --info-bg: #e5e7eb; }
 [hidden] { display: none !important; }
-body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 0; padding: 0 1.5rem 3rem; color: #111827; }
+* { box-sizing: border-box; }
+body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 0; padding: 0 1.5rem 3rem; color: #111827; overflow-wrap: break-word; }
+.loc, .aligned td, .single, .finding { overflow-wrap: anywhere; }
 h1 { font-size: 1.5rem; margin: 1rem 0 .2rem; }
 h2 { font-size: 1.15rem; margin: 1.6rem 0 .6rem; border-bottom: 1px solid #e5e7eb; padding-bottom: .2rem; }
+h3 { font-size: 1rem; margin: 1rem 0 .3rem; }
+#scope { margin: .2rem 0; font-size: 1.05rem; }
+.warning { background: #fef3c7; border-left: 4px solid var(--medium); padding: .4rem .7rem; margin: .5rem 0; }
 .meta, .legend { color: #4b5563; margin: 0; }
 .sha, .loc, .where { font-family: ui-monospace, "SFMono-Regular", Menlo, monospace; font-size: .8rem; }
 table { border-collapse: collapse; }
@@ -496,7 +630,9 @@ th, td { border: 1px solid #d1d5db; padding: .35rem .5rem; vertical-align: top; 
 thead th { background: #f3f4f6; }
 td.num { text-align: right; }
 .scroll { overflow-x: auto; }
-.tables { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-start; }
+#overview ul { margin: .2rem 0 .6rem; padding-left: 1.2rem; }
+.tables { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-start; margin-top: 1rem; }
+#sources { max-width: 100%; }
 #filters { position: sticky; top: 0; z-index: 2; background: #fff; display: flex; flex-wrap: wrap;
   gap: .4rem 1.5rem; align-items: center; padding: .6rem 0; border-bottom: 1px solid #e5e7eb; }
 #filters fieldset { border: 0; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: .2rem .8rem; }
@@ -508,16 +644,19 @@ td.num { text-align: right; }
 .badge[data-severity=medium] { background: var(--medium); }
 .badge[data-severity=low] { background: var(--low); }
 .badge[data-severity=info] { background: var(--info); }
-.heatmap td.heat { text-align: center; min-width: 5rem; font-weight: 600; }
+.heatmap { table-layout: fixed; width: 100%; max-width: 80rem; }
+.heatmap .gcol { width: 4rem; }
+.heatmap .label-col { width: 16rem; }
+.heatmap td.heat { text-align: center; font-weight: 600; }
 .heat.absent { background: #f9fafb; }
 .heat.clean { background: #ecfdf5; color: #047857; }
 .heat[data-severity=high] { background: var(--high-bg); color: var(--high); }
 .heat[data-severity=medium] { background: var(--medium-bg); color: var(--medium); }
 .heat[data-severity=low] { background: var(--low-bg); color: var(--low); }
 .heat[data-severity=info] { background: var(--info-bg); color: var(--info); }
-.aligned td.cell { min-width: 16rem; max-width: 30rem; }
+.aligned { table-layout: fixed; width: 100%; }
+.aligned col.gcol { width: 8rem; }
 .aligned td.absent { background: #f9fafb; }
-.aligned th[scope=row] { min-width: 9rem; max-width: 14rem; }
 .gid { font-family: ui-monospace, monospace; color: #4b5563; }
 .claim + .claim { border-top: 1px dashed #d1d5db; margin-top: .4rem; padding-top: .4rem; }
 .claim.reference { border-left: 3px solid #9ca3af; padding-left: .5rem; }
@@ -525,19 +664,35 @@ td.num { text-align: right; }
 .where { color: #6b7280; margin-top: .2rem; }
 .refs { margin-top: .25rem; }
 .ref-mark { font-size: .75rem; text-transform: uppercase; letter-spacing: .04em; color: #6b7280; }
+.apart-note { display: block; font-size: .78rem; color: #6b7280; font-style: italic; }
 ins { background: #bbf7d0; text-decoration: none; }
 del { background: #fecaca; color: #7f1d1d; }
-ins, del { padding: 0 .12em; border-radius: 2px; }
+mark { background: #fef08a; }
+ins, del, mark { padding: 0 .12em; border-radius: 2px; }
 .findings-row td { background: #fafafa; }
 .finding { margin: .2rem 0; }
 .finding:target { outline: 2px solid #2563eb; outline-offset: 2px; }
 .finding .kind { font-weight: 600; }
 .finding .rule, .finding .fid { color: #4b5563; font-size: .8rem; }
 .finding details { margin: .15rem 0 .3rem 1rem; }
-.evidence { display: grid; grid-template-columns: max-content 1fr; gap: .1rem .8rem; margin: .2rem 0; }
-.evidence dt { font-weight: 600; }
-.evidence dd { margin: 0; }
-.claims { margin: .2rem 0; padding-left: 1.2rem; }
+.evidence, .claims { margin: .2rem 0; padding-left: 1.2rem; }
+details.single-outlet { border: 1px solid #e5e7eb; border-radius: 4px; margin: .4rem 0; padding: .3rem .6rem; }
+details.single-outlet summary { cursor: pointer; font-weight: 600; }
+.single { border-top: 1px solid #f3f4f6; padding: .4rem 0; }
+@media (max-width: 760px) {
+  body { padding: 0 .6rem 2rem; }
+  #filters { position: static; }
+  table.stack, table.stack tbody, table.stack tr, table.stack td, table.stack th { display: block; width: 100%; }
+  table.stack thead, table.stack colgroup { display: none; }
+  table.stack tr { border: 1px solid #d1d5db; margin: .5rem 0; }
+  table.stack td, table.stack th { border: 0; border-top: 1px solid #e5e7eb; }
+  table.stack td[data-label]::before { content: attr(data-label); display: block; font-weight: 600; font-size: .8rem; color: #4b5563; }
+  .aligned td.absent { display: none; }
+  .findings-row td::before { content: none; }
+  .heatmap .label-col, .heatmap .gcol { width: 2.8rem; }
+  .heatmap .label-col { display: none; }
+  .heatmap th, .heatmap td { padding: .25rem .2rem; font-size: .75rem; }
+}
 "#;
 
 /// Filters: a finding shows when its severity and kind are both ticked; a row shows when one
@@ -563,7 +718,7 @@ const JS: &str = r#"
       f.hidden = !on;
       if (f.classList.contains("finding")) { total += 1; if (on) { shown += 1; } }
     });
-    document.querySelectorAll("tr[data-finding-ids]").forEach(function (row) {
+    document.querySelectorAll("[data-finding-ids]").forEach(function (row) {
       var ids = row.dataset.findingIds.split(" ").filter(Boolean);
       row.hidden = ids.length === 0 ? !clean : !ids.some(function (id) {
         var f = document.getElementById("finding-" + id);
@@ -607,7 +762,9 @@ mod tests {
     fn untrusted_text_is_escaped() {
         let html = render_html(&sample_report(), false);
         assert_eq!(count(&html, "<script>"), 1, "only the page's own script");
-        assert!(html.contains("<td>Poutine | Trump &lt;script&gt;alert(1)&lt;/script&gt;</td>"));
+        assert!(html.contains(
+            "<td data-label=\"Title\">Poutine | Trump &lt;script&gt;alert(1)&lt;/script&gt;</td>"
+        ));
         assert!(html.contains("&quot;a significant start&quot;"));
         assert_eq!(
             esc("<a href='x'>&\"</a>"),
@@ -634,17 +791,34 @@ mod tests {
     }
 
     #[test]
-    fn single_source_claims_follow_the_groups() {
+    fn single_source_claims_are_folded_per_outlet_after_the_groups() {
         let html = render_html(&sample_report(), false);
         let last_group = html.find("id=\"group-g2\"").unwrap();
+        let afp = html
+            .find("<details class=\"single-outlet\" id=\"only-a1\" data-article=\"a1\" lang=\"fr\"><summary>afp alone: 1 claim, 1 with findings</summary>")
+            .unwrap();
         let a1c3 = html
-            .find("<tr class=\"single\" data-claim=\"a1.c3\" data-finding-ids=\"f3\">")
+            .find("<div class=\"single\" data-claim=\"a1.c3\" data-finding-ids=\"f3\">")
             .unwrap();
         let a3c2 = html
-            .find("<tr class=\"single\" data-claim=\"a3.c2\" data-finding-ids=\"f4\">")
+            .find("<div class=\"single\" data-claim=\"a3.c2\" data-finding-ids=\"f4\">")
             .unwrap();
-        assert!(last_group < a1c3 && a1c3 < a3c2);
-        assert!(html.contains("<span class=\"label\">only afp</span>"));
+        assert!(last_group < afp && afp < a1c3 && a1c3 < a3c2);
+        assert!(!html.contains("id=\"only-a2\""));
+        assert_eq!(count(&html, "<details class=\"single-outlet\" "), 2);
+    }
+
+    #[test]
+    fn summary_and_sources_come_first() {
+        let html = render_html(&sample_report(), false);
+        let summary = html.find("<section id=\"summary\">").unwrap();
+        assert!(summary < html.find("<table id=\"sources\"").unwrap());
+        assert!(
+            html.find("<table id=\"sources\"").unwrap()
+                < html.find("<form id=\"filters\"").unwrap()
+        );
+        assert!(html.contains("<p id=\"scope\">3 articles by afp, rt and reuters, dated 2017-01-28 to 2017-01-29.</p>"));
+        assert!(html.contains("<ul id=\"diverge\">\n<li><a href=\"#group-g1\">g1</a>"));
     }
 
     #[test]
@@ -667,7 +841,9 @@ mod tests {
         let f1 = &html[html.find("id=\"finding-f1\"").unwrap()..];
         let f1 = &f1[..f1.find("</div>").unwrap()];
         assert!(f1.contains("<code class=\"rule\">number-mismatch</code>"));
-        assert!(f1.contains("<details><summary>Evidence</summary><dl class=\"evidence\"><dt>found</dt><dd>45 minutes</dd>"));
+        assert!(f1.contains(
+            "<details><summary>Evidence</summary><ul class=\"evidence\"><li>found “45 minutes”</li>"
+        ));
         assert!(
             f1.contains("<li><span class=\"loc\">events/2017-01/rt.md:7:1</span> a2.c1 (rt)</li>")
         );

@@ -102,9 +102,14 @@ fn severity_cell(sev: crate::rules::Severity, color: bool) -> Cell {
 
 /// Inline word diff with ANSI colours (or [-…-]{+…+} markers when plain).
 pub fn inline_diff(ops: &[crate::diff::DiffOp], color: bool) -> String {
+    marked_inline(&crate::diff::for_display(ops), color)
+}
+
+/// [`inline_diff`] of ops already arranged for display.
+fn marked_inline(ops: &[crate::diff::DiffOp], color: bool) -> String {
     use crate::diff::DiffTagKind;
     let mut s = String::new();
-    for op in &crate::diff::for_display(ops) {
+    for op in ops {
         let text = op.text.split_whitespace().collect::<Vec<_>>().join(" ");
         let text = if op.text.starts_with(char::is_whitespace) {
             format!(" {text}")
@@ -136,8 +141,9 @@ pub fn render_report(report: &super::model::Report, style: TableStyle, explain: 
     };
     let claim_text = |c: &str| view.claim(c).map_or("", |c| c.text.as_str());
     let mut out = String::new();
-    if let Some(t) = &report.title {
-        out.push_str(&format!("{t}\n"));
+    out.push_str(&format!("{}\n{}\n", view.title(), view.scope()));
+    if let Some(w) = view.date_warning() {
+        out.push_str(&format!("warning: {w}\n"));
     }
     out.push_str(&format!(
         "{} articles · {} claims · {} groups · {} single-source claims · {} findings · rules: {}\n\n",
@@ -194,11 +200,19 @@ pub fn render_report(report: &super::model::Report, style: TableStyle, explain: 
             claim_text(&g.reference_claim)
         ));
         for d in &g.diffs {
+            let shown = match crate::diff::shown(&d.ops) {
+                crate::diff::Shown::Diff(ops) => marked_inline(&ops, style.color),
+                crate::diff::Shown::Apart { new, .. } => format!(
+                    "(shares little wording with {}; shown whole, shared words marked) {}",
+                    g.reference_claim,
+                    shared_marked(&new, style.color)
+                ),
+            };
             out.push_str(&format!(
                 "  {} {}: {}\n",
                 d.claim,
                 outlet_of_claim(&d.claim),
-                inline_diff(&d.ops, style.color)
+                shown
             ));
         }
         if explain {
@@ -246,12 +260,37 @@ pub fn render_report(report: &super::model::Report, style: TableStyle, explain: 
     out
 }
 
+/// A claim's text with the words it shares with another marked: bold on a terminal,
+/// `*…*` when plain.
+fn shared_marked(pieces: &[crate::diff::Piece], color: bool) -> String {
+    let mut s = String::new();
+    for p in pieces {
+        let text = p.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let lead = if p.text.starts_with(char::is_whitespace) {
+            " "
+        } else {
+            ""
+        };
+        let trail = if p.text.ends_with(char::is_whitespace) && !text.is_empty() {
+            " "
+        } else {
+            ""
+        };
+        match (p.shared && !text.is_empty(), color) {
+            (false, _) => s.push_str(&format!("{lead}{text}{trail}")),
+            (true, true) => s.push_str(&format!("{lead}\x1b[1m{text}\x1b[0m{trail}")),
+            (true, false) => s.push_str(&format!("{lead}*{text}*{trail}")),
+        }
+    }
+    s.trim().to_string()
+}
+
 /// Claims carried by one outlet are shown to this many characters: the table lists them all,
 /// and the id and line:col lead to the rest.
 const LONE_CLAIM_CHARS: usize = 240;
 
 /// `text` cut at a word boundary to at most `max` characters, with an ellipsis when cut.
-fn shortened(text: &str, max: usize) -> String {
+pub(crate) fn shortened(text: &str, max: usize) -> String {
     match text.char_indices().nth(max) {
         None => text.to_string(),
         Some((cut, _)) => {

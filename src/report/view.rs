@@ -9,6 +9,7 @@ use super::model::{ClaimDiff, ClaimRecord, FindingRecord, GroupRecord, PairRecor
 use crate::diff::{DiffOp, DiffTagKind};
 use crate::ingest::ArticleMeta;
 use crate::rules::Severity;
+use chrono::NaiveDate;
 
 /// Highest first: the order readers triage in.
 pub(crate) const SEVERITIES: [Severity; 4] = [
@@ -213,6 +214,241 @@ impl<'a> View<'a> {
             .map_or(&[], Vec::as_slice)
     }
 
+    /// The report's title: the one given (`--title`), else what was compared. A title that
+    /// is one article's headline was taken from it by default (reports read back from JSON
+    /// included), and one article's headline does not name a comparison of several.
+    pub fn title(&self) -> String {
+        let report = self.report;
+        let given = report.title.as_deref().filter(|t| {
+            !report
+                .articles
+                .iter()
+                .any(|a| a.title.as_deref() == Some(*t))
+        });
+        match given {
+            Some(t) => t.to_string(),
+            None => {
+                let outlets = self.outlets();
+                if outlets.len() == 1 {
+                    format!(
+                        "{}: {} versions compared",
+                        outlets[0],
+                        report.articles.len()
+                    )
+                } else if outlets.len() <= MAX_OUTLETS_NAMED {
+                    format!("{} compared", and_list(&outlets))
+                } else {
+                    format!("{} outlets compared", outlets.len())
+                }
+            }
+        }
+    }
+
+    /// The distinct outlets, as they write their names, in the user's order.
+    pub fn outlets(&self) -> Vec<String> {
+        let ids = crate::ingest::outlet_ids(&self.report.articles);
+        let mut seen = Vec::new();
+        let mut out = Vec::new();
+        for (a, id) in self.report.articles.iter().zip(ids) {
+            if !seen.contains(&id) {
+                seen.push(id);
+                out.push(a.outlet.clone());
+            }
+        }
+        out
+    }
+
+    /// The first and last day the articles are dated, and how many have no date.
+    fn date_span(&self) -> (Option<(NaiveDate, NaiveDate)>, usize) {
+        let mut span: Option<(NaiveDate, NaiveDate)> = None;
+        let mut undated = 0;
+        for a in &self.report.articles {
+            match a.partial_date().and_then(|d| d.day_range()) {
+                Some((first, last)) => {
+                    span = Some(match span {
+                        None => (first, last),
+                        Some((f, l)) => (f.min(first), l.max(last)),
+                    })
+                }
+                None => undated += 1,
+            }
+        }
+        (span, undated)
+    }
+
+    /// What was compared, in one sentence: "5 articles by RT France, Sputnik and APS, dated
+    /// 2016-11-15 to 2017-05-03."
+    pub fn scope(&self) -> String {
+        let r = self.report;
+        let outlets = self.outlets();
+        let dates: Vec<&str> = r
+            .articles
+            .iter()
+            .filter_map(|a| a.date.as_deref())
+            .collect();
+        let first = dates.iter().min();
+        let last = dates.iter().max();
+        let (_, undated) = self.date_span();
+        let when = match (first, last) {
+            (Some(f), Some(l)) if f == l => format!(", dated {f}"),
+            (Some(f), Some(l)) => format!(", dated {f} to {l}"),
+            _ => String::new(),
+        };
+        let undated = match undated {
+            0 => String::new(),
+            n if n == r.articles.len() => ", undated".to_string(),
+            n => format!(" ({n} undated)"),
+        };
+        let articles = plural(r.articles.len(), "article");
+        let by = if r.command == "check" {
+            let new = r.articles.iter().filter(|a| !a.reference).count();
+            format!(" ({new} new, {} reference)", r.articles.len() - new)
+        } else {
+            String::new()
+        };
+        format!("{articles}{by} by {}{when}{undated}.", and_list(&outlets))
+    }
+
+    /// A warning when the articles are dated further apart than one event lasts: they may
+    /// report different events, and their claims align only where dates agree.
+    pub fn date_warning(&self) -> Option<String> {
+        let (span, _) = self.date_span();
+        let (first, last) = span?;
+        // The gap between the article dated earliest and the one dated latest.
+        let mut earliest_end: Option<NaiveDate> = None;
+        let mut latest_start: Option<NaiveDate> = None;
+        for a in &self.report.articles {
+            if let Some((s, e)) = a.partial_date().and_then(|d| d.day_range()) {
+                earliest_end = Some(earliest_end.map_or(e, |x| x.min(e)));
+                latest_start = Some(latest_start.map_or(s, |x| x.max(s)));
+            }
+        }
+        let gap = (latest_start? - earliest_end?).num_days();
+        (gap > crate::align::group::EVENT_DAYS).then(|| {
+            format!(
+                "The articles are {gap} days apart ({first} to {last}), more than the {} \
+                 days one event is taken to last: they may report different events. Check \
+                 each group's dates before reading a difference as a divergence.",
+                crate::align::group::EVENT_DAYS
+            )
+        })
+    }
+
+    /// The overview a reader starts with: what the outlets agree on (shared groups with no
+    /// finding above `info`), where they diverge (each other shared group with its most
+    /// severe finding) and how many claims each outlet alone carries.
+    pub fn overview(&self) -> Overview<'a> {
+        let mut agree = Vec::new();
+        let mut diverge = Vec::new();
+        for g in self.shared_groups() {
+            match self.group_findings(&g.id).first() {
+                Some(f) if f.severity > Severity::Info => diverge.push((g, *f)),
+                _ => agree.push(g),
+            }
+        }
+        let alone = self
+            .report
+            .articles
+            .iter()
+            .map(|a| {
+                let n = self
+                    .single_source
+                    .iter()
+                    .filter(|c| c.article == a.id)
+                    .count();
+                (a.id.as_str(), n)
+            })
+            .filter(|(_, n)| *n > 0)
+            .collect();
+        Overview {
+            agree,
+            diverge,
+            alone,
+        }
+    }
+
+    /// A finding's evidence as phrases a reader can check: "sources “le Kremlin”",
+    /// "attributed RT France (a1.c5)", "similarity 0.263". Lists longer than a few items are
+    /// cut; word diffs are left to the group's diff, which shows them whole.
+    pub fn evidence(&self, finding: &FindingRecord) -> Vec<String> {
+        use serde_json::Value;
+        let entries: Vec<(Option<&str>, &Value)> = match &finding.evidence {
+            Value::Null => Vec::new(),
+            Value::Object(map) => map.iter().map(|(k, v)| (Some(k.as_str()), v)).collect(),
+            other => vec![(None, other)],
+        };
+        let mut out = Vec::new();
+        for (key, value) in entries {
+            let shown = match value {
+                Value::Array(items) if items.iter().all(Value::is_object) => {
+                    let parts: Vec<String> = items.iter().filter_map(|i| self.reason(i)).collect();
+                    if parts.is_empty() {
+                        continue;
+                    }
+                    parts.join(", ")
+                }
+                Value::Array(items) => {
+                    let mut parts: Vec<String> = items
+                        .iter()
+                        .take(EVIDENCE_ITEMS)
+                        .map(|i| self.scalar(i))
+                        .collect();
+                    if items.len() > EVIDENCE_ITEMS {
+                        parts.push(format!("{} more", items.len() - EVIDENCE_ITEMS));
+                    }
+                    and_list(&parts)
+                }
+                Value::Object(_) => continue,
+                other => self.scalar(other),
+            };
+            out.push(match key {
+                Some(k) => format!("{} {shown}", k.replace('_', " ")),
+                None => shown,
+            });
+        }
+        out
+    }
+
+    /// A value as words: strings quoted, claim ids as their outlet, numbers as written.
+    fn scalar(&self, value: &serde_json::Value) -> String {
+        use serde_json::Value;
+        match value {
+            Value::String(s) => match self.claim(s) {
+                Some(c) => format!("{} ({})", self.label(&c.article), c.id),
+                None if self.article(s).is_some() => format!("{} ({s})", self.label(s)),
+                None => format!("“{}”", one_line(s).trim()),
+            },
+            Value::Number(n) => match n.as_f64() {
+                Some(x) if x.fract() == 0.0 && x.abs() < 1e15 => format!("{}", x as i64),
+                _ => n.to_string(),
+            },
+            Value::Bool(b) => if *b { "yes" } else { "no" }.to_string(),
+            Value::Null => "none".to_string(),
+            other => other.to_string(),
+        }
+    }
+
+    /// One measure of a model's reasons (`{"feature": "word_order", "value": 0.278, …}`) as
+    /// "word order 0.278"; other objects are not evidence a reader reads.
+    fn reason(&self, item: &serde_json::Value) -> Option<String> {
+        let feature = item.get("feature")?.as_str()?;
+        let value = item
+            .get("value")
+            .map(|v| self.scalar(v))
+            .unwrap_or_default();
+        Some(
+            format!("{} {value}", feature.replace('_', " "))
+                .trim()
+                .to_string(),
+        )
+    }
+
+    /// How to show `claim` of `group`: a readable diff against the reference, the two side by
+    /// side when they share little, or plain (the reference, or no diff in the report).
+    pub fn shown(&self, group: &'a GroupRecord, claim: &str) -> Option<crate::diff::Shown> {
+        self.diff(group, claim).map(|d| crate::diff::shown(&d.ops))
+    }
+
     /// The findings that name the group, in report order.
     pub fn findings_about(&self, group: &str) -> &[&'a FindingRecord] {
         self.about.get(group).map_or(&[], Vec::as_slice)
@@ -312,6 +548,38 @@ impl<'a> View<'a> {
     }
 }
 
+/// What the report says first: see [`View::overview`].
+pub(crate) struct Overview<'a> {
+    pub agree: Vec<&'a GroupRecord>,
+    pub diverge: Vec<(&'a GroupRecord, &'a FindingRecord)>,
+    /// Article id → how many claims it alone carries.
+    pub alone: Vec<(&'a str, usize)>,
+}
+
+/// Outlets named in a default title; more are counted.
+const MAX_OUTLETS_NAMED: usize = 5;
+
+/// Items of an evidence list shown before "N more".
+const EVIDENCE_ITEMS: usize = 4;
+
+/// "a", "a and b", "a, b and c".
+pub(crate) fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [head @ .., last] => format!("{} and {last}", head.join(", ")),
+    }
+}
+
+/// "1 claim", "3 claims".
+pub(crate) fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 enum Home<'a> {
     Group(&'a str),
     Claim(&'a str),
@@ -373,50 +641,6 @@ pub(crate) fn severity_keys(counts: &BTreeMap<String, usize>) -> Vec<&str> {
     keys
 }
 
-/// Evidence as `(key, value)` lines; strings lose their JSON quotes, other values stay
-/// compact JSON. Evidence that is not an object is one line without a key.
-pub(crate) fn evidence_entries(evidence: &serde_json::Value) -> Vec<(Option<&str>, String)> {
-    match evidence {
-        serde_json::Value::Null => Vec::new(),
-        serde_json::Value::Object(map) => map
-            .iter()
-            .map(|(k, v)| (Some(k.as_str()), compact(v)))
-            .collect(),
-        other => vec![(None, compact(other))],
-    }
-}
-
-fn compact(value: &serde_json::Value) -> String {
-    use serde_json::Value;
-    match value {
-        Value::String(s) => s.clone(),
-        // A word diff (`[{"op": …, "text": …}]`): [-removed-]{+added+} inline.
-        Value::Array(items) if !items.is_empty() && items.iter().all(|i| i.get("op").is_some()) => {
-            items
-                .iter()
-                .map(|i| {
-                    let text = i.get("text").and_then(Value::as_str).unwrap_or_default();
-                    match i.get("op").and_then(Value::as_str) {
-                        Some("delete") => format!("[-{text}-]"),
-                        Some("insert") => format!("{{+{text}+}}"),
-                        _ => text.to_string(),
-                    }
-                })
-                .collect()
-        }
-        // A list of words or numbers: "a", "b".
-        Value::Array(items) if items.iter().all(|i| !i.is_object() && !i.is_array()) => items
-            .iter()
-            .map(|i| match i {
-                Value::String(s) => format!("“{s}”"),
-                other => other.to_string(),
-            })
-            .collect::<Vec<_>>()
-            .join(", "),
-        other => other.to_string(),
-    }
-}
-
 /// Every run of whitespace (line breaks included) as one space, edges kept, so that text
 /// from a wrapped source line stays on one line of output.
 pub(crate) fn one_line(text: &str) -> String {
@@ -467,12 +691,13 @@ pub(crate) fn why(p: &PairRecord) -> String {
     )
 }
 
-/// The claim's words with `<ins>`/`<del>` around what differs from the reference; `escape`
-/// makes words safe for the target format. Markdown and HTML share this markup because
-/// GitHub keeps both tags when it sanitises Markdown.
-pub(crate) fn marked_diff(ops: &[DiffOp], escape: impl Fn(&str) -> String) -> String {
+/// The claim's words with `<ins>`/`<del>` around what differs from the reference, from ops
+/// arranged for display ([`crate::diff::for_display`]); `escape` makes words safe for the
+/// target format. Markdown and HTML share this markup because GitHub keeps both tags when it
+/// sanitises Markdown.
+pub(crate) fn marked_ops(ops: &[DiffOp], escape: impl Fn(&str) -> String) -> String {
     let mut out = String::new();
-    for op in &crate::diff::for_display(ops) {
+    for op in ops {
         let flat = one_line(&op.text);
         let (lead, core, trail) = split_spaces(&flat);
         match op.op {
@@ -575,25 +800,28 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn evidence_strings_lose_quotes() {
-        let v = serde_json::json!({
+    fn evidence_reads_as_words() {
+        let mut report = sample_report();
+        report.findings[0].evidence = serde_json::json!({
             "found": "45 minutes",
-            "values": [1, 2],
-            "words": ["réelle", "des"],
-            "diff": [{"op": "equal", "text": "une "}, {"op": "delete", "text": "réelle"}, {"op": "insert", "text": "véritable"}],
-            "nested": [[1]],
+            "values": [1, 2.5],
+            "sources_text": ["réelle", "des", "a", "b", "c"],
+            "attributed": "a2.c1",
+            "diff": [{"op": "equal", "text": "une "}],
+            "reasons": [{"contribution": -1.74, "feature": "word_order", "value": 0.278}],
+            "nested": {"x": 1},
         });
+        let view = View::new(&report);
         assert_eq!(
-            evidence_entries(&v),
+            view.evidence(&report.findings[0]),
             [
-                (Some("diff"), "une [-réelle-]{+véritable+}".to_string()),
-                (Some("found"), "45 minutes".to_string()),
-                (Some("nested"), "[[1]]".to_string()),
-                (Some("values"), "1, 2".to_string()),
-                (Some("words"), "“réelle”, “des”".to_string()),
+                "attributed rt (a2.c1)",
+                "found “45 minutes”",
+                "reasons word order 0.278",
+                "sources text “réelle”, “des”, “a”, “b” and 1 more",
+                "values 1 and 2.5",
             ]
         );
-        assert!(evidence_entries(&serde_json::Value::Null).is_empty());
     }
 
     #[test]
@@ -612,7 +840,7 @@ pub(crate) mod tests {
         ];
         let escape = |s: &str| s.replace('<', "&lt;").replace('>', "&gt;");
         assert_eq!(
-            marked_diff(&ops, escape),
+            marked_ops(&crate::diff::for_display(&ops), escape),
             "a <del>b</del>  <ins>c &lt;d&gt;</ins> e"
         );
     }

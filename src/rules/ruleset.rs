@@ -366,138 +366,178 @@ fn compile_patterns(
 
 /// Apply `file` (read from `path`, text `text`) on top of `base` rules.
 fn apply(path: &str, text: &str, file: &RuleFile, base: Vec<Rule>) -> Result<Vec<Rule>> {
+    let mut errors = Vec::new();
+    let rules = apply_collecting(path, text, file, base, &mut errors);
+    match errors.into_iter().next() {
+        Some(e) => Err(e),
+        None => Ok(rules),
+    }
+}
+
+/// [`apply`], going on past a bad entry: it is left out and its error kept, so that a file's
+/// errors are all reported in one run (`claimdiff rules check`).
+fn apply_collecting(
+    path: &str,
+    text: &str,
+    file: &RuleFile,
+    base: Vec<Rule>,
+    errors: &mut Vec<Error>,
+) -> Vec<Rule> {
     let mut rules = base;
     let mut seen: Vec<&str> = Vec::new();
     for entry in &file.rules {
-        if seen.contains(&entry.id.as_str()) {
-            return Err(Error::at(
-                path,
-                locate_nth(text, &entry.id, 2),
-                format!(
-                    "duplicate rule id `{}`; give each rule its own id, or merge the two entries",
-                    entry.id
-                ),
-            ));
-        }
-        seen.push(&entry.id);
-        if entry.id.trim().is_empty() || entry.id.contains(char::is_whitespace) {
-            return Err(Error::at(
-                path,
-                locate(text, &entry.id, None),
-                format!(
-                    "rule id {:?} must be one word, like `quote-drift`",
-                    entry.id
-                ),
-            ));
-        }
-        let existing = rules.iter().position(|r| r.id == entry.id);
-        let rule = match (entry.kind, existing) {
-            (Some(kind), _) => {
-                let base_rule = existing
-                    .map(|i| rules[i].clone())
-                    .filter(|r| r.kind == kind);
-                let severity = entry.severity.or(base_rule.as_ref().map(|r| r.severity)).ok_or_else(|| {
-                    Error::at(path, locate(text, &entry.id, None), format!("rule `{}` needs a `severity`: write one of info, low, medium, high", entry.id))
-                })?;
-                let description = entry
-                    .description
-                    .clone()
-                    .or(base_rule.as_ref().map(|r| r.description.clone()))
-                    .ok_or_else(|| {
-                        Error::at(
-                            path,
-                            locate(text, &entry.id, None),
-                            format!("rule `{}` needs a one-line `description`", entry.id),
-                        )
-                    })?;
-                let (mut params, patterns) = base_rule
-                    .map(|r| (r.params, r.patterns))
-                    .unwrap_or_default();
-                params.overlay(&entry.params());
-                Rule {
-                    id: entry.id.clone(),
-                    kind,
-                    severity,
-                    description,
-                    enabled: entry.enabled.unwrap_or(true),
-                    params,
-                    origin: path.to_string(),
-                    patterns,
-                }
-            }
-            (None, Some(i)) => {
-                let mut r = rules[i].clone();
-                if let Some(s) = entry.severity {
-                    r.severity = s;
-                }
-                if let Some(d) = &entry.description {
-                    r.description = d.clone();
-                }
-                if let Some(e) = entry.enabled {
-                    r.enabled = e;
-                }
-                r.params.overlay(&entry.params());
-                r.origin = path.to_string();
-                r
-            }
-            (None, None) => {
-                let known: Vec<&str> = rules.iter().map(|r| r.id.as_str()).collect();
-                let hint = known
-                    .iter()
-                    .map(|k| (strsim::jaro_winkler(&entry.id, k), *k))
-                    .max_by(|a, b| a.0.total_cmp(&b.0))
-                    .filter(|(s, _)| *s > 0.8)
-                    .map(|(_, k)| format!("did you mean `{k}`, or "))
-                    .unwrap_or_default();
-                return Err(Error::at(
-                    path,
-                    locate(text, &entry.id, None),
-                    format!("rule `{}` has no `kind` and extends no rule of that id; {hint}add `kind:` (one of {})", entry.id, Kind::ALL.map(Kind::as_str).join(", ")),
-                ));
-            }
-        };
-        let allowed = kinds::params_of(rule.kind);
-        for name in entry.params().set_names() {
-            if !allowed.contains(&name) {
-                return Err(Error::at(
-                    path,
-                    locate(text, &entry.id, Some(name)),
-                    format!(
-                        "rule `{}`: parameter `{name}` does not apply to kind `{}`; it takes {}",
-                        entry.id,
-                        rule.kind,
-                        if allowed.is_empty() {
-                            "no parameters".to_string()
-                        } else {
-                            allowed
-                                .iter()
-                                .map(|a| format!("`{a}`"))
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        }
-                    ),
-                ));
-            }
-        }
-        kinds::validate(&rule).map_err(|m| {
-            Error::at(
-                path,
-                locate(text, &entry.id, None),
-                format!("rule `{}`: {m}", entry.id),
-            )
-        })?;
-        // Compiled where they are written, so that a bad pattern is reported in its own file
-        // (the bundled one included); a rule that does not set them keeps those it inherits.
-        let mut rule = rule;
-        if let Some(p) = &entry.patterns {
-            rule.patterns = compile_patterns(path, text, &entry.id, p)?;
-        }
-        match existing {
-            Some(i) => rules[i] = rule,
-            None => rules.push(rule),
+        match apply_entry(path, text, entry, &rules, &mut seen) {
+            Ok((rule, Some(i))) => rules[i] = rule,
+            Ok((rule, None)) => rules.push(rule),
+            Err(e) => errors.push(e),
         }
     }
-    Ok(rules)
+    rules
+}
+
+/// One entry of a rule file on top of `rules`: the rule it makes, and the index of the rule
+/// it replaces.
+fn apply_entry<'f>(
+    path: &str,
+    text: &str,
+    entry: &'f RuleEntry,
+    rules: &[Rule],
+    seen: &mut Vec<&'f str>,
+) -> Result<(Rule, Option<usize>)> {
+    if seen.contains(&entry.id.as_str()) {
+        return Err(Error::at(
+            path,
+            locate_nth(text, &entry.id, 2),
+            format!(
+                "duplicate rule id `{}`; give each rule its own id, or merge the two entries",
+                entry.id
+            ),
+        ));
+    }
+    seen.push(&entry.id);
+    if entry.id.trim().is_empty() || entry.id.contains(char::is_whitespace) {
+        return Err(Error::at(
+            path,
+            locate(text, &entry.id, None),
+            format!(
+                "rule id {:?} must be one word, like `quote-drift`",
+                entry.id
+            ),
+        ));
+    }
+    let existing = rules.iter().position(|r| r.id == entry.id);
+    let rule = match (entry.kind, existing) {
+        (Some(kind), _) => {
+            let base_rule = existing
+                .map(|i| rules[i].clone())
+                .filter(|r| r.kind == kind);
+            let severity = entry
+                .severity
+                .or(base_rule.as_ref().map(|r| r.severity))
+                .ok_or_else(|| {
+                    Error::at(
+                        path,
+                        locate(text, &entry.id, None),
+                        format!(
+                            "rule `{}` needs a `severity`: write one of info, low, medium, high",
+                            entry.id
+                        ),
+                    )
+                })?;
+            let description = entry
+                .description
+                .clone()
+                .or(base_rule.as_ref().map(|r| r.description.clone()))
+                .ok_or_else(|| {
+                    Error::at(
+                        path,
+                        locate(text, &entry.id, None),
+                        format!("rule `{}` needs a one-line `description`", entry.id),
+                    )
+                })?;
+            let (mut params, patterns) = base_rule
+                .map(|r| (r.params, r.patterns))
+                .unwrap_or_default();
+            params.overlay(&entry.params());
+            Rule {
+                id: entry.id.clone(),
+                kind,
+                severity,
+                description,
+                enabled: entry.enabled.unwrap_or(true),
+                params,
+                origin: path.to_string(),
+                patterns,
+            }
+        }
+        (None, Some(i)) => {
+            let mut r = rules[i].clone();
+            if let Some(s) = entry.severity {
+                r.severity = s;
+            }
+            if let Some(d) = &entry.description {
+                r.description = d.clone();
+            }
+            if let Some(e) = entry.enabled {
+                r.enabled = e;
+            }
+            r.params.overlay(&entry.params());
+            r.origin = path.to_string();
+            r
+        }
+        (None, None) => {
+            let known: Vec<&str> = rules.iter().map(|r| r.id.as_str()).collect();
+            let hint = known
+                .iter()
+                .map(|k| (strsim::jaro_winkler(&entry.id, k), *k))
+                .max_by(|a, b| a.0.total_cmp(&b.0))
+                .filter(|(s, _)| *s > 0.8)
+                .map(|(_, k)| format!("did you mean `{k}`, or "))
+                .unwrap_or_default();
+            return Err(Error::at(
+                path,
+                locate(text, &entry.id, None),
+                format!("rule `{}` has no `kind` and extends no rule of that id; {hint}add `kind:` (one of {})", entry.id, Kind::ALL.map(Kind::as_str).join(", ")),
+            ));
+        }
+    };
+    let allowed = kinds::params_of(rule.kind);
+    for name in entry.params().set_names() {
+        if !allowed.contains(&name) {
+            return Err(Error::at(
+                path,
+                locate(text, &entry.id, Some(name)),
+                format!(
+                    "rule `{}`: parameter `{name}` does not apply to kind `{}`; it takes {}",
+                    entry.id,
+                    rule.kind,
+                    if allowed.is_empty() {
+                        "no parameters".to_string()
+                    } else {
+                        allowed
+                            .iter()
+                            .map(|a| format!("`{a}`"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    }
+                ),
+            ));
+        }
+    }
+    kinds::validate(&rule).map_err(|m| {
+        Error::at(
+            path,
+            locate(text, &entry.id, None),
+            format!("rule `{}`: {m}", entry.id),
+        )
+    })?;
+    // Compiled where they are written, so that a bad pattern is reported in its own file
+    // (the bundled one included); a rule that does not set them keeps those it inherits.
+    let mut rule = rule;
+    if let Some(p) = &entry.patterns {
+        rule.patterns = compile_patterns(path, text, &entry.id, p)?;
+    }
+    Ok((rule, existing))
 }
 
 fn locate_nth(text: &str, id: &str, n: usize) -> Position {
@@ -591,9 +631,48 @@ pub fn build(user: Option<(&str, &str)>) -> Result<RuleSet> {
     })
 }
 
+/// Every error of the user's rule file (`path`, `text`), in file order: what `claimdiff rules
+/// check` prints. A file that does not parse as YAML has one error, where parsing stopped.
+pub fn check_file(path: &str, text: &str) -> Vec<Error> {
+    let file = match parse_file(path, text) {
+        Ok(f) => f,
+        Err(e) => return vec![e],
+    };
+    let base = match file.extends.as_deref() {
+        Some("default") => match build(None) {
+            Ok(set) => set.rules,
+            Err(e) => return vec![e],
+        },
+        _ => Vec::new(),
+    };
+    let mut errors = Vec::new();
+    apply_collecting(path, text, &file, base, &mut errors);
+    if errors.is_empty() {
+        // What only the whole set shows (`extends`, lexicons), one error at most.
+        if let Err(e) = build(Some((path, text))) {
+            errors.push(e);
+        }
+    }
+    errors
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_bad_entry_is_reported_in_one_run() {
+        let text = "version: 1\nextends: default\nrules:\n  - id: no-such-rule\n    severity: high\n  - id: hedge-change\n    patterns: ['(']\n  - id: quote-drift\n    severity: low\n  - id: quote-drift\n    severity: high\n";
+        let errors: Vec<String> = check_file("r.yaml", text)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(errors.len(), 3, "{errors:#?}");
+        assert!(errors[0].starts_with("r.yaml:4:"), "{errors:#?}");
+        assert!(errors[1].contains("bad pattern"), "{errors:#?}");
+        assert!(errors[2].contains("duplicate rule id"), "{errors:#?}");
+        assert!(check_file("r.yaml", "version: 1\nextends: default\n").is_empty());
+    }
 
     #[test]
     fn patterns_are_compiled_in_the_file_that_writes_them() {
