@@ -84,12 +84,7 @@ pub fn write_atomic_with(
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".claimdiff-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(err)?;
-    let _cleanup = interrupt::remove_on_signal(tmp.path());
+    let (mut tmp, _cleanup) = temporary_in(dir).map_err(err)?;
     {
         let mut buffered = std::io::BufWriter::new(tmp.as_file_mut());
         write(&mut buffered).map_err(err)?;
@@ -137,6 +132,38 @@ fn written_through(path: &Path) -> std::io::Result<PathBuf> {
         }
     }
     Err(std::io::Error::other("too many levels of symbolic links"))
+}
+
+/// A new temporary file in `dir`, registered for removal on a signal *before* it exists: a
+/// signal between creating it and registering it would leave it behind.
+fn temporary_in(dir: &Path) -> std::io::Result<(tempfile::NamedTempFile, interrupt::Guard)> {
+    static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    loop {
+        let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.subsec_nanos());
+        let path = dir.join(format!(
+            ".claimdiff-{}-{n}-{nanos:08x}.tmp",
+            std::process::id()
+        ));
+        let guard = interrupt::remove_on_signal(&path);
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        match options.open(&path) {
+            Ok(file) => {
+                let tmp = tempfile::NamedTempFile::from_parts(
+                    file,
+                    tempfile::TempPath::try_from_path(path)?,
+                );
+                return Ok((tmp, guard));
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
 }
 
 /// Removing the temporary file of a write when SIGINT, SIGTERM or SIGHUP ends the process.

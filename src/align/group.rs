@@ -48,7 +48,9 @@ impl Default for AlignOptions {
             // that depend on which pairs are proposed; at 1.2 the index finds 98.8 % of the
             // all-pairs groups exactly.
             cohesion: 1.2,
-            link_threshold: 0.2,
+            // Measured on real reporting of ten events (aligned pairs found / pairs of two
+            // facts linked): 0.20 → 43/3, 0.22 → 41/2, 0.25 → 37/1, 0.32 → 33/0.
+            link_threshold: 0.25,
             semantic: false,
             quiet: false,
         }
@@ -332,8 +334,9 @@ fn dates_match(a: &Features, b: &Features) -> bool {
         && !dates_conflict(a, b)
 }
 
-/// Pairs of claims in different groups (or in none) that are each other's best match in the
-/// other's article: the same fact, though the groups could not hold both.
+/// Pairs of claims in different groups (or in none) where one is the other's best match in
+/// its article: the same fact, though the groups could not hold both (one outlet's sentence
+/// is two sentences of another).
 fn cross_links(
     claims: &[AlignInput],
     group_of: &[usize],
@@ -351,7 +354,7 @@ fn cross_links(
     let best_of = |x: usize, y: usize| best.get(&(x, claims[y].article)).map(|e| e.1) == Some(y);
     pairs
         .into_iter()
-        .filter(|p| group_of[p.a] != group_of[p.b] && best_of(p.a, p.b) && best_of(p.b, p.a))
+        .filter(|p| group_of[p.a] != group_of[p.b] && (best_of(p.a, p.b) || best_of(p.b, p.a)))
         .collect()
 }
 

@@ -117,7 +117,7 @@ pub struct CheckArgs {
     pub update_baseline: bool,
     /// Accept these new findings into the baseline given to --against, by fingerprint (or
     /// its first digits), leaving its articles as they are: they are not reported again,
-    /// and the findings not named still are until fixed.
+    /// and the findings not named still are until fixed (by default none is accepted).
     #[arg(long, num_args = 1.., value_name = "FINGERPRINT", conflicts_with = "update_baseline")]
     pub accept: Vec<String>,
     /// Also list the findings the baseline knows, marked `known` (they never fail the run).
