@@ -108,6 +108,9 @@ impl Baseline {
 
     /// Parse a baseline file, refusing anything that is not a whole, consistent baseline.
     pub fn parse(path: &str, text: &str) -> Result<Baseline> {
+        // A byte order mark (editors on Windows add one) is no part of the JSON; it is no
+        // column either, so positions stay those of the file.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let b: Baseline = serde_json::from_str(text).map_err(|e| {
             let what = if e.is_eof() {
                 "truncated"
@@ -122,7 +125,11 @@ impl Baseline {
                 },
                 format!(
                     "{what}: {}; recreate it with `claimdiff baseline`",
+                    // serde_json ends with " at line L column C", which the prefix gives.
                     crate::lang::one_line(&e.to_string())
+                        .split(" at line ")
+                        .next()
+                        .unwrap_or_default()
                 ),
             )
         })?;
@@ -155,7 +162,71 @@ impl Baseline {
                 format!("group {} names a claim the baseline does not have", g.id),
             ));
         }
+        if let Some(problem) = b.inconsistency() {
+            return Err(Error::input(
+                path,
+                format!("{problem}; recreate it with `claimdiff baseline`"),
+            ));
+        }
         Ok(b)
+    }
+
+    /// What makes the baseline impossible, which serde cannot see: ids given twice, empty
+    /// groups, dates that do not exist, claims outside their file or at line or column 0.
+    fn inconsistency(&self) -> Option<String> {
+        fn twice<'a>(mut ids: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+            let mut seen = std::collections::HashSet::new();
+            ids.find(|id| !seen.insert(*id))
+        }
+        if let Some(id) = twice(self.articles.iter().map(|a| a.id.as_str())) {
+            return Some(format!("article id {id} is given twice"));
+        }
+        if let Some(id) = twice(self.claims.iter().map(|c| c.id.as_str())) {
+            return Some(format!("claim id {id} is given twice"));
+        }
+        if let Some(id) = twice(self.groups.iter().map(|g| g.id.as_str())) {
+            return Some(format!("group id {id} is given twice"));
+        }
+        if let Some(g) = self.groups.iter().find(|g| g.claims.is_empty()) {
+            return Some(format!("group {} has no claims", g.id));
+        }
+        for a in &self.articles {
+            if let Some(d) = a
+                .date
+                .as_deref()
+                .filter(|d| crate::extract::dates::PartialDate::parse_iso(d).is_none())
+            {
+                return Some(format!(
+                    "article {} has date {d:?}, which is not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
+                    a.id
+                ));
+            }
+        }
+        let bytes: std::collections::HashMap<&str, usize> = self
+            .articles
+            .iter()
+            .map(|a| (a.id.as_str(), a.bytes))
+            .collect();
+        for c in &self.claims {
+            let size = bytes.get(c.article.as_str()).copied().unwrap_or(0);
+            let problem = if c.start > c.end {
+                format!("starts at byte {} after its end at {}", c.start, c.end)
+            } else if c.end > size {
+                format!(
+                    "ends at byte {}, past the end of its file ({size} bytes)",
+                    c.end
+                )
+            } else if c.line == 0 || c.column == 0 {
+                format!(
+                    "has line {}, column {} (both count from 1)",
+                    c.line, c.column
+                )
+            } else {
+                continue;
+            };
+            return Some(format!("claim {} {problem}", c.id));
+        }
+        None
     }
 
     /// The baseline as reference articles and claims, renamed `r1`, `r2`… so they never

@@ -22,6 +22,20 @@ pub fn parse_yaml_at<T: DeserializeOwned>(file: &str, text: &str, line_offset: u
             ),
         ));
     }
+    if let Some(e) = over_node_budget(text) {
+        let message = format!("anchors and aliases (`&name`, `*name`) expand this YAML to more than {MAX_YAML_NODES} values; write the repeated values out, or use fewer aliases");
+        return Err(match e.location() {
+            Some(loc) => Error::at(
+                file,
+                Position {
+                    line: loc.line() + line_offset,
+                    column: loc.column(),
+                },
+                message,
+            ),
+            None => Error::input(file, message),
+        });
+    }
     serde_yaml::from_str(text).map_err(|e| {
         let message = crate::lang::one_line(&e.to_string());
         if let Some((head, what, line, column)) = opened_at(&message) {
@@ -51,6 +65,115 @@ pub fn parse_yaml_at<T: DeserializeOwned>(file: &str, text: &str, line_offset: u
             None => Error::input(file, message),
         }
     })
+}
+
+/// Most values a YAML document may hold once its aliases are expanded. Without aliases a
+/// document of [`MAX_YAML_BYTES`] holds fewer (a value takes at least two bytes); aliases
+/// that repeat aliases ("billion laughs") could make it hold billions.
+pub const MAX_YAML_NODES: usize = MAX_YAML_BYTES;
+
+/// Walks a document the way deserialising it would (aliases replayed), counting values and
+/// stopping at [`MAX_YAML_NODES`]: the cost of a document is known before it is built.
+struct NodeBudget<'a>(&'a std::cell::Cell<usize>);
+
+const OVER_BUDGET: &str = "claimdiff: YAML node budget spent";
+
+impl NodeBudget<'_> {
+    fn spend<E: serde::de::Error>(&self) -> std::result::Result<(), E> {
+        match self.0.get().checked_sub(1) {
+            Some(left) => {
+                self.0.set(left);
+                Ok(())
+            }
+            None => Err(E::custom(OVER_BUDGET)),
+        }
+    }
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for NodeBudget<'_> {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> std::result::Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for NodeBudget<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any YAML value")
+    }
+    fn visit_bool<E: serde::de::Error>(self, _: bool) -> std::result::Result<(), E> {
+        self.spend()
+    }
+    fn visit_i64<E: serde::de::Error>(self, _: i64) -> std::result::Result<(), E> {
+        self.spend()
+    }
+    fn visit_u64<E: serde::de::Error>(self, _: u64) -> std::result::Result<(), E> {
+        self.spend()
+    }
+    fn visit_f64<E: serde::de::Error>(self, _: f64) -> std::result::Result<(), E> {
+        self.spend()
+    }
+    fn visit_str<E: serde::de::Error>(self, _: &str) -> std::result::Result<(), E> {
+        self.spend()
+    }
+    fn visit_unit<E: serde::de::Error>(self) -> std::result::Result<(), E> {
+        self.spend()
+    }
+    fn visit_none<E: serde::de::Error>(self) -> std::result::Result<(), E> {
+        self.spend()
+    }
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> std::result::Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_newtype_struct<D: serde::Deserializer<'de>>(
+        self,
+        d: D,
+    ) -> std::result::Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(
+        self,
+        mut seq: A,
+    ) -> std::result::Result<(), A::Error> {
+        self.spend::<A::Error>()?;
+        while seq.next_element_seed(NodeBudget(self.0))?.is_some() {}
+        Ok(())
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut map: A,
+    ) -> std::result::Result<(), A::Error> {
+        self.spend::<A::Error>()?;
+        while map.next_key_seed(NodeBudget(self.0))?.is_some() {
+            map.next_value_seed(NodeBudget(self.0))?;
+        }
+        Ok(())
+    }
+    fn visit_enum<A: serde::de::EnumAccess<'de>>(
+        self,
+        data: A,
+    ) -> std::result::Result<(), A::Error> {
+        use serde::de::VariantAccess;
+        self.spend::<A::Error>()?;
+        let ((), variant) = data.variant_seed(NodeBudget(self.0))?;
+        variant.newtype_variant_seed(NodeBudget(self.0))
+    }
+}
+
+/// The error that stopped the walk, when the document holds more than [`MAX_YAML_NODES`]
+/// values. Other errors are left to the real parse, which reports them in its terms.
+fn over_node_budget(text: &str) -> Option<serde_yaml::Error> {
+    use serde::de::DeserializeSeed;
+    let left = std::cell::Cell::new(MAX_YAML_NODES);
+    for doc in serde_yaml::Deserializer::from_str(text) {
+        match NodeBudget(&left).deserialize(doc) {
+            Err(e) if e.to_string().contains(OVER_BUDGET) => return Some(e),
+            Err(_) => return None,
+            Ok(()) => {}
+        }
+    }
+    None
 }
 
 /// "found unexpected end of stream at line 4 column 1, while scanning a quoted scalar at line
@@ -118,6 +241,29 @@ mod tests {
         .to_string();
         assert!(err.starts_with("a.md:2:9: "), "{err}");
         assert!(err.contains("quoted scalar that starts here"), "{err}");
+    }
+
+    #[test]
+    fn aliases_that_expand_past_the_budget_are_refused_before_building() {
+        // 1000 strings, a list of 1000 of them, and that list 5000 times: 5 billion values.
+        let mut text = format!(
+            "s: &s [{}]\no: &o [{}]\n",
+            ["x"; 1000].join(","),
+            ["*s"; 1000].join(",")
+        );
+        for i in 0..5000 {
+            text.push_str(&format!("k{i}: *o\n"));
+        }
+        let start = std::time::Instant::now();
+        let err = parse_yaml::<serde_yaml::Value>("bomb.yaml", &text)
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("bomb.yaml:"), "{err}");
+        assert!(err.contains("expand this YAML to more than"), "{err}");
+        assert!(start.elapsed().as_secs() < 30);
+        // A few aliases are fine.
+        let v: serde_yaml::Value = parse_yaml("ok.yaml", "a: &a [1, 2]\nb: *a\n").unwrap();
+        assert_eq!(v["b"][1], serde_yaml::Value::from(2));
     }
 
     #[test]

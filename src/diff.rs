@@ -22,6 +22,10 @@ pub struct DiffOp {
     pub text: String,
 }
 
+/// Tokens (words and gaps) of both texts above which [`word_diff`] only keeps their common
+/// start and end: some 5,000 words, many times a claim.
+const MAX_DIFF_TOKENS: usize = 20_000;
+
 /// Words and the gaps between them, as slices of `text`. Concatenated they give `text`.
 fn tokens(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
@@ -105,6 +109,22 @@ fn raw_diff(old: &str, new: &str) -> Vec<DiffOp> {
             }
         }
     };
+    if a.len() + b.len() > MAX_DIFF_TOKENS {
+        // Past a size no claim reaches, the diff's worst case is quadratic: keep the common
+        // start and end, and the middle is replaced.
+        let same_start = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+        let same_end = a[same_start..]
+            .iter()
+            .rev()
+            .zip(b[same_start..].iter().rev())
+            .take_while(|(x, y)| x == y)
+            .count();
+        push(DiffTagKind::Equal, &a[..same_start]);
+        push(DiffTagKind::Delete, &a[same_start..a.len() - same_end]);
+        push(DiffTagKind::Insert, &b[same_start..b.len() - same_end]);
+        push(DiffTagKind::Equal, &a[a.len() - same_end..]);
+        return out;
+    }
     for d in capture_diff_slices(Algorithm::Patience, &a, &b) {
         let (tag, old_range, new_range) = d.as_tag_tuple();
         match tag {

@@ -132,11 +132,55 @@ pub struct WordSpan {
 }
 
 impl WordSpan {
-    /// Does one of `spans` hold the whole word?
-    pub fn inside_any(&self, spans: &[crate::source::Span]) -> bool {
-        spans
+    /// Does one of the spans of `cover` hold the whole word?
+    pub fn inside_any(&self, cover: &SpanCover) -> bool {
+        cover.holds(self.start, self.end)
+    }
+}
+
+/// Spans (dates in a claim) asked "does one of you hold this word?" once per word: a binary
+/// search rather than a walk over every span, so a claim of many dates stays linear.
+#[derive(Debug, Clone, Default)]
+pub struct SpanCover {
+    /// Span starts, increasing.
+    starts: Vec<usize>,
+    /// `reach[i]`: the furthest end of the spans up to `i` in that order.
+    reach: Vec<usize>,
+}
+
+impl SpanCover {
+    pub fn new(spans: &[crate::source::Span]) -> SpanCover {
+        let mut sorted: Vec<(usize, usize)> = spans.iter().map(|s| (s.start, s.end)).collect();
+        sorted.sort_unstable();
+        let mut furthest = 0;
+        let reach = sorted
             .iter()
-            .any(|s| s.start <= self.start && self.end <= s.end)
+            .map(|&(_, end)| {
+                furthest = furthest.max(end);
+                furthest
+            })
+            .collect();
+        SpanCover {
+            starts: sorted.into_iter().map(|(start, _)| start).collect(),
+            reach,
+        }
+    }
+
+    /// Does one span hold `start..end`? One does exactly when, among the spans that start at
+    /// or before `start`, the furthest end reaches `end`.
+    pub fn holds(&self, start: usize, end: usize) -> bool {
+        match self.starts.partition_point(|&s| s <= start) {
+            0 => false,
+            i => self.reach[i - 1] >= end,
+        }
+    }
+
+    /// Does one span share a byte with `start..end`?
+    pub fn overlaps(&self, start: usize, end: usize) -> bool {
+        match self.starts.partition_point(|&s| s < end) {
+            0 => false,
+            i => self.reach[i - 1] > start,
+        }
     }
 }
 
@@ -258,6 +302,28 @@ pub fn link_texts_only(text: &str) -> std::borrow::Cow<'_, str> {
 
 #[cfg(test)]
 mod tests {
+    use super::SpanCover;
+    use crate::source::Span;
+
+    #[test]
+    fn span_cover_answers_as_a_walk_over_every_span_would() {
+        let spans = [
+            Span::new(10, 20),
+            Span::new(0, 5),
+            Span::new(12, 30),
+            Span::new(40, 41),
+        ];
+        let cover = SpanCover::new(&spans);
+        for start in 0..45 {
+            for end in start..46 {
+                let holds = spans.iter().any(|s| s.start <= start && end <= s.end);
+                let overlaps = spans.iter().any(|s| start < s.end && s.start < end);
+                assert_eq!(cover.holds(start, end), holds, "{start}..{end}");
+                assert_eq!(cover.overlaps(start, end), overlaps, "{start}..{end}");
+            }
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -44,7 +44,29 @@ impl Table {
     pub fn values(&self, col: usize) -> Vec<String> {
         self.rows.iter().map(|r| r[col].clone()).collect()
     }
+
+    /// The claims of column `col`, refusing a cell over [`MAX_CLAIM_CELL_BYTES`] with its line.
+    pub fn claims(&self, col: usize) -> Result<Vec<String>> {
+        if let Some(i) =
+            (0..self.rows.len()).find(|&i| self.rows[i][col].len() > MAX_CLAIM_CELL_BYTES)
+        {
+            return Err(at_line(
+                &self.path,
+                self.lines[i],
+                &format!(
+                    "the cell of column {:?} is {} bytes, over the {MAX_CLAIM_CELL_BYTES} a claim may have; a cell holds one claim (a sentence or a paragraph): split it into rows",
+                    self.headers[col].trim(),
+                    self.rows[i][col].len()
+                ),
+            ));
+        }
+        Ok(self.values(col))
+    }
 }
+
+/// Longest claim a cell of a pairs table may hold: a claim is a sentence or a paragraph, and
+/// a whole document pasted in a cell would take seconds and hundreds of megabytes to score.
+pub const MAX_CLAIM_CELL_BYTES: usize = 1 << 20;
 
 /// Read a table from `text`, the content of the file `path`. The delimiter is `delimiter`,
 /// else a tab for a `.tsv` or `.tab` file and a comma otherwise. Comma-separated files
@@ -63,6 +85,15 @@ pub fn read_table(path: &str, text: &str, delimiter: Option<u8>) -> Result<Table
         }
     });
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if delimiter != b'\t' {
+        if let Some(line) = unclosed_quote(text, delimiter) {
+            return Err(at_line(
+                path,
+                line,
+                "a quoted cell opens here and is never closed, so the rest of the file would be one cell; close it with \" (a quote inside a cell is written \"\")",
+            ));
+        }
+    }
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .quoting(delimiter != b'\t')
@@ -84,7 +115,12 @@ pub fn read_table(path: &str, text: &str, delimiter: Option<u8>) -> Result<Table
         let line = record.position().map_or(0, |p| p.line() as usize);
         let fields: Vec<String> = record.iter().map(str::to_string).collect();
         match &headers {
-            None => headers = Some(fields),
+            None => {
+                if let Some(message) = named_twice(&fields) {
+                    return Err(at_line(path, line, &message));
+                }
+                headers = Some(fields)
+            }
             Some(h) if fields.len() != h.len() => {
                 let what = if delimiter == b'\t' { "tabs" } else { "commas" };
                 return Err(at_line(
@@ -114,6 +150,46 @@ pub fn read_table(path: &str, text: &str, delimiter: Option<u8>) -> Result<Table
         headers,
         rows,
         lines,
+    })
+}
+
+/// The line where a quoted cell opens that the file never closes (RFC 4180: a cell that
+/// starts with `"` runs to the next lone `"`; `""` is a quote inside it). The CSV reader
+/// would take the rest of the file as that cell without a word.
+fn unclosed_quote(text: &str, delimiter: u8) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let (mut line, mut opened_at) = (1, None);
+    let (mut i, mut cell_start) = (0, true);
+    while i < bytes.len() {
+        let b = bytes[i];
+        match opened_at {
+            None if cell_start && b == b'"' => opened_at = Some(line),
+            Some(_) if b == b'"' && bytes.get(i + 1) == Some(&b'"') => i += 1,
+            Some(_) if b == b'"' => opened_at = None,
+            _ => {}
+        }
+        if b == b'\n' {
+            line += 1;
+        }
+        cell_start = opened_at.is_none() && (b == delimiter || b == b'\n' || b == b'\r');
+        i += 1;
+    }
+    opened_at
+}
+
+/// A header that names a column twice: `--left NAME` could not tell which.
+fn named_twice(headers: &[String]) -> Option<String> {
+    let key = |h: &str| h.trim().to_lowercase();
+    headers.iter().enumerate().find_map(|(j, h)| {
+        let first = headers[..j]
+            .iter()
+            .position(|g| !h.trim().is_empty() && key(g) == key(h))?;
+        Some(format!(
+            "the header names column {:?} twice (columns {} and {}); give each column its own name",
+            h.trim(),
+            first + 1,
+            j + 1
+        ))
     })
 }
 
@@ -540,6 +616,27 @@ mod tests {
         );
         let e = read_table("p.csv", "", None).unwrap_err().to_string();
         assert!(e.starts_with("p.csv: the file is empty"), "{e}");
+    }
+
+    #[test]
+    fn unclosed_quote_and_a_column_named_twice_are_refused() {
+        let e = read_table("p.csv", "left,right\n\"Un.\",\"Deux.\n", None)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with("p.csv:2: a quoted cell opens here and is never closed"),
+            "{e}"
+        );
+        let e = read_table("p.csv", "left,Right,right \nUn.,Deux.,Trois.\n", None)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with("p.csv:1: the header names column \"right\" twice (columns 2 and 3)"),
+            "{e}"
+        );
+        // Quotes closed, doubled, or inside an unquoted cell are fine; so are empty names.
+        let t = read_table("p.csv", "left,right,,\n\"a \"\"b\"\"\",c\"d,,\n", None).unwrap();
+        assert_eq!(t.rows[0][0], "a \"b\"");
     }
 
     #[test]

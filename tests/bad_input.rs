@@ -522,3 +522,101 @@ fn a_directory_given_as_a_table_or_rule_file() {
     let out = claimdiff(&["rules", "check", s(dir.path())]);
     assert_input_error(&out, s(dir.path()), &["is a directory; pass a rule file"]);
 }
+
+#[test]
+fn a_device_is_read_up_to_the_limit_only() {
+    // /dev/zero says it is 0 bytes long and never ends: read as a stream, its first block
+    // shows it is binary.
+    let out = claimdiff(&["claims", "/dev/zero"]);
+    assert_input_error(&out, "/dev/zero: ", &["binary file (NUL byte at offset 0)"]);
+}
+
+#[test]
+fn utf16_is_named_not_called_binary() {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes: Vec<u8> = [0xff, 0xfe]
+        .into_iter()
+        .chain(ARTICLE.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let p = write(dir.path(), "utf16.txt", &bytes);
+    for encoding in ["utf8", "lossy"] {
+        let out = claimdiff(&["claims", "--encoding", encoding, s(&p)]);
+        let line = assert_input_error(&out, &format!("{}: is UTF-16", s(&p)), &["iconv"]);
+        assert!(!line.contains("binary"), "{line}");
+    }
+}
+
+/// A baseline of one article, as JSON, and the article checked against it.
+fn saved_baseline(dir: &Path) -> (Value, PathBuf) {
+    let article = write(dir, "afp.txt", ARTICLE.as_bytes());
+    let b = dir.join("base.json");
+    let out = claimdiff(&["baseline", s(&article), "-o", s(&b)]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let json = serde_json::from_str(&std::fs::read_to_string(&b).unwrap()).unwrap();
+    (json, article)
+}
+
+#[test]
+fn baseline_with_a_byte_order_mark_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let (json, article) = saved_baseline(dir.path());
+    let text = format!("\u{feff}{}", serde_json::to_string_pretty(&json).unwrap());
+    let b = write(dir.path(), "bom.json", text.as_bytes());
+    let out = claimdiff(&["check", s(&article), "--against", s(&b), "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
+
+#[test]
+fn impossible_baselines_are_refused_with_what_is_wrong() {
+    let dir = tempfile::tempdir().unwrap();
+    let (json, article) = saved_baseline(dir.path());
+    type Edit = fn(&mut Value);
+    let cases: [(Edit, &str); 7] = [
+        (|j| j["claims"][0]["start"] = 10_000.into(), "after its end"),
+        (
+            |j| j["claims"][0]["end"] = 10_000.into(),
+            "past the end of its file",
+        ),
+        (|j| j["claims"][0]["line"] = 0.into(), "has line 0,"),
+        (
+            |j| j["articles"][0]["date"] = "2017-13-45".into(),
+            "not a date",
+        ),
+        (
+            |j| {
+                let c = j["claims"][0].clone();
+                j["claims"].as_array_mut().unwrap().push(c);
+            },
+            "given twice",
+        ),
+        (
+            |j| j["groups"] = serde_json::json!([{"id": "g1", "claims": []}]),
+            "has no claims",
+        ),
+        (|j| j["claims"] = "x".into(), "invalid type"),
+    ];
+    for (i, (edit, expected)) in cases.into_iter().enumerate() {
+        let mut j = json.clone();
+        edit(&mut j);
+        let b = write(
+            dir.path(),
+            &format!("bad{i}.json"),
+            serde_json::to_string_pretty(&j).unwrap().as_bytes(),
+        );
+        let out = claimdiff(&["check", s(&article), "--against", s(&b)]);
+        let line = assert_input_error(&out, s(&b), &[expected]);
+        // The position once: in the prefix, not again in the message.
+        assert!(!line.contains(" at line "), "{line}");
+    }
+}
+
+#[test]
+fn pairs_with_an_unclosed_quote_or_a_column_named_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    let open = write(dir.path(), "open.csv", b"left,right\n\"Un.\",\"Deux.\n");
+    let out = claimdiff(&["pairs", s(&open), "--left", "left", "--right", "right"]);
+    assert_input_error(&out, &format!("{}:2: ", s(&open)), &["never closed"]);
+    let twice = write(dir.path(), "twice.csv", b"left,left\nUn.,Deux.\n");
+    let out = claimdiff(&["pairs", s(&twice), "--left", "1", "--right", "2"]);
+    assert_input_error(&out, &format!("{}:1: ", s(&twice)), &["twice"]);
+}

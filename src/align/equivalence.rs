@@ -19,7 +19,8 @@ use serde::{Deserialize, Serialize};
 use crate::error::Error;
 use crate::extract::{Features, TermKind};
 use crate::lang::Lang;
-use crate::normalize::{fold, words, WordKind};
+use crate::normalize::{fold, words, SpanCover, WordKind};
+use crate::source::Span;
 
 /// The features, in the order of [`PairFeatures::values`].
 pub const FEATURES: [&str; 10] = [
@@ -219,23 +220,18 @@ impl ClaimProfile {
 /// The statement words of a claim: folded, without attribution, dates and attribution verbs,
 /// numbers as `#` (one slot for "5 000" or "1.2 billion"); and how many words the claim has.
 fn statement_words(c: &ClaimText) -> (Vec<String>, usize) {
-    let dates: Vec<(usize, usize)> = c
-        .features
-        .dates
-        .iter()
-        .map(|d| (d.span.start, d.span.end))
-        .collect();
-    let skip: Vec<(usize, usize)> = c
+    let date_spans: Vec<Span> = c.features.dates.iter().map(|d| d.span).collect();
+    let dates = SpanCover::new(&date_spans);
+    let skip_spans: Vec<Span> = c
         .features
         .attributions
         .iter()
         .filter(|a| !a.nested)
-        .map(|a| (a.span.start, a.span.end))
-        .chain(dates.iter().copied())
+        .map(|a| a.span)
+        .chain(date_spans.iter().copied())
         .collect();
-    let within = |spans: &[(usize, usize)], w: &crate::normalize::WordSpan| {
-        spans.iter().any(|&(s, e)| w.start < e && s < w.end)
-    };
+    let skip = SpanCover::new(&skip_spans);
+    let within = |spans: &SpanCover, w: &crate::normalize::WordSpan| spans.overlaps(w.start, w.end);
     let mut out: Vec<String> = Vec::new();
     let all = words(c.text);
     for &w in &all {
@@ -262,7 +258,7 @@ fn statement_words(c: &ClaimText) -> (Vec<String>, usize) {
 }
 
 /// Items two sorted lists share, counted with repeats (a multiset intersection).
-fn shared_count(a: &[u64], b: &[u64]) -> usize {
+pub(crate) fn shared_count<T: Ord>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {

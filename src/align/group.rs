@@ -2,8 +2,6 @@
 //! share no article and the merged group holds together on average, so outlets telling the
 //! story in another order still align, and a chain of weak links does not.
 
-use std::collections::HashMap;
-
 use rayon::prelude::*;
 
 use super::candidates::{candidate_pairs, CandidateMode};
@@ -143,7 +141,11 @@ struct Merger {
     /// The articles of each group, sorted: one claim per article is checked without search.
     articles: Vec<Vec<usize>>,
     links: Vec<Vec<ScoredPair>>,
-    /// Scores already known, by claim pair (a fast hash: millions of lookups on big runs).
+    /// Each claim's terms as a number: claims with the same terms (an article given twice,
+    /// wire copy) score alike against every other, so scores are known by these.
+    terms_of: Vec<u32>,
+    /// Scores already known, by pair of `terms_of` (a fast hash: millions of lookups on big
+    /// runs). The same article given a thousand times holds a few entries, not millions.
     known: rustc_hash::FxHashMap<(u32, u32), f32>,
     /// Merge attempts that failed: (groups, their sizes, date bridge, threshold).
     failed: rustc_hash::FxHashSet<(u32, u32, u32, u32, bool, u64)>,
@@ -163,20 +165,39 @@ pub(crate) fn intersect(a: &[usize], b: &[usize]) -> bool {
 }
 
 impl Merger {
-    fn new(claims: &[AlignInput], pairs: &[ScoredPair]) -> Merger {
+    fn new(claims: &[AlignInput], pairs: &[ScoredPair], sets: &[TermSet]) -> Merger {
         let n = claims.len();
+        let mut distinct: rustc_hash::FxHashMap<(&[u32], &[u32]), u32> = Default::default();
+        // With meaning, a claim's score is its own (its vector, its article's date): claims
+        // share known scores only when the words alone decide.
+        let semantic = claims.iter().any(|c| c.embedding.is_some());
+        let terms_of: Vec<u32> = sets
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let next = distinct.len() as u32;
+                if semantic {
+                    i as u32
+                } else {
+                    *distinct.entry((&s.ids, &s.light)).or_insert(next)
+                }
+            })
+            .collect();
+        let key = |a: usize, b: usize| {
+            let (x, y) = (terms_of[a], terms_of[b]);
+            (x.min(y), x.max(y))
+        };
+        let known = pairs
+            .iter()
+            .map(|p| (key(p.a, p.b), p.score.score as f32))
+            .collect();
         Merger {
             group_of: (0..n).collect(),
             members: (0..n).map(|i| vec![i]).collect(),
             articles: claims.iter().map(|c| vec![c.article]).collect(),
             links: vec![Vec::new(); n],
-            known: pairs
-                .iter()
-                .map(|p| {
-                    let (x, y) = (p.a.min(p.b), p.a.max(p.b));
-                    ((x as u32, y as u32), p.score.score as f32)
-                })
-                .collect(),
+            known,
+            terms_of,
             failed: Default::default(),
         }
     }
@@ -241,12 +262,11 @@ impl Merger {
         );
         for (i, &x) in self.members[ga].iter().enumerate() {
             for (j, &y) in self.members[gb].iter().enumerate() {
-                let key = (x.min(y) as u32, x.max(y) as u32);
+                let (tx, ty) = (self.terms_of[x], self.terms_of[y]);
                 let s = *self
                     .known
-                    .entry(key)
-                    .or_insert_with(|| sim.of(key.0 as usize, key.1 as usize) as f32)
-                    as f64;
+                    .entry((tx.min(ty), tx.max(ty)))
+                    .or_insert_with(|| sim.of(x, y) as f32) as f64;
                 let mut keeps_apart = || {
                     weeks_apart(&claims[x], &claims[y])
                         || (dates_conflict(claims[x].features, claims[y].features)
@@ -512,7 +532,7 @@ pub fn align(claims: &[AlignInput], options: &AlignOptions) -> Alignment {
     });
 
     // Every scored pair is known to the merger: the second pass needs no scoring again.
-    let mut merger = Merger::new(claims, &pairs);
+    let mut merger = Merger::new(claims, &pairs, &sets);
     // Links rest on meaning: by words alone, pairs below the threshold are too often two
     // facts told in the same words (`--semantic off` keeps the groups it always made).
     let linkable: Vec<ScoredPair> = pairs
@@ -531,12 +551,15 @@ pub fn align(claims: &[AlignInput], options: &AlignOptions) -> Alignment {
     }
     // Second pass: articles that already share groups report one event; between them a
     // weaker pair is still the same claim (ledes worded differently, for instance).
-    let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
-    // The merger keeps each group's articles sorted, one claim per article.
-    for arts in merger.articles.iter().filter(|a| a.len() > 1) {
-        for (i, &x) in arts.iter().enumerate() {
-            for &y in &arts[i + 1..] {
-                *shared.entry((x, y)).or_default() += 1;
+    // The groups of each article, in increasing order, as they stand after the first pass:
+    // two articles share the groups their lists share. (Not a count per pair of articles:
+    // the same article given a thousand times would make that a million pairs per group.)
+    let articles = claims.iter().map(|c| c.article + 1).max().unwrap_or(0);
+    let mut groups_of: Vec<Vec<usize>> = vec![Vec::new(); articles];
+    for (g, arts) in merger.articles.iter().enumerate() {
+        if arts.len() > 1 {
+            for &x in arts {
+                groups_of[x].push(g);
             }
         }
     }
@@ -544,7 +567,7 @@ pub fn align(claims: &[AlignInput], options: &AlignOptions) -> Alignment {
     // that meaning alone carries is most often two facts of that event.
     for mut pair in below {
         let (x, y) = (claims[pair.a].article, claims[pair.b].article);
-        let count = shared.get(&(x.min(y), x.max(y))).copied().unwrap_or(0);
+        let count = super::equivalence::shared_count(&groups_of[x], &groups_of[y]);
         if count >= options.same_event_groups
             && scorer.similarity(&sets[pair.a], &sets[pair.b]) >= options.same_event_threshold
         {

@@ -393,6 +393,10 @@ impl Scorer {
     /// of `b` left, if within [`NUMBER_SLOT_MIN_RATIO`]. Returns the weight they earn.
     fn number_slots(&self, a: &TermSet, b: &TermSet, scratch: &mut Scratch) -> f64 {
         let Scratch { numbers, used, .. } = scratch;
+        // Quadratic too: two claims of thousands of figures pair none.
+        if a.ids.len().saturating_mul(numbers.len()) > SOFT_MAX_WORK {
+            return 0.0;
+        }
         used.clear();
         used.resize(numbers.len(), false);
         let mut earned = 0.0;

@@ -951,7 +951,7 @@ fn pairs(a: args::PairsArgs) -> Result<i32> {
             crate::Error::input(&shown, "no data rows under the header: nothing to score").into(),
         );
     }
-    let results = pairs::score_pairs(&table.values(left), &table.values(right), a.lang, &rules);
+    let results = pairs::score_pairs(&table.claims(left)?, &table.claims(right)?, a.lang, &rules);
     let tsv_input = delimiter == Some(b'\t')
         || matches!(
             a.file.extension().and_then(|e| e.to_str()),

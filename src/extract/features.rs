@@ -143,7 +143,8 @@ pub fn extract(
     let ws = words(text);
     let folded: Vec<String> = ws.iter().map(|w| fold(&text[w.start..w.end])).collect();
     let dates = find_dates(text, &ws, &folded, lang, article_date);
-    let date_spans: Vec<Span> = dates.iter().map(|d| d.span).collect();
+    let date_spans =
+        crate::normalize::SpanCover::new(&dates.iter().map(|d| d.span).collect::<Vec<Span>>());
     let numbers = find_numbers(text, &ws, &folded, lang, &date_spans);
     let stemmer = rust_stemmers::Stemmer::create(lang.stemmer);
 
@@ -162,11 +163,14 @@ pub fn extract(
 
     let attributions = find_attributions(text, &ws, &folded, lang, aliases, &date_spans);
     // A term said inside the claim's own attribution names who speaks: it weighs less.
-    let said_by = |k: usize| {
-        attributions
+    let regions = crate::normalize::SpanCover::new(
+        &attributions
             .iter()
-            .any(|a| !a.nested && a.region.contains(ws[k].start))
-    };
+            .filter(|a| !a.nested)
+            .map(|a| a.region)
+            .collect::<Vec<Span>>(),
+    );
+    let said_by = |k: usize| regions.overlaps(ws[k].start, ws[k].start + 1);
     let mut terms = Vec::with_capacity(content.len());
     let mut entities = Vec::new();
     let mut covered = vec![false; ws.len()];
@@ -419,7 +423,7 @@ fn find_attributions(
     folded: &[String],
     lang: &Lang,
     aliases: &AliasTable,
-    date_spans: &[Span],
+    date_spans: &crate::normalize::SpanCover,
 ) -> Vec<Attribution> {
     let mut out: Vec<(Form, Attribution)> = Vec::new();
     // A dotted acronym ("U.N. envoy", "U.S. officials") is one name, not a sentence's end.
@@ -834,7 +838,7 @@ fn find_hedges(
     ws: &[WordSpan],
     folded: &[String],
     lang: &Lang,
-    dates: &[Span],
+    dates: &crate::normalize::SpanCover,
 ) -> Vec<Cue> {
     let mut out = Vec::new();
     let patterns = &lang.patterns().hedges;

@@ -292,7 +292,7 @@ pub fn find_numbers(
     words: &[WordSpan],
     folded: &[String],
     lang: &Lang,
-    skip: &[Span],
+    skip: &crate::normalize::SpanCover,
 ) -> Vec<NumberMention> {
     let mut out = Vec::new();
     let mut k = 0;
@@ -506,7 +506,7 @@ mod tests {
             .iter()
             .map(|w| crate::normalize::fold(&text[w.start..w.end]))
             .collect();
-        find_numbers(text, &words, &folded, lang, &[])
+        find_numbers(text, &words, &folded, lang, &Default::default())
     }
 
     fn nums(text: &str, code: LangCode) -> Vec<(f64, Option<String>)> {
@@ -584,7 +584,7 @@ mod tests {
             .iter()
             .map(|w| crate::normalize::fold(&text[w.start..w.end]))
             .collect();
-        let n = find_numbers(text, &words, &folded, lang, &[]);
+        let n = find_numbers(text, &words, &folded, lang, &Default::default());
         assert_eq!(n.len(), 1);
         assert!(n[0].ordinal);
         assert_eq!(n[0].text, "4e");

@@ -84,6 +84,20 @@ fn lossy(bytes: &[u8]) -> (String, usize, OffsetMap) {
     (text, replaced, map)
 }
 
+/// The byte order of a UTF-16 file, told by its byte order mark.
+fn utf16_order(bytes: &[u8]) -> Option<&'static str> {
+    match bytes {
+        [0xff, 0xfe, ..] => Some("little-endian"),
+        [0xfe, 0xff, ..] => Some("big-endian"),
+        _ => None,
+    }
+}
+
+/// Do `bytes` start with a UTF-16 byte order mark?
+pub(crate) fn is_utf16(bytes: &[u8]) -> bool {
+    utf16_order(bytes).is_some()
+}
+
 /// Decode `bytes` read from `path`.
 pub fn decode(path: &str, bytes: Vec<u8>, encoding: Encoding) -> Result<Decoded> {
     if bytes.len() > MAX_ARTICLE_BYTES {
@@ -94,6 +108,12 @@ pub fn decode(path: &str, bytes: Vec<u8>, encoding: Encoding) -> Result<Decoded>
                 bytes.len(),
                 MAX_ARTICLE_BYTES
             ),
+        ));
+    }
+    if let Some(order) = utf16_order(&bytes) {
+        return Err(Error::input(
+            path,
+            format!("is UTF-16 ({order}, by its byte order mark), which claimdiff does not read; save it as UTF-8 (for example `iconv -f UTF-16 -t UTF-8 {path} > {path}.utf8`)"),
         ));
     }
     if let Some(nul) = bytes.iter().position(|&b| b == 0) {
@@ -195,6 +215,21 @@ mod tests {
         );
         let lossy = decode("a", b"d\xe9j\xe0".to_vec(), Encoding::Lossy).unwrap();
         assert_eq!(lossy.replaced, 2);
+    }
+
+    #[test]
+    fn utf16_is_named_whatever_the_encoding() {
+        let bytes: Vec<u8> = [0xff, 0xfe]
+            .into_iter()
+            .chain("Titre".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        for encoding in [Encoding::Utf8, Encoding::Lossy, Encoding::Latin1] {
+            let err = decode("a.txt", bytes.clone(), encoding)
+                .unwrap_err()
+                .to_string();
+            assert!(err.starts_with("a.txt: is UTF-16 (little-endian"), "{err}");
+            assert!(!err.contains("binary"), "{err}");
+        }
     }
 
     #[test]

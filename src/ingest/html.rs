@@ -51,7 +51,15 @@ pub fn nesting_depth(html: &str) -> usize {
             .find(|&k| lower(k, pat))
             .unwrap_or(bytes.len())
     };
-    let (mut depth, mut deepest, mut i) = (0usize, 0usize, 0usize);
+    let (mut deepest, mut i) = (0usize, 0usize);
+    // The elements open, innermost last, and how many of each name: an end tag closes the
+    // innermost element of its name and those inside it; one that closes nothing is ignored,
+    // as parsers do. Each element is opened and closed once: linear.
+    let mut open: Vec<String> = Vec::new();
+    let mut open_by_name: std::collections::HashMap<String, usize> = Default::default();
+    // How many of the open elements are `<svg>` or `<math>`: in them, and only there, `/>`
+    // closes an element (in HTML, `<div/>` opens a div).
+    let mut foreign = 0usize;
     while let Some(off) = html[i..].find('<') {
         let lt = i + off;
         if lower(lt, "<!--") {
@@ -88,14 +96,26 @@ pub fn nesting_depth(html: &str) -> usize {
         if FLAT_ELEMENTS.contains(&name.as_str()) {
             continue;
         }
+        let is_foreign = |n: &str| n == "svg" || n == "math";
         if closing {
-            depth = depth.saturating_sub(1);
+            if open_by_name.get(&name).copied().unwrap_or(0) == 0 {
+                continue;
+            }
+            while let Some(top) = open.pop() {
+                *open_by_name.entry(top.clone()).or_default() -= 1;
+                foreign -= usize::from(is_foreign(&top));
+                if top == name {
+                    break;
+                }
+            }
         } else if RAW_TEXT_ELEMENTS.contains(&name.as_str()) {
             let end = find(i, &format!("</{name}"));
             i = end.min(bytes.len());
-        } else if !self_closing {
-            depth += 1;
-            deepest = deepest.max(depth);
+        } else if !(self_closing && (foreign > 0 || is_foreign(&name))) {
+            foreign += usize::from(is_foreign(&name));
+            *open_by_name.entry(name.clone()).or_default() += 1;
+            open.push(name);
+            deepest = deepest.max(open.len());
         }
     }
     deepest
@@ -509,6 +529,14 @@ mod tests {
         assert_eq!(nesting_depth(&"<div>".repeat(5000)), 5000);
         // Unbalanced end tags never make the depth negative; a stray "<" is text.
         assert_eq!(nesting_depth("</div></div><b>a < b</b><"), 1);
+        // `/>` closes nothing in HTML, only in SVG and MathML; an end tag that closes
+        // nothing lowers nothing.
+        assert_eq!(nesting_depth(&"<div/>".repeat(3000)), 3000);
+        assert_eq!(nesting_depth(&"<div></span>".repeat(3000)), 3000);
+        assert_eq!(
+            nesting_depth(&format!("<svg>{}</svg>", "<path d='x'/>".repeat(3000))),
+            1
+        );
     }
 
     #[test]

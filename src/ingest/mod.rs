@@ -224,15 +224,18 @@ impl Article {
 
 fn read_bytes(spec: &InputSpec) -> Result<Vec<u8>> {
     if spec.path == "-" {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .take(MAX_ARTICLE_BYTES as u64 + 1)
-            .read_to_end(&mut buf)
+        let shown = display_path(&spec.path);
+        return read_capped(std::io::stdin().lock(), MAX_ARTICLE_BYTES, 0)
             .map_err(|source| Error::Io {
-                path: display_path(&spec.path),
+                path: shown.clone(),
                 source,
-            })?;
-        return Ok(buf);
+            })?
+            .ok_or_else(|| {
+                Error::input(
+                    shown,
+                    format!("standard input is over the limit of {MAX_ARTICLE_BYTES} bytes; pass a smaller article"),
+                )
+            });
     }
     read_limited(
         &spec.path,
@@ -261,7 +264,42 @@ pub(crate) fn read_limited(
             format!("{what} is {} bytes; the limit is {limit} bytes", meta.len()),
         ));
     }
-    std::fs::read(path).map_err(|e| io_error(path, what, e))
+    // The size in the metadata is 0 for devices (`/dev/zero`) and pipes, and a file can grow
+    // after it was asked: the limit holds while reading.
+    let file = std::fs::File::open(path).map_err(|e| io_error(path, what, e))?;
+    read_capped(file, limit, meta.len() as usize)
+        .map_err(|e| io_error(path, what, e))?
+        .ok_or_else(|| {
+            Error::input(
+                path,
+                format!("{what} is over the limit of {limit} bytes (it is not a regular file, or it grew while read)"),
+            )
+        })
+}
+
+/// Read at most `limit` bytes of `reader`: `None` when there is more. `expected` (the size
+/// the metadata gives, 0 when unknown) sizes the buffer. A NUL byte in the first block of a
+/// stream that is not UTF-16 (a device, a binary file) ends the read there: the bytes read
+/// are refused as binary anyway, with the offset of that byte.
+pub(crate) fn read_capped(
+    reader: impl Read,
+    limit: usize,
+    expected: usize,
+) -> std::io::Result<Option<Vec<u8>>> {
+    const BLOCK: usize = 64 << 10;
+    let mut buf = Vec::with_capacity(expected.min(limit).saturating_add(1));
+    let mut reader = reader.take(limit as u64 + 1);
+    loop {
+        let before = buf.len();
+        let n = (&mut reader).take(BLOCK as u64).read_to_end(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        if before == 0 && !decode::is_utf16(&buf) && buf.contains(&0) {
+            return Ok(Some(buf));
+        }
+    }
+    Ok((buf.len() <= limit).then_some(buf))
 }
 
 fn io_error(path: &str, what: &str, e: std::io::Error) -> Error {
@@ -410,7 +448,11 @@ pub fn read_article(spec: &InputSpec, id: &str, options: ReadOptions) -> Result<
 /// from its first lines: such a file is never an article.
 pub fn claimdiff_schema(text: &str) -> Option<&'static str> {
     let head: String = text.chars().take(400).collect();
-    if !head.trim_start().starts_with('{') {
+    if !head
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .starts_with('{')
+    {
         return None;
     }
     [crate::check::BASELINE_SCHEMA, crate::report::model::SCHEMA]
@@ -865,6 +907,19 @@ mod tests {
             .as_deref(),
             Some("2025-03-11")
         );
+    }
+
+    #[test]
+    fn streams_are_read_up_to_the_limit_plus_one_byte() {
+        let read = |bytes: &[u8], limit| read_capped(bytes, limit, 0).unwrap();
+        assert_eq!(read(b"abcd", 4).as_deref(), Some(&b"abcd"[..]));
+        assert_eq!(read(b"abcde", 4), None);
+        // A NUL in the first block ends the read: the input is refused as binary there.
+        let zeros = vec![0u8; 1 << 20];
+        assert_eq!(read(&zeros, 1 << 30).map(|b| b.len()), Some(64 << 10));
+        // UTF-16 (NUL bytes in its text) is read on, to be named.
+        let utf16: Vec<u8> = [0xff, 0xfe].into_iter().chain(zeros).collect();
+        assert_eq!(read(&utf16, 1 << 30).map(|b| b.len()), Some(utf16.len()));
     }
 
     #[test]

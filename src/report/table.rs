@@ -70,13 +70,20 @@ pub fn render_claims(listing: &ClaimListing, style: TableStyle) -> String {
         header.push("text");
         t.set_header(header);
         for (_, line, id, text, role) in rows {
-            let mut cells = vec![Cell::new(id), Cell::new(line)];
+            let mut cells = vec![Cell::new(id), Cell::new(&line)];
             if all {
                 cells.push(Cell::new(role));
             }
-            cells.push(Cell::new(
-                text.split_whitespace().collect::<Vec<_>>().join(" "),
-            ));
+            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            let cut = shortened(&text, MAX_CELL_CHARS);
+            cells.push(Cell::new(if cut.len() < text.len() {
+                format!(
+                    "{cut} (cut: the whole text is at {}:{line}, and in --format json)",
+                    article.path
+                )
+            } else {
+                text
+            }));
             t.add_row(cells);
         }
         out.push_str(&t.to_string());
@@ -177,7 +184,7 @@ pub fn render_report(report: &super::model::Report, style: TableStyle, explain: 
             g.id.clone(),
             format!("{:.2}", g.score),
             outlets.join(", "),
-            g.label.clone(),
+            shortened(&g.label, MAX_CELL_CHARS),
         ]);
     }
     if report.groups.is_empty() {
@@ -289,6 +296,11 @@ fn shared_marked(pieces: &[crate::diff::Piece], color: bool) -> String {
 /// and the id and line:col lead to the rest.
 const LONE_CLAIM_CHARS: usize = 240;
 
+/// Longest text a table cell shows, in characters. The table wraps a cell in time that grows
+/// with the square of its longest word (a pasted base64 blob: minutes); longer texts are cut,
+/// saying where the whole text is.
+const MAX_CELL_CHARS: usize = 2_000;
+
 /// `text` cut at a word boundary to at most `max` characters, with an ellipsis when cut.
 pub(crate) fn shortened(text: &str, max: usize) -> String {
     match text.char_indices().nth(max) {
@@ -327,7 +339,7 @@ fn findings_table(report: &super::model::Report, style: TableStyle) -> String {
             severity_cell(f.severity, style.color),
             Cell::new(f.kind.as_str()),
             Cell::new(&f.rule),
-            Cell::new(&f.message),
+            Cell::new(shortened(&f.message, MAX_CELL_CHARS)),
             Cell::new(f.located().join("\n")),
         ]);
     }

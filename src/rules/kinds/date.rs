@@ -45,7 +45,15 @@ fn comparable(x: &DateMention, y: &DateMention) -> bool {
 }
 
 pub fn check(a: &ClaimView, b: &ClaimView) -> Option<Hit> {
-    let (da, db) = (&a.features.dates, &b.features.dates);
+    let (da, db) = (
+        super::paired(&a.features.dates),
+        super::paired(&b.features.dates),
+    );
+    // The dates of the other claim that agree with a date of this one, asked once each.
+    let answered: Vec<bool> = db
+        .iter()
+        .map(|y| da.iter().any(|x2| comparable(x2, y) && compatible(x2, y)))
+        .collect();
     for x in da {
         if db.iter().any(|y| comparable(x, y) && compatible(x, y)) {
             continue;
@@ -54,8 +62,9 @@ pub fn check(a: &ClaimView, b: &ClaimView) -> Option<Hit> {
         // counterpart ("février" and "février"), not this one's.
         let candidates: Vec<&DateMention> = db
             .iter()
-            .filter(|y| comparable(x, y))
-            .filter(|y| !da.iter().any(|x2| comparable(x2, y) && compatible(x2, y)))
+            .zip(&answered)
+            .filter(|&(y, &done)| !done && comparable(x, y))
+            .map(|(y, _)| y)
             .collect();
         // Prefer a date of the same kind as the counterpart ("lundi" vs "mardi"), then one of
         // the same weekday ("jeudi" vs "jeudi 14 mars").

@@ -40,6 +40,16 @@ impl ClaimView<'_> {
     }
 }
 
+/// Most mentions of one sort (numbers, quotes, dates) of each claim that a pair check pairs
+/// with the other claim's: pairing is quadratic, and a claim with more is a list or a dump,
+/// not a sentence. Real claims hold a handful.
+const MAX_PAIRED: usize = 256;
+
+/// The mentions of a claim that a pair check pairs up: the first [`MAX_PAIRED`].
+pub(crate) fn paired<T>(mentions: &[T]) -> &[T] {
+    &mentions[..mentions.len().min(MAX_PAIRED)]
+}
+
 /// What a pair check found.
 #[derive(Debug, Clone)]
 pub struct Hit {
@@ -281,9 +291,53 @@ pub(crate) fn cue_spans(
 ) -> Vec<(usize, usize)> {
     let mut spans: Vec<(usize, usize)> = found.iter().map(|c| (c.span.start, c.span.end)).collect();
     for p in &rule.patterns {
-        spans.extend(p.find_iter(text).map(|m| (m.start(), m.end())));
+        pattern_matches(p, text, &mut spans);
     }
     spans
+}
+
+/// Bytes of a claim one search of a user's pattern reads. A pattern such as `[^#]+#|[a-z]`
+/// reads to the end of the text for every match it finds; within windows of this size the
+/// work per byte is bounded whatever the pattern.
+const PATTERN_WINDOW: usize = 2048;
+
+/// Longest cue a pattern surely finds in a long claim: a window with no match is searched
+/// again from this far before its end, so no shorter match is cut.
+const MAX_PATTERN_CUE: usize = 256;
+
+/// The matches of a user's pattern in `text`, as `find_iter` gives them; in a claim longer
+/// than [`PATTERN_WINDOW`], searched window by window (a match is cut at its window's end),
+/// so that the time stays linear in the claim's length.
+fn pattern_matches(p: &regex::Regex, text: &str, out: &mut Vec<(usize, usize)>) {
+    if text.len() <= PATTERN_WINDOW {
+        out.extend(p.find_iter(text).map(|m| (m.start(), m.end())));
+        return;
+    }
+    let boundary = |mut at: usize| {
+        at = at.min(text.len());
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    };
+    let mut pos = 0;
+    while pos < text.len() {
+        let end = boundary(pos + PATTERN_WINDOW);
+        match p.find_at(&text[..end], pos) {
+            Some(m) => {
+                out.push((m.start(), m.end()));
+                let step = text[m.end()..].chars().next().map_or(1, char::len_utf8);
+                pos = if m.end() > m.start() {
+                    m.end()
+                } else {
+                    m.end() + step
+                };
+            }
+            // None here: on from where a cue could start and still end in the next window.
+            None if end < text.len() => pos = boundary(end - MAX_PATTERN_CUE),
+            None => break,
+        }
+    }
 }
 
 /// Does the other claim (its content words, `other_words`) share a word of the cue at `span`

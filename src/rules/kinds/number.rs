@@ -148,8 +148,8 @@ pub fn check(rule: &Rule, a: &ClaimView, b: &ClaimView) -> Option<Hit> {
             .unwrap_or(DEFAULT_APPROXIMATE_TOLERANCE)
             .max(exact)
     };
-    let na = &a.features.numbers;
-    let nb = &b.features.numbers;
+    let na = super::paired(&a.features.numbers);
+    let nb = super::paired(&b.features.numbers);
     let same = |x: &NumberMention, y: &NumberMention| {
         comparable(x, y, a, b) && relation(x, y, exact, rough) == Relation::Same
     };

@@ -28,7 +28,8 @@ fn overlap(wa: &[String], wb: &[String]) -> f64 {
     if wa.is_empty() || wb.is_empty() {
         return 0.0;
     }
-    let shared = wa.iter().filter(|w| wb.contains(w)).count();
+    let in_b: std::collections::HashSet<&String> = wb.iter().collect();
+    let shared = wa.iter().filter(|w| in_b.contains(w)).count();
     shared as f64 / wa.len().min(wb.len()) as f64
 }
 
@@ -48,10 +49,25 @@ impl<'q> Passage<'q> {
 }
 
 /// A quote's sentences (from extraction, which knows the language's abbreviations), or the
+/// whole quote; the content words of each, and of the whole quote, found once per check.
+struct Quoted<'q> {
+    sentences: Vec<Passage<'q>>,
+    words: Vec<String>,
+}
+
+impl<'q> Quoted<'q> {
+    fn of(q: &'q Quote) -> Quoted<'q> {
+        Quoted {
+            sentences: sentences(q),
+            words: content_words(&q.text),
+        }
+    }
+}
+
+/// A quote's sentences (from extraction, which knows the language's abbreviations), or the
 /// whole quote.
 fn sentences(q: &Quote) -> Vec<Passage<'_>> {
-    let out: Vec<Passage> = q
-        .sentences
+    let out: Vec<Passage> = super::paired(&q.sentences)
         .iter()
         .map(|s| q.text[s.start..s.end].trim())
         .filter(|s| !s.is_empty())
@@ -68,14 +84,16 @@ fn sentences(q: &Quote) -> Vec<Passage<'_>> {
 /// that shares the most words with it. A quote one outlet shortens still has its kept
 /// sentences compared, and a sentence both quote the same way does not hide one that changed.
 fn passage_pairs<'q>(
-    a: &'q Quote,
-    b: &'q Quote,
-    sa: &[Passage<'q>],
-    sb: &[Passage<'q>],
+    (a, qa): (&'q Quote, &Quoted<'q>),
+    (b, qb): (&'q Quote, &Quoted<'q>),
 ) -> Vec<(&'q str, &'q str, f64)> {
+    let (sa, sb) = (&qa.sentences, &qb.sentences);
     if sa.len() == 1 && sb.len() == 1 {
-        let (wa, wb) = (content_words(&a.text), content_words(&b.text));
-        return vec![(a.text.as_str(), b.text.as_str(), overlap(&wa, &wb))];
+        return vec![(
+            a.text.as_str(),
+            b.text.as_str(),
+            overlap(&qa.words, &qb.words),
+        )];
     }
     sa.iter()
         // A sentence the other quote has word for word is quoted the same.
@@ -122,16 +140,19 @@ pub fn check(rule: &Rule, a: &ClaimView, b: &ClaimView) -> Option<Hit> {
     let min_changed = rule.params.min_changed_words.unwrap_or(1);
     let mut best: Option<(f64, Hit)> = None;
     let mut dropped: Option<Hit> = None;
-    let b_sentences: Vec<Vec<Passage>> = b.features.quotes.iter().map(sentences).collect();
-    for qa in &a.features.quotes {
-        let sa = sentences(qa);
-        for (qb, sb) in b.features.quotes.iter().zip(&b_sentences) {
+    let b_quotes = super::paired(&b.features.quotes);
+    let b_quoted: Vec<Quoted> = b_quotes.iter().map(Quoted::of).collect();
+    for qa in super::paired(&a.features.quotes) {
+        let quoted = Quoted::of(qa);
+        let sa = &quoted.sentences;
+        for (qb, quoted_b) in b_quotes.iter().zip(&b_quoted) {
+            let sb = &quoted_b.sentences;
             if let (Some(sa), Some(sb)) = (&qa.speaker, &qb.speaker) {
                 if sa != sb {
                     continue;
                 }
             }
-            for (ta, tb, ov) in passage_pairs(qa, qb, &sa, sb) {
+            for (ta, tb, ov) in passage_pairs((qa, &quoted), (qb, quoted_b)) {
                 if ov < MIN_OVERLAP || best.as_ref().is_some_and(|(o, _)| ov <= *o) {
                     continue;
                 }
@@ -162,7 +183,7 @@ pub fn check(rule: &Rule, a: &ClaimView, b: &ClaimView) -> Option<Hit> {
                 best = Some((ov, hit));
             }
             if best.is_none() && dropped.is_none() {
-                dropped = dropped_sentence((a, qa, &sa), (b, qb, sb));
+                dropped = dropped_sentence((a, qa, sa), (b, qb, sb));
             }
         }
     }
