@@ -15,7 +15,6 @@ use std::io::Read;
 use std::path::Path;
 
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
 pub use decode::{decode, Encoding, MAX_ARTICLE_BYTES};
 
@@ -234,48 +233,12 @@ fn read_bytes(spec: &InputSpec) -> Result<Vec<u8>> {
             })?;
         return Ok(buf);
     }
-    read_limited(
+    crate::input::read_limited(
         &spec.path,
         MAX_ARTICLE_BYTES,
         "file",
         "pass the files inside it (for example DIR/*.md)",
     )
-}
-
-/// Read a user's file whole, refusing with one line a missing or unreadable file, a directory
-/// (`dir_hint` says what to pass instead) and a file over `limit` bytes. `what` names the file
-/// in the messages ("file", "rule file", "table", "baseline").
-pub(crate) fn read_limited(
-    path: &str,
-    limit: usize,
-    what: &str,
-    dir_hint: &str,
-) -> Result<Vec<u8>> {
-    let meta = std::fs::metadata(path).map_err(|e| io_error(path, what, e))?;
-    if meta.is_dir() {
-        return Err(Error::input(path, format!("is a directory; {dir_hint}")));
-    }
-    if meta.len() > limit as u64 {
-        return Err(Error::input(
-            path,
-            format!("{what} is {} bytes; the limit is {limit} bytes", meta.len()),
-        ));
-    }
-    std::fs::read(path).map_err(|e| io_error(path, what, e))
-}
-
-fn io_error(path: &str, what: &str, e: std::io::Error) -> Error {
-    let message = match e.kind() {
-        std::io::ErrorKind::NotFound => format!("no such {what}"),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        _ => {
-            return Error::Io {
-                path: path.to_string(),
-                source: e,
-            }
-        }
-    };
-    Error::input(path, message)
 }
 
 fn display_path(path: &str) -> String {
@@ -375,20 +338,15 @@ fn check_date(path: &str, value: &str, what: &str) -> Result<String> {
     }
 }
 
-pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
-    digest.iter().map(|b| format!("{b:02x}")).collect()
-}
-
 /// Read, decode and segment one input. `id` becomes the article id (`a1`…).
 pub fn read_article(spec: &InputSpec, id: &str, options: ReadOptions) -> Result<Article> {
     let shown = display_path(&spec.path);
     let bytes = read_bytes(spec)?;
     let size = bytes.len();
-    let sha256 = sha256_hex(&bytes);
+    let sha256 = crate::input::sha256_hex(&bytes);
     let decoded = decode::decode(&shown, bytes, options.encoding)?;
     if let Some(schema) = claimdiff_schema(&decoded.text) {
-        let hint = if schema == crate::check::BASELINE_SCHEMA {
+        let hint = if schema == crate::output::BASELINE_SCHEMA {
             "pass a baseline with --against BASELINE, after the articles"
         } else {
             "pass the articles it was made from"
@@ -413,7 +371,7 @@ pub fn claimdiff_schema(text: &str) -> Option<&'static str> {
     if !head.trim_start().starts_with('{') {
         return None;
     }
-    [crate::check::BASELINE_SCHEMA, crate::report::model::SCHEMA]
+    [crate::output::BASELINE_SCHEMA, crate::output::REPORT_SCHEMA]
         .into_iter()
         .find(|schema| head.contains(&format!("\"{schema}\"")))
 }
@@ -421,7 +379,7 @@ pub fn claimdiff_schema(text: &str) -> Option<&'static str> {
 /// Build an article from text already in memory (tests, stdin, baselines).
 pub fn article_from_text(spec: &InputSpec, id: &str, text: String) -> Result<Article> {
     let size = text.len();
-    let sha256 = sha256_hex(text.as_bytes());
+    let sha256 = crate::input::sha256_hex(text.as_bytes());
     parse_article(spec, id, text, size, sha256, 0)
 }
 

@@ -18,9 +18,10 @@ use crate::extract::{extract, Features};
 use crate::ingest::{Article, ArticleMeta};
 use crate::lang::Lang;
 use crate::normalize::WrittenForms;
+use crate::output::round3;
 use crate::report::model::{
-    round3, ClaimDiff, ClaimRecord, FindingRecord, GroupRecord, PairRecord, Report, RuleSetInfo,
-    Summary, Tool, SCHEMA,
+    ClaimDiff, ClaimRecord, FindingRecord, GroupRecord, PairRecord, Report, RuleSetInfo, Summary,
+    Tool, SCHEMA,
 };
 use crate::rules::kinds::{self, coverage, ClaimView};
 use crate::rules::{Kind, RuleSet, Severity};

@@ -391,7 +391,11 @@ fn finding_sentence(view: &View, f: &FindingRecord) -> String {
     if !evidence.is_empty() {
         s.push_str(&format!(" Evidence: {}.", text(&evidence.join("; "))));
     }
-    s.push_str(&format!(" (rule {}, {})", code(&f.rule), text(&f.shown_id())));
+    s.push_str(&format!(
+        " (rule {}, {})",
+        code(&f.rule),
+        text(&f.shown_id())
+    ));
     s
 }
 
