@@ -14,7 +14,7 @@ use crate::rules::RuleSet;
 
 pub use crate::report::model::KnownFinding;
 
-pub const BASELINE_SCHEMA: &str = "claimdiff.baseline/1";
+pub use crate::output::BASELINE_SCHEMA;
 
 /// A group of the verified state: which claims state the same thing.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
@@ -126,7 +126,7 @@ impl Baseline {
                 format!(
                     "{what}: {}; recreate it with `claimdiff baseline`",
                     // serde_json ends with " at line L column C", which the prefix gives.
-                    crate::lang::one_line(&e.to_string())
+                    crate::error::one_line(&e.to_string())
                         .split(" at line ")
                         .next()
                         .unwrap_or_default()
@@ -519,7 +519,7 @@ pub fn known_finding(report: &Report, f: &FindingRecord) -> KnownFinding {
         shown.push(format!("both: {}", shared.join(" ")));
     }
     KnownFinding {
-        fingerprint: crate::ingest::sha256_hex(material.as_bytes())[..16].to_string(),
+        fingerprint: crate::input::sha256_hex(material.as_bytes())[..16].to_string(),
         rule: f.rule.clone(),
         kind: f.kind,
         severity: f.severity,
@@ -622,7 +622,7 @@ pub fn triage(
 
 /// A claim's text as a known finding records it.
 fn text_hash(text: &str) -> String {
-    crate::ingest::sha256_hex(text.as_bytes())[..16].to_string()
+    crate::input::sha256_hex(text.as_bytes())[..16].to_string()
 }
 
 /// Could this run have found a known finding again: every outlet it is about is in the run,

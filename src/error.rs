@@ -2,6 +2,11 @@
 
 use std::path::PathBuf;
 
+/// A message on one line: the CLI prints every error on one.
+pub fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Where in a file a problem is (1-based).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Position {

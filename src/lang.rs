@@ -598,7 +598,10 @@ fn compile_one(file: &str, what: &str, p: &str) -> Result<Regex> {
         .map_err(|e| {
             Error::input(
                 file,
-                format!("{what}: bad pattern {p:?}: {}", one_line(&e.to_string())),
+                format!(
+                    "{what}: bad pattern {p:?}: {}",
+                    crate::error::one_line(&e.to_string())
+                ),
             )
         })
 }
@@ -610,14 +613,18 @@ fn fold_keys<V: Clone>(m: &HashMap<String, V>) -> HashMap<String, V> {
         .collect()
 }
 
-pub(crate) fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+/// Words that carry no content in any language: dropped before alias matching.
+pub fn is_function_word(word: &str) -> bool {
+    LangCode::ALL.iter().any(|&c| {
+        let lang = Lang::get(c);
+        lang.stopwords.contains(word) || lang.elisions.contains(word)
+    })
 }
 
 impl Lang {
     /// Parse one language file. `file` names it in errors.
     pub fn from_yaml(file: &str, text: &str) -> Result<Lang> {
-        let raw: LangFile = crate::config::parse_yaml(file, text)?;
+        let raw: LangFile = crate::input::parse_yaml(file, text)?;
         let raw_patterns = RawPatterns {
             boilerplate: raw.boilerplate.clone(),
             signoffs: raw.signoffs.clone(),

@@ -13,6 +13,7 @@ pub mod diff;
 pub mod error;
 pub mod extract;
 pub mod ingest;
+pub mod input;
 pub mod lang;
 pub mod normalize;
 pub mod output;

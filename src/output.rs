@@ -6,6 +6,18 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 
+/// The schema of a report (`--format json`): the JSON contract renderers and users read.
+pub const REPORT_SCHEMA: &str = "claimdiff.report/1";
+
+/// The schema of a baseline (`check --save-baseline`).
+pub const BASELINE_SCHEMA: &str = "claimdiff.baseline/1";
+
+/// Figures in reports and explanations keep three decimals: enough to compare, short to read.
+/// Here, at the output edge, because every stage that explains a figure writes it so.
+pub fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
 /// Where a rendered report goes.
 #[derive(Debug, Clone)]
 pub enum Destination {

@@ -12,6 +12,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::align::equivalence::{ClaimText, EquivalenceModel, PairFeatures, Reason};
+use crate::align::score::TermContribution;
 use crate::align::score::TermSet;
 use crate::align::{AlignOptions, PairScore, Scorer};
 use crate::diff::word_diff;
@@ -19,7 +20,6 @@ use crate::error::{Error, Result};
 use crate::extract::{extract, Features};
 use crate::lang::{Lang, LangCode};
 use crate::normalize::WrittenForms;
-use crate::report::model::TermContribution;
 use crate::rules::kinds::{check_claims, ClaimView};
 use crate::rules::{Kind, Rule, RuleSet, Severity};
 
@@ -306,7 +306,7 @@ pub struct PairFinding {
 
 /// Scores are written with three decimals, as in CSV and TSV.
 fn three_decimals<S: serde::Serializer>(x: &f64, s: S) -> std::result::Result<S::Ok, S::Error> {
-    s.serialize_f64(crate::report::model::round3(*x))
+    s.serialize_f64(crate::output::round3(*x))
 }
 
 /// The claims of a file of pairs, ready to score: features, and term sets over one
@@ -428,7 +428,7 @@ pub fn score_pairs(
                     &WrittenForms::new(&[&left[i], &right[i]])
                         .with_names(p.left[i].names().chain(p.right[i].names())),
                 ),
-                equivalence: crate::report::model::round3(assessment.probability),
+                equivalence: crate::output::round3(assessment.probability),
                 reasons: assessment
                     .reasons
                     .iter()
@@ -534,7 +534,7 @@ fn output_fields(r: &PairResult) -> [String; 8] {
             .join("; "),
         r.findings
             .iter()
-            .map(|f| format!("{}: {}", f.rule, crate::lang::one_line(&f.message)))
+            .map(|f| format!("{}: {}", f.rule, crate::error::one_line(&f.message)))
             .collect::<Vec<_>>()
             .join(" | "),
     ]

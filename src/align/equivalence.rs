@@ -445,7 +445,7 @@ pub const BUNDLED_YAML: &str = include_str!("../../rules/equivalence.yaml");
 
 impl EquivalenceModel {
     pub fn from_yaml(file: &str, text: &str) -> Result<EquivalenceModel, Error> {
-        let model: EquivalenceModel = crate::config::parse_yaml(file, text)?;
+        let model: EquivalenceModel = crate::input::parse_yaml(file, text)?;
         for name in FEATURES {
             if !model.features.contains_key(name) {
                 return Err(Error::input(file, format!("features: `{name}` is missing")));
@@ -512,7 +512,7 @@ impl EquivalenceModel {
                 logit += contribution;
                 Reason {
                     feature: name,
-                    value: crate::report::model::round3(value),
+                    value: crate::output::round3(value),
                     contribution: (contribution * 100.0).round() / 100.0,
                 }
             })

@@ -12,7 +12,6 @@ use std::cell::RefCell;
 
 use crate::extract::{Term, TermKind};
 use crate::normalize::WrittenForms;
-use crate::report::model::TermContribution;
 
 /// A claim's terms as ids into the scorer's vocabulary, unique and sorted.
 #[derive(Debug, Clone, Default)]
@@ -447,10 +446,17 @@ impl Scorer {
             .take(n)
             .map(|&(id, w)| TermContribution {
                 term: self.written(id, texts),
-                weight: crate::report::model::round3(w),
+                weight: crate::output::round3(w),
             })
             .collect()
     }
+}
+
+/// A term that made two claims match, and how much it weighed.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+pub struct TermContribution {
+    pub term: String,
+    pub weight: f64,
 }
 
 #[cfg(test)]

@@ -65,9 +65,9 @@ pub fn load(explicit: Option<&Path>, disabled: bool) -> Result<Config> {
 
 fn read(path: &Path) -> Result<Config> {
     let shown = path.display().to_string();
-    let bytes = crate::ingest::read_limited(
+    let bytes = crate::input::read_limited(
         &shown,
-        crate::config::MAX_YAML_BYTES,
+        crate::input::MAX_YAML_BYTES,
         "configuration file",
         "pass a configuration file (claimdiff.toml or .claimdiff.yaml)",
     )?;
@@ -85,10 +85,10 @@ fn read(path: &Path) -> Result<Config> {
                     format!("{line}:{column}: ")
                 })
                 .unwrap_or_default();
-            anyhow::anyhow!("{shown}:{at}{}", crate::lang::one_line(e.message()).trim())
+            anyhow::anyhow!("{shown}:{at}{}", crate::error::one_line(e.message()).trim())
         })?
     } else {
-        crate::config::parse_yaml(&shown, &text)?
+        crate::input::parse_yaml(&shown, &text)?
     };
     let value = |what: &str, v: &str| {
         format!("{shown}: {what} {v:?} is not one of the values `claimdiff --help` lists")

@@ -55,7 +55,7 @@ fn one_line(e: &anyhow::Error) -> String {
             msg.push_str(&c);
         }
     }
-    crate::lang::one_line(&msg)
+    crate::error::one_line(&msg)
 }
 
 pub fn run(mut cli: Cli) -> Result<i32> {
@@ -371,7 +371,7 @@ pub(crate) fn read_inputs(
                 articles.push(a)
             }
             Err(e) if keep_going => {
-                let error = crate::lang::one_line(&e.to_string());
+                let error = crate::error::one_line(&e.to_string());
                 eprintln!("claimdiff: skipped: {error}");
                 skipped.push(crate::report::model::SkippedInput {
                     path: spec.path.clone(),
@@ -633,9 +633,9 @@ fn rules_command(cmd: args::RulesCommand) -> Result<i32> {
         }
         args::RulesCommand::Check { file } => {
             let shown = file.display().to_string();
-            let bytes = crate::ingest::read_limited(
+            let bytes = crate::input::read_limited(
                 &shown,
-                crate::config::MAX_YAML_BYTES,
+                crate::input::MAX_YAML_BYTES,
                 "rule file",
                 "pass a rule file (YAML)",
             )?;
@@ -644,7 +644,7 @@ fn rules_command(cmd: args::RulesCommand) -> Result<i32> {
             let errors = crate::rules::ruleset::check_file(&shown, &text);
             if !errors.is_empty() {
                 for e in &errors {
-                    eprintln!("{}", crate::lang::one_line(&e.to_string()));
+                    eprintln!("{}", crate::error::one_line(&e.to_string()));
                 }
                 eprintln!(
                     "claimdiff: {shown}: {} error{}",
@@ -758,7 +758,7 @@ fn check(a: args::CheckArgs, global: &args::GlobalArgs) -> Result<i32> {
     // The reference: one baseline file, or articles.
     let baseline_text = match a.against.as_slice() {
         [one] if one != "-" && std::path::Path::new(one).is_file() => {
-            let bytes = crate::ingest::read_limited(
+            let bytes = crate::input::read_limited(
                 one,
                 crate::ingest::MAX_ARTICLE_BYTES,
                 "baseline",
@@ -920,7 +920,7 @@ fn pairs(a: args::PairsArgs) -> Result<i32> {
         crate::output::check_not_an_input(out, std::slice::from_ref(&shown))?;
     }
     let rules = crate::config::load(a.rules.as_deref())?;
-    let bytes = crate::ingest::read_limited(
+    let bytes = crate::input::read_limited(
         &shown,
         crate::ingest::MAX_ARTICLE_BYTES,
         "file",

@@ -2,10 +2,11 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::aliases::AliasTable;
 use super::dates::{find_dates, DateMention, PartialDate};
 use super::numbers::{find_numbers, NumberMention};
 use crate::lang::Lang;
-use crate::normalize::{fold, words, AliasTable, WordKind, WordSpan};
+use crate::normalize::{fold, words, WordKind, WordSpan};
 use crate::source::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

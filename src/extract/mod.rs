@@ -2,9 +2,11 @@
 //! attributions, hedges, negations, names. Everything language-specific comes from
 //! [`crate::lang::Lang`] and the rule set's aliases and lexicons.
 
+mod aliases;
 pub mod dates;
 mod features;
 mod numbers;
 
+pub use aliases::AliasTable;
 pub use features::{extract, Attribution, Cue, Entity, Features, Polarity, Quote, Term, TermKind};
 pub use numbers::NumberMention;

@@ -93,11 +93,6 @@ fn utf16_order(bytes: &[u8]) -> Option<&'static str> {
     }
 }
 
-/// Do `bytes` start with a UTF-16 byte order mark?
-pub(crate) fn is_utf16(bytes: &[u8]) -> bool {
-    utf16_order(bytes).is_some()
-}
-
 /// Decode `bytes` read from `path`.
 pub fn decode(path: &str, bytes: Vec<u8>, encoding: Encoding) -> Result<Decoded> {
     if bytes.len() > MAX_ARTICLE_BYTES {

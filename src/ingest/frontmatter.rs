@@ -65,7 +65,7 @@ pub fn parse(path: &str, text: &str, from: usize) -> Result<Option<Parsed>> {
             let fields: FrontMatter = if yaml.trim().is_empty() {
                 FrontMatter::default()
             } else {
-                crate::config::parse_yaml_at(path, yaml, 1).map_err(|e| match e {
+                crate::input::parse_yaml_at(path, yaml, 1).map_err(|e| match e {
                     Error::InputAt { path, pos, message } => Error::InputAt {
                         path,
                         pos,

@@ -11,11 +11,9 @@ mod frontmatter;
 mod html;
 mod outlets;
 
-use std::io::Read;
 use std::path::Path;
 
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
 pub use decode::{decode, Encoding, MAX_ARTICLE_BYTES};
 
@@ -225,7 +223,7 @@ impl Article {
 fn read_bytes(spec: &InputSpec) -> Result<Vec<u8>> {
     if spec.path == "-" {
         let shown = display_path(&spec.path);
-        return read_capped(std::io::stdin().lock(), MAX_ARTICLE_BYTES, 0)
+        return crate::input::read_capped(std::io::stdin().lock(), MAX_ARTICLE_BYTES, 0)
             .map_err(|source| Error::Io {
                 path: shown.clone(),
                 source,
@@ -237,83 +235,12 @@ fn read_bytes(spec: &InputSpec) -> Result<Vec<u8>> {
                 )
             });
     }
-    read_limited(
+    crate::input::read_limited(
         &spec.path,
         MAX_ARTICLE_BYTES,
         "file",
         "pass the files inside it (for example DIR/*.md)",
     )
-}
-
-/// Read a user's file whole, refusing with one line a missing or unreadable file, a directory
-/// (`dir_hint` says what to pass instead) and a file over `limit` bytes. `what` names the file
-/// in the messages ("file", "rule file", "table", "baseline").
-pub(crate) fn read_limited(
-    path: &str,
-    limit: usize,
-    what: &str,
-    dir_hint: &str,
-) -> Result<Vec<u8>> {
-    let meta = std::fs::metadata(path).map_err(|e| io_error(path, what, e))?;
-    if meta.is_dir() {
-        return Err(Error::input(path, format!("is a directory; {dir_hint}")));
-    }
-    if meta.len() > limit as u64 {
-        return Err(Error::input(
-            path,
-            format!("{what} is {} bytes; the limit is {limit} bytes", meta.len()),
-        ));
-    }
-    // The size in the metadata is 0 for devices (`/dev/zero`) and pipes, and a file can grow
-    // after it was asked: the limit holds while reading.
-    let file = std::fs::File::open(path).map_err(|e| io_error(path, what, e))?;
-    read_capped(file, limit, meta.len() as usize)
-        .map_err(|e| io_error(path, what, e))?
-        .ok_or_else(|| {
-            Error::input(
-                path,
-                format!("{what} is over the limit of {limit} bytes (it is not a regular file, or it grew while read)"),
-            )
-        })
-}
-
-/// Read at most `limit` bytes of `reader`: `None` when there is more. `expected` (the size
-/// the metadata gives, 0 when unknown) sizes the buffer. A NUL byte in the first block of a
-/// stream that is not UTF-16 (a device, a binary file) ends the read there: the bytes read
-/// are refused as binary anyway, with the offset of that byte.
-pub(crate) fn read_capped(
-    reader: impl Read,
-    limit: usize,
-    expected: usize,
-) -> std::io::Result<Option<Vec<u8>>> {
-    const BLOCK: usize = 64 << 10;
-    let mut buf = Vec::with_capacity(expected.min(limit).saturating_add(1));
-    let mut reader = reader.take(limit as u64 + 1);
-    loop {
-        let before = buf.len();
-        let n = (&mut reader).take(BLOCK as u64).read_to_end(&mut buf)?;
-        if n == 0 {
-            break;
-        }
-        if before == 0 && !decode::is_utf16(&buf) && buf.contains(&0) {
-            return Ok(Some(buf));
-        }
-    }
-    Ok((buf.len() <= limit).then_some(buf))
-}
-
-fn io_error(path: &str, what: &str, e: std::io::Error) -> Error {
-    let message = match e.kind() {
-        std::io::ErrorKind::NotFound => format!("no such {what}"),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        _ => {
-            return Error::Io {
-                path: path.to_string(),
-                source: e,
-            }
-        }
-    };
-    Error::input(path, message)
 }
 
 fn display_path(path: &str) -> String {
@@ -413,20 +340,15 @@ fn check_date(path: &str, value: &str, what: &str) -> Result<String> {
     }
 }
 
-pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
-    digest.iter().map(|b| format!("{b:02x}")).collect()
-}
-
 /// Read, decode and segment one input. `id` becomes the article id (`a1`…).
 pub fn read_article(spec: &InputSpec, id: &str, options: ReadOptions) -> Result<Article> {
     let shown = display_path(&spec.path);
     let bytes = read_bytes(spec)?;
     let size = bytes.len();
-    let sha256 = sha256_hex(&bytes);
+    let sha256 = crate::input::sha256_hex(&bytes);
     let decoded = decode::decode(&shown, bytes, options.encoding)?;
     if let Some(schema) = claimdiff_schema(&decoded.text) {
-        let hint = if schema == crate::check::BASELINE_SCHEMA {
+        let hint = if schema == crate::output::BASELINE_SCHEMA {
             "pass a baseline with --against BASELINE, after the articles"
         } else {
             "pass the articles it was made from"
@@ -455,7 +377,7 @@ pub fn claimdiff_schema(text: &str) -> Option<&'static str> {
     {
         return None;
     }
-    [crate::check::BASELINE_SCHEMA, crate::report::model::SCHEMA]
+    [crate::output::BASELINE_SCHEMA, crate::output::REPORT_SCHEMA]
         .into_iter()
         .find(|schema| head.contains(&format!("\"{schema}\"")))
 }
@@ -463,7 +385,7 @@ pub fn claimdiff_schema(text: &str) -> Option<&'static str> {
 /// Build an article from text already in memory (tests, stdin, baselines).
 pub fn article_from_text(spec: &InputSpec, id: &str, text: String) -> Result<Article> {
     let size = text.len();
-    let sha256 = sha256_hex(text.as_bytes());
+    let sha256 = crate::input::sha256_hex(text.as_bytes());
     parse_article(spec, id, text, size, sha256, 0)
 }
 
@@ -911,7 +833,7 @@ mod tests {
 
     #[test]
     fn streams_are_read_up_to_the_limit_plus_one_byte() {
-        let read = |bytes: &[u8], limit| read_capped(bytes, limit, 0).unwrap();
+        let read = |bytes: &[u8], limit| crate::input::read_capped(bytes, limit, 0).unwrap();
         assert_eq!(read(b"abcd", 4).as_deref(), Some(&b"abcd"[..]));
         assert_eq!(read(b"abcde", 4), None);
         // A NUL in the first block ends the read: the input is refused as binary there.

@@ -42,7 +42,7 @@ fn table() -> &'static HashMap<String, String> {
     static TABLE: OnceLock<HashMap<String, String>> = OnceLock::new();
     TABLE.get_or_init(|| {
         let table: Table =
-            crate::config::parse_yaml(PATH, YAML).expect("the bundled outlet table parses");
+            crate::input::parse_yaml(PATH, YAML).expect("the bundled outlet table parses");
         let mut map = HashMap::new();
         for e in table.outlets {
             for n in std::iter::once(&e.name).chain(&e.also) {

@@ -2,7 +2,7 @@
 //! rules → one [`Report`]. `compare` treats every article alike; `check` looks at new
 //! articles against reference ones (files or a baseline).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use rayon::prelude::*;
 
@@ -18,12 +18,13 @@ use crate::extract::{extract, Features};
 use crate::ingest::{Article, ArticleMeta};
 use crate::lang::Lang;
 use crate::normalize::WrittenForms;
+use crate::output::round3;
 use crate::report::model::{
-    round3, ClaimDiff, ClaimRecord, FindingRecord, GroupRecord, PairRecord, Report, RuleSetInfo,
-    Summary, Tool, SCHEMA,
+    ClaimDiff, ClaimRecord, FindingRecord, GroupRecord, PairRecord, Report, RuleSetInfo, Summary,
+    Tool, SCHEMA,
 };
 use crate::rules::kinds::{self, coverage, ClaimView};
-use crate::rules::{Kind, RuleSet, Severity};
+use crate::rules::{Kind, Rule, RuleSet, Severity};
 use crate::source::Located;
 
 /// Claims of several articles, with their features: what alignment and rules work on.
@@ -183,50 +184,145 @@ pub fn align_corpus(
     (article_of, alignment)
 }
 
-/// Run the pipeline.
+/// Run the pipeline: the stages of ARCHITECTURE.md's table, in order.
 pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -> Report {
+    let aligned = align_stage(corpus, rules, mode, options);
+    let compared = aligned.compare();
+    let coverage = aligned.coverage();
+    let headlines = aligned.headlines();
+    aligned.assemble(compared, coverage, headlines)
+}
+
+/// What the align stage leaves for the others: the claims aligned, and what every later stage
+/// asks of them (the article of each claim, outlets, labels, the versions replaced).
+struct Aligned<'a> {
+    corpus: &'a Corpus,
+    rules: &'a RuleSet,
+    mode: Mode,
+    options: &'a RunOptions,
+    article_of: Vec<usize>,
+    alignment: align::Alignment,
+    outlets: Vec<usize>,
+    claims_of: Vec<Vec<usize>>,
+    superseded: Vec<bool>,
+    labels: Vec<String>,
+    enabled_rules: Vec<(usize, &'a Rule)>,
+}
+
+/// The equivalence test of the pairs of one group, by (smaller, larger) claim index.
+type Assessments = rustc_hash::FxHashMap<(usize, usize), Assessment>;
+
+/// What comparing the groups gives: their records and findings, and in `check` the new claims
+/// that repeat a reference claim word for word.
+#[derive(Default)]
+struct Compared {
+    groups: Vec<GroupRecord>,
+    drafts: Vec<Draft>,
+    unchanged: HashSet<usize>,
+    /// Reference claims that a new claim matches word for word.
+    matched_references: Vec<usize>,
+}
+
+/// One group compared: its record, its findings, its unchanged claims, its reference claim.
+struct GroupOutcome {
+    record: GroupRecord,
+    drafts: Vec<Draft>,
+    unchanged: Vec<usize>,
+    reference: usize,
+}
+
+/// Changed headlines of versions: their records follow the claims, their groups the groups
+/// of claims.
+struct Headlines {
+    /// Every claim record, the headlines' after the claims'.
+    claims: Vec<ClaimRecord>,
+    /// The article of each of `claims`.
+    article_of: Vec<usize>,
+    groups: Vec<GroupRecord>,
+    drafts: Vec<Draft>,
+}
+
+/// Align: the claims grouped, with what the later stages read of them.
+fn align_stage<'a>(
+    corpus: &'a Corpus,
+    rules: &'a RuleSet,
+    mode: Mode,
+    options: &'a RunOptions,
+) -> Aligned<'a> {
     let (article_of, alignment) = align_corpus(corpus, &options.align);
     let outlets = crate::ingest::outlet_ids(&corpus.articles);
-    let claims_of = {
-        let mut of = vec![Vec::new(); corpus.articles.len()];
-        for (c, &a) in article_of.iter().enumerate() {
-            of[a].push(c);
-        }
-        of
-    };
+    let mut claims_of = vec![Vec::new(); corpus.articles.len()];
+    for (c, &a) in article_of.iter().enumerate() {
+        claims_of[a].push(c);
+    }
     let superseded = superseded_versions(corpus, &alignment, &article_of, &outlets);
-    // In `check`, the reference claims a new claim is compared with: not those of an earlier
-    // version that a later reference replaces (its changes were reported then).
-    let is_ref = |c: usize| corpus.claims[c].reference && !superseded[article_of[c]];
+    Aligned {
+        corpus,
+        rules,
+        mode,
+        options,
+        // Outlets name the sides of a finding; versions of one outlet are told apart by
+        // article.
+        labels: crate::ingest::article_labels(&corpus.articles),
+        enabled_rules: rules
+            .rules
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.enabled)
+            .collect(),
+        article_of,
+        alignment,
+        outlets,
+        claims_of,
+        superseded,
+    }
+}
 
-    // The reference claim of each group: the chosen outlet, else (in `check`) the most
-    // central reference claim, else the claim of the first article in one order for the
-    // whole run: dated articles first, earliest first, then as given on the command line.
-    // Every group is then diffed against the same outlet where it can be.
-    let article_rank: Vec<(bool, Option<&str>, usize)> = corpus
-        .articles
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (a.date.is_none(), a.date.as_deref(), i))
-        .collect();
-    let reference_of = |members: &[usize], pairs: &[align::ScoredPair]| -> usize {
-        if let Some(outlet) = &options.reference_outlet {
+impl Aligned<'_> {
+    /// In `check`, the reference claims a new claim is compared with: not those of an earlier
+    /// version that a later reference replaces (its changes were reported then).
+    fn is_ref(&self, c: usize) -> bool {
+        self.corpus.claims[c].reference && !self.superseded[self.article_of[c]]
+    }
+
+    /// In `check`, reference claims were verified already: only new claims are checked.
+    fn checked(&self, m: usize) -> bool {
+        self.mode == Mode::Compare || !self.corpus.claims[m].reference
+    }
+
+    fn view(&self, c: usize) -> ClaimView<'_> {
+        ClaimView {
+            id: &self.corpus.claims[c].id,
+            outlet: &self.labels[self.article_of[c]],
+            outlet_id: self.outlets[self.article_of[c]],
+            text: &self.corpus.claims[c].text,
+            features: &self.corpus.features[c],
+        }
+    }
+
+    /// The reference claim of a group: the chosen outlet, else (in `check`) the most central
+    /// reference claim, else the claim of the first article in one order for the whole run:
+    /// dated articles first, earliest first, then as given on the command line. Every group
+    /// is then diffed against the same outlet where it can be.
+    fn reference_of(&self, members: &[usize], pairs: &[align::ScoredPair]) -> usize {
+        let corpus = self.corpus;
+        if let Some(outlet) = &self.options.reference_outlet {
             if let Some(&m) = members
                 .iter()
-                .find(|&&m| corpus.articles[article_of[m]].is_outlet(outlet))
+                .find(|&&m| corpus.articles[self.article_of[m]].is_outlet(outlet))
             {
                 return m;
             }
         }
-        if mode == Mode::Check {
+        if self.mode == Mode::Check {
             // The claim most tied to the others (ties: the earliest).
-            let live = members.iter().any(|&m| is_ref(m));
+            let live = members.iter().any(|&m| self.is_ref(m));
             if let Some(m) = members
                 .iter()
                 .copied()
                 .filter(|&m| {
                     if live {
-                        is_ref(m)
+                        self.is_ref(m)
                     } else {
                         corpus.claims[m].reference
                     }
@@ -240,40 +336,52 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
                 return m;
             }
         }
+        let rank = |a: usize| {
+            let article = &corpus.articles[a];
+            (article.date.is_none(), article.date.as_deref(), a)
+        };
         *members
             .iter()
-            .min_by_key(|&&m| (article_rank[article_of[m]], m))
+            .min_by_key(|&&m| (rank(self.article_of[m]), m))
             .expect("groups are not empty")
-    };
+    }
 
-    // Outlets name the sides of a finding; versions of one outlet are told apart by article.
-    let labels = crate::ingest::article_labels(&corpus.articles);
-    let view = |c: usize| ClaimView {
-        id: &corpus.claims[c].id,
-        outlet: &labels[article_of[c]],
-        outlet_id: outlets[article_of[c]],
-        text: &corpus.claims[c].text,
-        features: &corpus.features[c],
-    };
+    /// The claims each checked claim of a group is compared with: the reference first.
+    fn against(&self, g: &align::Group, reference: usize) -> Vec<usize> {
+        std::iter::once(reference)
+            .chain(g.members.iter().copied().filter(|&r| {
+                r != reference
+                    && match self.mode {
+                        // A new claim that repeats one reference word for word may still
+                        // contradict another: every reference claim of the group.
+                        Mode::Check => self.is_ref(r),
+                        // Two other outlets may disagree where each agrees with the reference
+                        // ("selon la police, 18 000" / "80 000"): in the daily case, every
+                        // pair is checked too.
+                        Mode::Compare => g.members.len() <= PAIRWISE_MAX_MEMBERS,
+                    }
+            }))
+            .collect()
+    }
 
-    // The equivalence test of two claims of a group, from their profiles (made once per
-    // claim: groups do not share claims).
-    let model = EquivalenceModel::bundled();
-    let profile_of = |c: usize| {
-        ClaimProfile::of(&ClaimText::new(
-            &corpus.claims[c].text,
-            &corpus.features[c],
-            Lang::get(corpus.articles[article_of[c]].lang),
-        ))
-    };
-    // Every pair of a group the report shows or the rules judge (its links and each claim
-    // against the reference), assessed once; `links` already carry their similarity.
-    let assess_group = |g: &align::Group, against: &[usize], checked: &dyn Fn(usize) -> bool| {
-        // Groups of wire copies hold hundreds of claims: maps, not searches.
-        let profiles: rustc_hash::FxHashMap<usize, ClaimProfile> =
-            g.members.iter().map(|&m| (m, profile_of(m))).collect();
+    /// Assess: every pair of a group the report shows or the rules judge (its links and each
+    /// checked claim against `against`), by the equivalence test; `links` already carry their
+    /// similarity.
+    fn assess(&self, g: &align::Group, against: &[usize]) -> Assessments {
+        let (corpus, model) = (self.corpus, EquivalenceModel::bundled());
+        // Profiles are made once per claim (groups do not share claims); groups of wire
+        // copies hold hundreds of claims: maps, not searches.
+        let profiles: rustc_hash::FxHashMap<usize, ClaimProfile> = g
+            .members
+            .iter()
+            .map(|&c| {
+                let lang = Lang::get(corpus.articles[self.article_of[c]].lang);
+                let text = ClaimText::new(&corpus.claims[c].text, &corpus.features[c], lang);
+                (c, ClaimProfile::of(&text))
+            })
+            .collect();
         let key = |x: usize, y: usize| (x.min(y), x.max(y));
-        let mut out: rustc_hash::FxHashMap<(usize, usize), Assessment> = Default::default();
+        let mut out = Assessments::default();
         let mut add = |(x, y): (usize, usize), similarity: f64| {
             out.entry((x, y)).or_insert_with(|| {
                 model.assess(&PairFeatures::between(
@@ -287,367 +395,385 @@ pub fn run(corpus: &Corpus, rules: &RuleSet, mode: Mode, options: &RunOptions) -
             add(key(p.a, p.b), p.score.score);
         }
         for &r in against {
-            for &m in g.members.iter().filter(|&&m| m != r && checked(m)) {
+            for &m in g.members.iter().filter(|&&m| m != r && self.checked(m)) {
                 let (x, y) = key(r, m);
-                add(
-                    (x, y),
-                    alignment
-                        .scorer
-                        .similarity(&alignment.sets[x], &alignment.sets[y]),
-                );
+                let sets = &self.alignment.sets;
+                add((x, y), self.alignment.scorer.similarity(&sets[x], &sets[y]));
             }
         }
         out
-    };
-
-    let mut groups = Vec::new();
-    let mut drafts: Vec<Draft> = Vec::new();
-    let mut unchanged: std::collections::HashSet<usize> = std::collections::HashSet::new();
-    let enabled_rules: Vec<(usize, &crate::rules::Rule)> = rules
-        .rules
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| r.enabled)
-        .collect();
-
-    // Each group on its own: diffs against the reference claim and the pair rules. Groups are
-    // independent, so they run in parallel and are put back in order.
-    let per_group: Vec<(GroupRecord, Vec<Draft>, Vec<usize>, usize)> = alignment
-        .groups
-        .par_iter()
-        .enumerate()
-        .map(|(gi, g)| {
-            let reference = reference_of(&g.members, &g.pairs);
-            // In `check`, reference claims were verified already: only new claims are checked,
-            // against every reference claim of the group. A new claim that repeats one
-            // reference word for word may still contradict another.
-            let checked = |m: usize| mode == Mode::Compare || !corpus.claims[m].reference;
-            let against: Vec<usize> = std::iter::once(reference)
-                .chain(g.members.iter().copied().filter(|&r| {
-                    r != reference
-                        && match mode {
-                            Mode::Check => is_ref(r),
-                            // Two other outlets may disagree where each agrees with the
-                            // reference ("selon la police, 18 000" / "80 000"): in the daily
-                            // case, every pair is checked too.
-                            Mode::Compare => g.members.len() <= PAIRWISE_MAX_MEMBERS,
-                        }
-                }))
-                .collect();
-            let assessments = assess_group(g, &against, &checked);
-            let assessed =
-                |x: usize, y: usize| -> &Assessment { &assessments[&(x.min(y), x.max(y))] };
-            let mut drafts = Vec::new();
-            let mut unchanged = Vec::new();
-            let mut diffs = Vec::new();
-            // Compare: the rules each claim broke against the reference claim. A pair of two
-            // other claims reports only what neither of them broke against it.
-            let mut broke: rustc_hash::FxHashMap<usize, Vec<usize>> = Default::default();
-            let position = |c: usize| g.members.iter().position(|&x| x == c);
-            for &m in &g.members {
-                if m == reference {
-                    continue;
-                }
-                let ops = word_diff(&corpus.claims[reference].text, &corpus.claims[m].text);
-                if checked(m) {
-                    let mut found = false;
-                    for &r in &against {
-                        let pair_of_others = mode == Mode::Compare && r != reference;
-                        if r == m
-                            || pair_of_others
-                                && (position(r) > position(m)
-                                    || corpus.claims[r].text == corpus.claims[m].text)
-                        {
-                            continue;
-                        }
-                        let other;
-                        let ops_r = if r == reference {
-                            &ops
-                        } else {
-                            other = word_diff(&corpus.claims[r].text, &corpus.claims[m].text);
-                            &other
-                        };
-                        let mut hits = kinds::check_claims(
-                            &enabled_rules,
-                            &view(r),
-                            &view(m),
-                            ops_r,
-                            assessed(r, m),
-                        );
-                        if pair_of_others {
-                            let seen = |c: usize, rule: usize| {
-                                broke.get(&c).is_some_and(|rules| rules.contains(&rule))
-                            };
-                            hits.retain(|h| {
-                                h.severity > Severity::Info
-                                    && !seen(r, h.index)
-                                    && !seen(m, h.index)
-                            });
-                        } else if mode == Mode::Compare {
-                            broke.insert(m, hits.iter().map(|h| h.index).collect());
-                        }
-                        found |= !hits.is_empty();
-                        drafts.extend(hits.into_iter().map(|hit| Draft {
-                            rule: hit.index,
-                            // A link ties two claims each grouped elsewhere: what they say
-                            // may overlap in part only, so its findings are never high.
-                            severity: if g.link && hit.severity > Severity::Medium {
-                                Severity::Medium
-                            } else {
-                                hit.severity
-                            },
-                            group: Some(gi),
-                            claims: vec![r, m],
-                            at: hit.at.map(Some).to_vec(),
-                            message: hit.message,
-                            evidence: hit.evidence,
-                        }));
-                    }
-                    if mode == Mode::Check && !found && similarity(&ops) >= 1.0 {
-                        unchanged.push(m);
-                    }
-                }
-                diffs.push(ClaimDiff {
-                    claim: corpus.claims[m].id.clone(),
-                    against: corpus.claims[reference].id.clone(),
-                    ops,
-                });
-            }
-            let pairs = g
-                .pairs
-                .iter()
-                .map(|p| PairRecord {
-                    claims: [corpus.claims[p.a].id.clone(), corpus.claims[p.b].id.clone()],
-                    score: round3(p.score.score),
-                    equivalence: Some(round3(assessed(p.a, p.b).probability)),
-                    top_terms: alignment.scorer.explain(
-                        &p.score,
-                        6,
-                        &WrittenForms::new(&[&corpus.claims[p.a].text, &corpus.claims[p.b].text])
-                            .with_names(
-                                corpus.features[p.a]
-                                    .names()
-                                    .chain(corpus.features[p.b].names()),
-                            ),
-                    ),
-                    same_event_groups: p.same_event,
-                    semantic: p.semantic.map(round3),
-                })
-                .collect::<Vec<_>>();
-            let record = GroupRecord {
-                id: crate::report::model::group_id(gi),
-                claims: corpus.claim_ids(&g.members),
-                score: round3(g.mean_score()),
-                label: {
-                    let texts: Vec<&str> = std::iter::once(reference)
-                        .chain(g.members.iter().copied().filter(|&m| m != reference))
-                        .map(|m| corpus.claims[m].text.as_str())
-                        .collect();
-                    // Names by their alias set ("Vladimir Poutine"): a label names the group.
-                    group_label(&alignment, g, &WrittenForms::new(&texts))
-                },
-                reference_claim: corpus.claims[reference].id.clone(),
-                pairs,
-                diffs,
-                link: g.link,
-            };
-            (record, drafts, unchanged, reference)
-        })
-        .collect();
-    // Reference claims that a new claim matches word for word.
-    let mut matched_references = Vec::new();
-    for (record, group_drafts, group_unchanged, reference) in per_group {
-        groups.push(record);
-        drafts.extend(group_drafts);
-        if !group_unchanged.is_empty() {
-            matched_references.push(reference);
-        }
-        unchanged.extend(group_unchanged);
     }
 
-    coverage_findings(
-        corpus,
-        rules,
-        mode,
-        &alignment,
-        &article_of,
-        (&outlets, &claims_of),
-        &labels,
-        &superseded,
-        &mut drafts,
-    );
+    /// Compare: each group on its own, diffs against the reference claim and the pair rules.
+    /// Groups are independent, so they run in parallel and are put back in order.
+    fn compare(&self) -> Compared {
+        let per_group: Vec<GroupOutcome> = self
+            .alignment
+            .groups
+            .par_iter()
+            .enumerate()
+            .map(|(gi, g)| self.compare_group(gi, g))
+            .collect();
+        let mut compared = Compared::default();
+        for outcome in per_group {
+            compared.groups.push(outcome.record);
+            compared.drafts.extend(outcome.drafts);
+            if !outcome.unchanged.is_empty() {
+                compared.matched_references.push(outcome.reference);
+            }
+            compared.unchanged.extend(outcome.unchanged);
+        }
+        compared
+    }
 
-    // Changed headlines of versions: their records follow the claims, their groups the
-    // groups of claims.
-    let body_claims = corpus.claims.len();
-    let mut claim_records = corpus.claims.clone();
-    let mut article_of = article_of;
-    let versions = headlines::version_pairs(
-        corpus,
-        &alignment,
-        &article_of,
-        (mode, &outlets),
-        &superseded,
-    );
-    let changes = headlines::changed_headlines(
-        corpus,
-        rules,
-        &enabled_rules,
-        &versions,
-        (&outlets, &claims_of),
-        &labels,
-        alignment.scorer.weights,
-    );
-    let mut headline_groups = Vec::new();
-    for (k, change) in changes.into_iter().enumerate() {
-        let gi = alignment.groups.len() + k;
-        let first = claim_records.len();
-        let members = vec![first, first + 1];
-        drafts.extend(change.hits.into_iter().map(|hit| Draft {
-            rule: hit.index,
-            severity: hit.severity,
-            group: Some(gi),
-            claims: members.clone(),
-            at: hit.at.map(Some).to_vec(),
-            message: hit.message,
-            evidence: hit.evidence,
-        }));
-        headline_groups.push(GroupRecord {
+    fn compare_group(&self, gi: usize, g: &align::Group) -> GroupOutcome {
+        let corpus = self.corpus;
+        let reference = self.reference_of(&g.members, &g.pairs);
+        let against = self.against(g, reference);
+        let assessments = self.assess(g, &against);
+        let (mut drafts, mut unchanged, mut diffs) = (Vec::new(), Vec::new(), Vec::new());
+        // Compare: the rules each claim broke against the reference claim. A pair of two
+        // other claims reports only what neither of them broke against it.
+        let mut broke: rustc_hash::FxHashMap<usize, Vec<usize>> = Default::default();
+        for &m in g.members.iter().filter(|&&m| m != reference) {
+            let ops = word_diff(&corpus.claims[reference].text, &corpus.claims[m].text);
+            if self.checked(m) {
+                let found = self.member_findings(
+                    (gi, g, reference),
+                    (&against, &assessments),
+                    (m, &ops),
+                    &mut broke,
+                    &mut drafts,
+                );
+                if self.mode == Mode::Check && !found && similarity(&ops) >= 1.0 {
+                    unchanged.push(m);
+                }
+            }
+            diffs.push(ClaimDiff {
+                claim: corpus.claims[m].id.clone(),
+                against: corpus.claims[reference].id.clone(),
+                ops,
+            });
+        }
+        let texts: Vec<&str> = std::iter::once(reference)
+            .chain(g.members.iter().copied().filter(|&m| m != reference))
+            .map(|m| corpus.claims[m].text.as_str())
+            .collect();
+        let record = GroupRecord {
             id: crate::report::model::group_id(gi),
-            claims: change.records.iter().map(|r| r.id.clone()).collect(),
-            score: change.pair.score,
-            label: "headline".to_string(),
-            reference_claim: change.records[0].id.clone(),
-            pairs: vec![change.pair],
-            diffs: vec![change.diff],
-            link: false,
-        });
-        claim_records.extend(change.records);
-        article_of.extend(change.articles);
-    }
-
-    // Findings in the order of the text they are about: headlines first, then group order,
-    // then claim order.
-    drafts.sort_by_key(|d| {
-        let last = d.claims.iter().copied().max().unwrap_or(0);
-        (last < body_claims, last, d.group, d.rule)
-    });
-    let claim_ids = |claims: &[usize]| -> Vec<String> {
-        claims
-            .iter()
-            .map(|&c| claim_records[c].id.clone())
-            .collect()
-    };
-    let location = |c: usize, at: Option<usize>| {
-        let cl = &claim_records[c];
-        let (line, column) = match at {
-            Some(at) if cl.is_verbatim() && cl.text.is_char_boundary(at) => {
-                // An insertion point between words: the word after it.
-                let at = at + cl.text[at..].len() - cl.text[at..].trim_start().len();
-                crate::source::position_after(cl.line, cl.column, &cl.text[..at])
-            }
-            _ => (cl.line, cl.column),
+            claims: corpus.claim_ids(&g.members),
+            score: round3(g.mean_score()),
+            // Names by their alias set ("Vladimir Poutine"): a label names the group.
+            label: group_label(&self.alignment, g, &WrittenForms::new(&texts)),
+            reference_claim: corpus.claims[reference].id.clone(),
+            pairs: self.pair_records(g, &assessments),
+            diffs,
+            link: g.link,
         };
-        format!("{}:{line}:{column}", corpus.articles[article_of[c]].path)
-    };
-    let cited_groups: std::collections::HashSet<usize> =
-        drafts.iter().filter_map(|d| d.group).collect();
-    let findings: Vec<FindingRecord> = drafts
-        .into_iter()
-        .enumerate()
-        .map(|(i, d)| {
-            let rule = &rules.rules[d.rule];
-            FindingRecord {
-                id: format!("f{}", i + 1),
-                rule: rule.id.clone(),
-                kind: rule.kind,
-                severity: d.severity,
-                group: d.group.map(crate::report::model::group_id),
-                claims: claim_ids(&d.claims),
-                locations: d
-                    .claims
-                    .iter()
-                    .zip(&d.at)
-                    .map(|(&c, &at)| location(c, at))
-                    .collect(),
-                message: d.message,
-                evidence: d.evidence,
-                versions: Vec::new(),
-                earlier: None,
-                fingerprint: None,
-                status: None,
-            }
-        })
-        .collect();
-
-    // In `check`, groups with nothing new are the verified state: counted, not listed, unless
-    // asked (`--verbose`) or a finding points at them.
-    if mode == Mode::Check && !options.verbose {
-        let mut keep = alignment.groups.iter().enumerate().map(|(gi, g)| {
-            cited_groups.contains(&gi)
-                || g.members
-                    .iter()
-                    .any(|&m| !corpus.claims[m].reference && !unchanged.contains(&m))
-        });
-        groups.retain(|_| keep.next().expect("one record per group"));
-    }
-    groups.extend(headline_groups);
-    let summary = Summary {
-        articles: corpus.articles.len(),
-        claims: claim_records.len(),
-        groups: groups.len(),
-        single_source_claims: alignment.singles.len(),
-        unchanged: (mode == Mode::Check).then_some(unchanged.len()),
-        ..Default::default()
-    };
-    let mut report = Report {
-        schema: SCHEMA.to_string(),
-        tool: Tool::current(),
-        command: match mode {
-            Mode::Compare => "compare",
-            Mode::Check => "check",
+        GroupOutcome {
+            record,
+            drafts,
+            unchanged,
+            reference,
         }
-        .to_string(),
-        title: options
-            .title
-            .clone()
-            // In `check`, the article checked names the report, not the version it replaces
-            // (whose title may carry the figure that was corrected).
-            .or_else(|| {
+    }
+
+    /// The pair rules on claim `m` (its diff against the reference is `ops`) against each
+    /// claim of `against`, as drafts of findings; whether any rule fired.
+    fn member_findings(
+        &self,
+        (gi, g, reference): (usize, &align::Group, usize),
+        (against, assessments): (&[usize], &Assessments),
+        (m, ops): (usize, &[crate::diff::DiffOp]),
+        broke: &mut rustc_hash::FxHashMap<usize, Vec<usize>>,
+        drafts: &mut Vec<Draft>,
+    ) -> bool {
+        let claims = &self.corpus.claims;
+        let position = |c: usize| g.members.iter().position(|&x| x == c);
+        let mut found = false;
+        for &r in against {
+            let pair_of_others = self.mode == Mode::Compare && r != reference;
+            if r == m
+                || pair_of_others && (position(r) > position(m) || claims[r].text == claims[m].text)
+            {
+                continue;
+            }
+            let other;
+            let ops_r = if r == reference {
+                ops
+            } else {
+                other = word_diff(&claims[r].text, &claims[m].text);
+                &other
+            };
+            let assessment = &assessments[&(r.min(m), r.max(m))];
+            let mut hits = kinds::check_claims(
+                &self.enabled_rules,
+                &self.view(r),
+                &self.view(m),
+                ops_r,
+                assessment,
+            );
+            if pair_of_others {
+                let seen = |c: usize, rule: usize| {
+                    broke.get(&c).is_some_and(|rules| rules.contains(&rule))
+                };
+                hits.retain(|h| {
+                    h.severity > Severity::Info && !seen(r, h.index) && !seen(m, h.index)
+                });
+            } else if self.mode == Mode::Compare {
+                broke.insert(m, hits.iter().map(|h| h.index).collect());
+            }
+            found |= !hits.is_empty();
+            drafts.extend(hits.into_iter().map(|hit| Draft {
+                rule: hit.index,
+                // A link ties two claims each grouped elsewhere: what they say may overlap
+                // in part only, so its findings are never high.
+                severity: if g.link && hit.severity > Severity::Medium {
+                    Severity::Medium
+                } else {
+                    hit.severity
+                },
+                group: Some(gi),
+                claims: vec![r, m],
+                at: hit.at.map(Some).to_vec(),
+                message: hit.message,
+                evidence: hit.evidence,
+            }));
+        }
+        found
+    }
+
+    /// The aligned pairs of a group as the report shows them.
+    fn pair_records(&self, g: &align::Group, assessments: &Assessments) -> Vec<PairRecord> {
+        let (claims, features) = (&self.corpus.claims, &self.corpus.features);
+        g.pairs
+            .iter()
+            .map(|p| PairRecord {
+                claims: [claims[p.a].id.clone(), claims[p.b].id.clone()],
+                score: round3(p.score.score),
+                equivalence: Some(round3(
+                    assessments[&(p.a.min(p.b), p.a.max(p.b))].probability,
+                )),
+                top_terms: self.alignment.scorer.explain(
+                    &p.score,
+                    6,
+                    &WrittenForms::new(&[&claims[p.a].text, &claims[p.b].text])
+                        .with_names(features[p.a].names().chain(features[p.b].names())),
+                ),
+                same_event_groups: p.same_event,
+                semantic: p.semantic.map(round3),
+            })
+            .collect()
+    }
+
+    /// Coverage: what an outlet says alone, or leaves out, by the coverage rules.
+    fn coverage(&self) -> Vec<Draft> {
+        let mut drafts = Vec::new();
+        coverage_findings(
+            self.corpus,
+            self.rules,
+            self.mode,
+            &self.alignment,
+            &self.article_of,
+            (&self.outlets, &self.claims_of),
+            &self.labels,
+            &self.superseded,
+            &mut drafts,
+        );
+        drafts
+    }
+
+    /// Headlines: the headlines of two versions of one story, checked like a claim pair.
+    fn headlines(&self) -> Headlines {
+        let versions = headlines::version_pairs(
+            self.corpus,
+            &self.alignment,
+            &self.article_of,
+            (self.mode, &self.outlets),
+            &self.superseded,
+        );
+        let changes = headlines::changed_headlines(
+            self.corpus,
+            self.rules,
+            &self.enabled_rules,
+            &versions,
+            (&self.outlets, &self.claims_of),
+            &self.labels,
+            self.alignment.scorer.weights,
+        );
+        let mut out = Headlines {
+            claims: self.corpus.claims.clone(),
+            article_of: self.article_of.clone(),
+            groups: Vec::new(),
+            drafts: Vec::new(),
+        };
+        for (k, change) in changes.into_iter().enumerate() {
+            let gi = self.alignment.groups.len() + k;
+            let first = out.claims.len();
+            let members = vec![first, first + 1];
+            out.drafts.extend(change.hits.into_iter().map(|hit| Draft {
+                rule: hit.index,
+                severity: hit.severity,
+                group: Some(gi),
+                claims: members.clone(),
+                at: hit.at.map(Some).to_vec(),
+                message: hit.message,
+                evidence: hit.evidence,
+            }));
+            out.groups.push(GroupRecord {
+                id: crate::report::model::group_id(gi),
+                claims: change.records.iter().map(|r| r.id.clone()).collect(),
+                score: change.pair.score,
+                label: "headline".to_string(),
+                reference_claim: change.records[0].id.clone(),
+                pairs: vec![change.pair],
+                diffs: vec![change.diff],
+                link: false,
+            });
+            out.claims.extend(change.records);
+            out.article_of.extend(change.articles);
+        }
+        out
+    }
+
+    /// The findings, numbered in the order of the text they are about: headlines first,
+    /// then group order, then claim order; each located at the words it is about.
+    fn findings(&self, mut drafts: Vec<Draft>, headlines: &Headlines) -> Vec<FindingRecord> {
+        let body_claims = self.corpus.claims.len();
+        drafts.sort_by_key(|d| {
+            let last = d.claims.iter().copied().max().unwrap_or(0);
+            (last < body_claims, last, d.group, d.rule)
+        });
+        let records = &headlines.claims;
+        let location = |c: usize, at: Option<usize>| {
+            let cl = &records[c];
+            let (line, column) = match at {
+                Some(at) if cl.is_verbatim() && cl.text.is_char_boundary(at) => {
+                    // An insertion point between words: the word after it.
+                    let at = at + cl.text[at..].len() - cl.text[at..].trim_start().len();
+                    crate::source::position_after(cl.line, cl.column, &cl.text[..at])
+                }
+                _ => (cl.line, cl.column),
+            };
+            let article = &self.corpus.articles[headlines.article_of[c]];
+            format!("{}:{line}:{column}", article.path)
+        };
+        drafts
+            .into_iter()
+            .enumerate()
+            .map(|(i, d)| {
+                let rule = &self.rules.rules[d.rule];
+                FindingRecord {
+                    id: format!("f{}", i + 1),
+                    rule: rule.id.clone(),
+                    kind: rule.kind,
+                    severity: d.severity,
+                    group: d.group.map(crate::report::model::group_id),
+                    claims: d.claims.iter().map(|&c| records[c].id.clone()).collect(),
+                    locations: d
+                        .claims
+                        .iter()
+                        .zip(&d.at)
+                        .map(|(&c, &at)| location(c, at))
+                        .collect(),
+                    message: d.message,
+                    evidence: d.evidence,
+                    versions: Vec::new(),
+                    earlier: None,
+                    fingerprint: None,
+                    status: None,
+                }
+            })
+            .collect()
+    }
+
+    /// Assemble the report from what the stages found.
+    fn assemble(
+        &self,
+        compared: Compared,
+        coverage: Vec<Draft>,
+        mut headlines: Headlines,
+    ) -> Report {
+        let (corpus, mode) = (self.corpus, self.mode);
+        let Compared {
+            mut groups,
+            mut drafts,
+            unchanged,
+            matched_references,
+        } = compared;
+        drafts.extend(coverage);
+        drafts.extend(std::mem::take(&mut headlines.drafts));
+        let cited_groups: HashSet<usize> = drafts.iter().filter_map(|d| d.group).collect();
+        let findings = self.findings(drafts, &headlines);
+        // In `check`, groups with nothing new are the verified state: counted, not listed,
+        // unless asked (`--verbose`) or a finding points at them.
+        if mode == Mode::Check && !self.options.verbose {
+            let mut keep = self.alignment.groups.iter().enumerate().map(|(gi, g)| {
+                cited_groups.contains(&gi)
+                    || g.members
+                        .iter()
+                        .any(|&m| !corpus.claims[m].reference && !unchanged.contains(&m))
+            });
+            groups.retain(|_| keep.next().expect("one record per group"));
+        }
+        groups.extend(headlines.groups);
+        // A new claim that matches its reference claim word for word, and that reference
+        // claim, are the verified state: not single-source, though their group is not listed.
+        let mut claims = headlines.claims;
+        for &m in unchanged.iter().chain(&matched_references) {
+            claims[m].unchanged = true;
+        }
+        let summary = Summary {
+            articles: corpus.articles.len(),
+            claims: claims.len(),
+            groups: groups.len(),
+            single_source_claims: self.alignment.singles.len(),
+            unchanged: (mode == Mode::Check).then_some(unchanged.len()),
+            ..Default::default()
+        };
+        let mut report = Report {
+            schema: SCHEMA.to_string(),
+            tool: Tool::current(),
+            command: match mode {
+                Mode::Compare => "compare",
+                Mode::Check => "check",
+            }
+            .to_string(),
+            title: self.title(),
+            run_date: self.options.run_date.clone(),
+            rules: RuleSetInfo::of(self.rules),
+            articles: corpus.articles.clone(),
+            claims,
+            groups,
+            findings,
+            summary,
+            skipped: Vec::new(),
+            reference_article: self.options.reference_outlet.as_ref().and_then(|o| {
                 corpus
                     .articles
                     .iter()
-                    .filter(|a| mode == Mode::Compare || !a.reference)
-                    .chain(&corpus.articles)
-                    .find_map(|a| a.title.clone())
+                    .find(|a| a.is_outlet(o))
+                    .map(|a| a.id.clone())
             }),
-        run_date: options.run_date.clone(),
-        rules: RuleSetInfo::of(rules),
-        articles: corpus.articles.clone(),
-        claims: {
-            // A new claim that matches its reference claim word for word, and that reference
-            // claim, are the verified state: not single-source, though their group is not
-            // listed.
-            for &m in unchanged.iter().chain(&matched_references) {
-                claim_records[m].unchanged = true;
-            }
-            claim_records
-        },
-        groups,
-        findings,
-        summary,
-        skipped: Vec::new(),
-        reference_article: options.reference_outlet.as_ref().and_then(|o| {
-            corpus
+            baseline: None,
+        };
+        count_findings(&mut report);
+        report
+    }
+
+    /// The report's title: the one asked for, else the first article's. In `check`, the
+    /// article checked names the report, not the version it replaces (whose title may carry
+    /// the figure that was corrected).
+    fn title(&self) -> Option<String> {
+        self.options.title.clone().or_else(|| {
+            self.corpus
                 .articles
                 .iter()
-                .find(|a| a.is_outlet(o))
-                .map(|a| a.id.clone())
-        }),
-        baseline: None,
-    };
-    count_findings(&mut report);
-    report
+                .filter(|a| self.mode == Mode::Compare || !a.reference)
+                .chain(&self.corpus.articles)
+                .find_map(|a| a.title.clone())
+        })
+    }
 }
 
 /// Count the report's findings in its summary: in all, by severity, by kind and by outlet

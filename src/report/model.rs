@@ -8,12 +8,8 @@ use crate::ingest::ArticleMeta;
 use crate::rules::{Kind, Severity};
 use crate::segment::Role;
 
-pub const SCHEMA: &str = "claimdiff.report/1";
-
-/// Figures in reports and explanations keep three decimals: enough to compare, short to read.
-pub fn round3(x: f64) -> f64 {
-    (x * 1000.0).round() / 1000.0
-}
+pub use crate::align::score::TermContribution;
+pub use crate::output::REPORT_SCHEMA as SCHEMA;
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 pub struct Tool {
@@ -114,13 +110,6 @@ pub struct ClaimListing {
     pub claims: Vec<ClaimRecord>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub segments: Vec<SegmentRecord>,
-}
-
-/// A term that made two claims match, and how much it weighed.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
-pub struct TermContribution {
-    pub term: String,
-    pub weight: f64,
 }
 
 /// The score of one aligned pair, with why.

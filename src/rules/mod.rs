@@ -1,9 +1,11 @@
 //! Rules: aligned groups + coverage + a rule set (YAML) → findings.
 
 pub mod kinds;
+mod rule;
 pub mod ruleset;
 
-pub use ruleset::{Rule, RuleSet};
+pub use rule::{Params, Rule};
+pub use ruleset::RuleSet;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

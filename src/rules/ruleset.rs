@@ -4,11 +4,12 @@
 use std::collections::BTreeMap;
 
 use regex::Regex;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
+use super::rule::{Params, Rule};
 use super::{kinds, Kind, Severity};
 use crate::error::{Error, Position, Result};
-use crate::normalize::AliasTable;
+use crate::extract::AliasTable;
 
 pub const DEFAULT_NAME: &str = "default";
 pub const DEFAULT_PATH: &str = "rules/default.yaml";
@@ -97,121 +98,6 @@ impl RuleEntry {
             patterns: self.patterns.clone(),
         }
     }
-}
-
-/// Parameters of the rule kinds.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct Params {
-    /// number: relative difference tolerated (0.05 = 5 %).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tolerance: Option<f64>,
-    /// number: relative difference tolerated when one side is an estimate or a bound
-    /// ("environ 110", "une trentaine").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub approximate_tolerance: Option<f64>,
-    /// quote: how many words must differ.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub min_changed_words: Option<usize>,
-    /// attribution: severity when only one side names a source.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub one_sided_severity: Option<Severity>,
-    /// addition: severity of an added correction or update notice ("Rectificatif : …").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub correction_severity: Option<Severity>,
-    /// term: the lexicon of watch-list sets.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lexicon: Option<String>,
-    /// omission: share of sources that must carry a claim.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub min_share: Option<f64>,
-    /// omission: number of sources that must carry a claim.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub min_sources: Option<usize>,
-    /// addition: flag lone claims only when at least this many articles are compared.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub min_articles: Option<usize>,
-    /// wording: flag pairs whose equivalence is below this (default: the threshold of
-    /// `rules/equivalence.yaml`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub min_equivalence: Option<f64>,
-    /// hedge, negation: extra regular expressions that count as cues.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub patterns: Option<Vec<String>>,
-}
-
-impl Params {
-    /// Names of the parameters that are set.
-    fn set_names(&self) -> Vec<&'static str> {
-        let mut out = Vec::new();
-        if self.tolerance.is_some() {
-            out.push("tolerance");
-        }
-        if self.approximate_tolerance.is_some() {
-            out.push("approximate_tolerance");
-        }
-        if self.min_changed_words.is_some() {
-            out.push("min_changed_words");
-        }
-        if self.one_sided_severity.is_some() {
-            out.push("one_sided_severity");
-        }
-        if self.correction_severity.is_some() {
-            out.push("correction_severity");
-        }
-        if self.lexicon.is_some() {
-            out.push("lexicon");
-        }
-        if self.min_share.is_some() {
-            out.push("min_share");
-        }
-        if self.min_sources.is_some() {
-            out.push("min_sources");
-        }
-        if self.min_articles.is_some() {
-            out.push("min_articles");
-        }
-        if self.min_equivalence.is_some() {
-            out.push("min_equivalence");
-        }
-        if self.patterns.is_some() {
-            out.push("patterns");
-        }
-        out
-    }
-
-    fn overlay(&mut self, other: &Params) {
-        macro_rules! take {
-            ($($f:ident),*) => { $( if other.$f.is_some() { self.$f = other.$f.clone(); } )* };
-        }
-        take!(
-            tolerance,
-            approximate_tolerance,
-            min_changed_words,
-            one_sided_severity,
-            correction_severity,
-            lexicon,
-            min_share,
-            min_sources,
-            min_articles,
-            min_equivalence,
-            patterns
-        );
-    }
-}
-
-/// A rule ready to run.
-#[derive(Debug, Clone, Serialize)]
-pub struct Rule {
-    pub id: String,
-    pub kind: Kind,
-    pub severity: Severity,
-    pub description: String,
-    pub enabled: bool,
-    pub params: Params,
-    /// Where the rule was defined: `rules/default.yaml` or the user's file.
-    pub origin: String,
-    #[serde(skip)]
-    pub patterns: Vec<Regex>,
 }
 
 /// The effective rule set: rules, aliases and lexicons after `extends`.
@@ -308,7 +194,7 @@ fn suggest(err: Error) -> Error {
 }
 
 fn parse_file(path: &str, text: &str) -> Result<RuleFile> {
-    let file: RuleFile = crate::config::parse_yaml(path, text).map_err(suggest)?;
+    let file: RuleFile = crate::input::parse_yaml(path, text).map_err(suggest)?;
     if file.version != 1 {
         return Err(Error::at(
             path,
@@ -356,7 +242,7 @@ fn compile_patterns(
                         locate(text, entry_id, Some("patterns")),
                         format!(
                             "rule `{entry_id}`: bad pattern {p:?} ({}); write a regular expression in the syntax of Rust's regex crate",
-                            crate::lang::one_line(&e.to_string())
+                            crate::error::one_line(&e.to_string())
                         ),
                     )
                 })
@@ -621,7 +507,7 @@ pub fn build(user: Option<(&str, &str)>) -> Result<RuleSet> {
         "aliases": alias_sets,
         "lexicons": lexicons,
     });
-    let sha256 = crate::ingest::sha256_hex(canonical.to_string().as_bytes());
+    let sha256 = crate::input::sha256_hex(canonical.to_string().as_bytes());
     Ok(RuleSet {
         name,
         sha256,

@@ -27,7 +27,7 @@ pub const ADDITION_PARAMS: &[&str] = &["min_articles", "correction_severity"];
 
 use serde_json::json;
 
-use super::super::ruleset::Rule;
+use crate::rules::Rule;
 use crate::rules::Severity;
 
 /// Defaults when a rule file leaves the parameters out.

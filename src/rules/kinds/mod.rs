@@ -12,7 +12,7 @@ pub mod quote;
 pub mod term;
 pub mod wording;
 
-use super::ruleset::Rule;
+use super::Rule;
 use super::{Kind, Severity};
 use crate::align::equivalence::Assessment;
 use crate::diff::DiffOp;
@@ -369,7 +369,7 @@ pub(crate) fn anchored(
 
 /// A folded word that carries content: longer than two letters, not a function word.
 pub(crate) fn is_content_word(w: &str) -> bool {
-    w.chars().count() > 2 && !crate::normalize::is_function_word(w)
+    w.chars().count() > 2 && !crate::lang::is_function_word(w)
 }
 
 /// A claim's content words, folded on first use and kept for the rest of the pair's checks:

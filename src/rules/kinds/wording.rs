@@ -11,7 +11,7 @@ use serde_json::json;
 use super::{ClaimView, Hit, Rule};
 use crate::align::equivalence::Assessment;
 use crate::diff::{changed_words, similarity, DiffOp};
-use crate::report::model::round3;
+use crate::output::round3;
 
 pub const DOC: &str = "Aligned claims may not state the same thing: the equivalence test \
 (`rules/equivalence.yaml`) puts the chance that they do below `min_equivalence` (by default \
