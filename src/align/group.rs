@@ -475,6 +475,38 @@ pub fn align(claims: &[AlignInput], options: &AlignOptions) -> Alignment {
         sets: &sets,
         claims,
     };
+    let pairs = scored_pairs(&sim, options);
+    // Every scored pair is known to the merger: the second pass needs no scoring again.
+    let mut merger = Merger::new(claims, &pairs, &sets);
+    // Links rest on meaning: by words alone, pairs below the threshold are too often two
+    // facts told in the same words (`--semantic off` keeps the groups it always made).
+    let linkable: Vec<ScoredPair> = pairs
+        .iter()
+        .filter(|p| {
+            sim.meaning(p.a, p.b)
+                .is_some_and(|m| m >= options.link_threshold)
+        })
+        .cloned()
+        .collect();
+    let (first, below): (Vec<ScoredPair>, Vec<ScoredPair>) = pairs
+        .into_iter()
+        .partition(|p| p.score.score >= options.threshold);
+    for pair in first {
+        merger.try_merge(pair, options.threshold, claims, &sim, options);
+    }
+    second_pass(&mut merger, below, &sim, options);
+    let (groups, singles) = into_groups(merger, linkable, &sim);
+    Alignment {
+        scorer,
+        sets,
+        groups,
+        singles,
+    }
+}
+
+/// The candidate pairs worth keeping, scored, best first.
+fn scored_pairs(sim: &Similarity, options: &AlignOptions) -> Vec<ScoredPair> {
+    let claims = sim.claims;
     // Claims of one article never align, nor claims in two languages.
     let source: Vec<(usize, crate::lang::LangCode)> =
         claims.iter().map(|c| (c.article, c.lang)).collect();
@@ -504,7 +536,7 @@ pub fn align(claims: &[AlignInput], options: &AlignOptions) -> Alignment {
     let n = claims.len();
     let mut pairs: Vec<ScoredPair> = match options.candidates {
         CandidateMode::Index => {
-            let mut candidates = candidate_pairs(&scorer, &sets, may_pair);
+            let mut candidates = candidate_pairs(sim.scorer, sim.sets, may_pair);
             candidates.extend(semantic_candidates(claims, &candidates, may_pair));
             candidates.sort_unstable();
             candidates.dedup();
@@ -530,27 +562,20 @@ pub fn align(claims: &[AlignInput], options: &AlignOptions) -> Alignment {
             .total_cmp(&x.score.score)
             .then((x.a, x.b).cmp(&(y.a, y.b)))
     });
+    pairs
+}
 
-    // Every scored pair is known to the merger: the second pass needs no scoring again.
-    let mut merger = Merger::new(claims, &pairs, &sets);
-    // Links rest on meaning: by words alone, pairs below the threshold are too often two
-    // facts told in the same words (`--semantic off` keeps the groups it always made).
-    let linkable: Vec<ScoredPair> = pairs
-        .iter()
-        .filter(|p| {
-            sim.meaning(p.a, p.b)
-                .is_some_and(|m| m >= options.link_threshold)
-        })
-        .cloned()
-        .collect();
-    let (first, below): (Vec<ScoredPair>, Vec<ScoredPair>) = pairs
-        .into_iter()
-        .partition(|p| p.score.score >= options.threshold);
-    for pair in first {
-        merger.try_merge(pair, options.threshold, claims, &sim, options);
-    }
-    // Second pass: articles that already share groups report one event; between them a
-    // weaker pair is still the same claim (ledes worded differently, for instance).
+/// Second pass: articles that already share groups report one event; between them a weaker
+/// pair is still the same claim (ledes worded differently, for instance). By words only:
+/// within one event every claim means something alike, and a weak pair that meaning alone
+/// carries is most often two facts of that event.
+fn second_pass(
+    merger: &mut Merger,
+    below: Vec<ScoredPair>,
+    sim: &Similarity,
+    options: &AlignOptions,
+) {
+    let claims = sim.claims;
     // The groups of each article, in increasing order, as they stand after the first pass:
     // two articles share the groups their lists share. (Not a count per pair of articles:
     // the same article given a thousand times would make that a million pairs per group.)
@@ -563,64 +588,67 @@ pub fn align(claims: &[AlignInput], options: &AlignOptions) -> Alignment {
             }
         }
     }
-    // By words only: within one event every claim means something alike, and a weak pair
-    // that meaning alone carries is most often two facts of that event.
     for mut pair in below {
         let (x, y) = (claims[pair.a].article, claims[pair.b].article);
         let count = super::equivalence::shared_count(&groups_of[x], &groups_of[y]);
         if count >= options.same_event_groups
-            && scorer.similarity(&sets[pair.a], &sets[pair.b]) >= options.same_event_threshold
+            && sim.scorer.similarity(&sim.sets[pair.a], &sim.sets[pair.b])
+                >= options.same_event_threshold
         {
             pair.same_event = Some(count);
-            merger.try_merge(pair, options.same_event_threshold, claims, &sim, options);
+            merger.try_merge(pair, options.same_event_threshold, claims, sim, options);
         }
     }
+}
+
+/// The merged groups (with the terms that tie each pair), the links between claims grouped
+/// apart, and the claims left alone.
+fn into_groups(
+    merger: Merger,
+    linkable: Vec<ScoredPair>,
+    sim: &Similarity,
+) -> (Vec<Group>, Vec<usize>) {
     let Merger {
         mut members,
         mut links,
         group_of,
         ..
     } = merger;
+    let explained = |mut p: ScoredPair| {
+        p.score.shared = sim.scorer.score(&sim.sets[p.a], &sim.sets[p.b]).shared;
+        p
+    };
     let mut groups = Vec::new();
     let mut singles = Vec::new();
-    for g in 0..n {
-        if members[g].is_empty() {
-            continue;
-        }
+    for g in 0..members.len() {
         let mut m = std::mem::take(&mut members[g]);
         m.sort_unstable();
-        if m.len() == 1 {
-            singles.push(m[0]);
-        } else {
-            let mut pairs = std::mem::take(&mut links[g]);
-            for p in &mut pairs {
-                p.score.shared = scorer.score(&sets[p.a], &sets[p.b]).shared;
+        match m.len() {
+            0 => {}
+            1 => singles.push(m[0]),
+            _ => {
+                let mut pairs: Vec<ScoredPair> = std::mem::take(&mut links[g])
+                    .into_iter()
+                    .map(explained)
+                    .collect();
+                pairs.sort_by_key(|p| (p.a, p.b));
+                groups.push(Group {
+                    members: m,
+                    pairs,
+                    link: false,
+                });
             }
-            pairs.sort_by_key(|p| (p.a, p.b));
-            groups.push(Group {
-                members: m,
-                pairs,
-                link: false,
-            });
         }
     }
-    let cross = cross_links(claims, &group_of, linkable);
+    let cross = cross_links(sim.claims, &group_of, linkable);
     let linked: rustc_hash::FxHashSet<usize> = cross.iter().flat_map(|p| [p.a, p.b]).collect();
     singles.retain(|s| !linked.contains(s));
-    groups.extend(cross.into_iter().map(|mut p| {
-        p.score.shared = scorer.score(&sets[p.a], &sets[p.b]).shared;
-        Group {
-            members: vec![p.a, p.b],
-            pairs: vec![p],
-            link: true,
-        }
+    groups.extend(cross.into_iter().map(|p| Group {
+        members: vec![p.a, p.b],
+        pairs: vec![explained(p)],
+        link: true,
     }));
     groups.sort_by_key(|g| (g.members[0], g.link));
     singles.sort_unstable();
-    Alignment {
-        scorer,
-        sets,
-        groups,
-        singles,
-    }
+    (groups, singles)
 }
