@@ -318,33 +318,121 @@ struct LangFile {
     first_name_forms: Vec<Vec<String>>,
 }
 
-/// The language's regular expressions, compiled.
+/// One list of the language's regular expressions, compiled on first use: a run compiles only
+/// the lists it asks for (a short run on French articles never builds the English ones, nor a
+/// list its lines never reach). Reads as the compiled `Vec<Regex>`.
+pub struct PatternList {
+    /// Where the list is written, for errors: `rules/lang/fr.yaml`, `hedges.patterns`.
+    file: std::sync::Arc<str>,
+    what: &'static str,
+    /// The expressions as they are compiled (with `(?i)` or joined into one, see
+    /// [`RawPatterns::lists`]), and the list as written, to name a bad one.
+    sources: Vec<String>,
+    written: Vec<String>,
+    joined: bool,
+    compiled: OnceLock<Vec<Regex>>,
+}
+
+impl PatternList {
+    fn new(
+        file: &std::sync::Arc<str>,
+        what: &'static str,
+        sources: Vec<String>,
+        written: &[String],
+        joined: bool,
+    ) -> PatternList {
+        PatternList {
+            file: file.clone(),
+            what,
+            sources,
+            written: written.to_vec(),
+            joined,
+            compiled: OnceLock::new(),
+        }
+    }
+
+    /// Compile the list, every expression of it.
+    fn compile(&self) -> Result<Vec<Regex>> {
+        self.sources
+            .iter()
+            .map(|p| {
+                compile_one(&self.file, self.what, p).map_err(|joined_error| {
+                    // A joined list names the bad pattern, not the joined expression.
+                    if !self.joined {
+                        return joined_error;
+                    }
+                    self.written
+                        .iter()
+                        .find_map(|p| {
+                            compile_one(&self.file, self.what, &format!("(?i)^(?:{p})$")).err()
+                        })
+                        .unwrap_or(joined_error)
+                })
+            })
+            .collect()
+    }
+
+    /// The compiled list. The bundled files are checked by the tests; a bad pattern there is
+    /// a build defect, not user input.
+    pub fn get(&self) -> &Vec<Regex> {
+        self.compiled.get_or_init(|| {
+            self.compile()
+                .unwrap_or_else(|e| panic!("bundled language data: {e}"))
+        })
+    }
+}
+
+impl std::ops::Deref for PatternList {
+    type Target = Vec<Regex>;
+    fn deref(&self) -> &Vec<Regex> {
+        self.get()
+    }
+}
+
+impl<'a> IntoIterator for &'a PatternList {
+    type Item = &'a Regex;
+    type IntoIter = std::slice::Iter<'a, Regex>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.get().iter()
+    }
+}
+
+impl std::fmt::Debug for PatternList {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PatternList")
+            .field("what", &self.what)
+            .field("sources", &self.sources)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The language's regular expressions, each list compiled on first use.
 #[derive(Debug)]
 pub struct Patterns {
-    pub boilerplate: Vec<Regex>,
+    pub boilerplate: PatternList,
     /// Agency sign-offs; group 1 names the outlet ("(APS)", "reuters/mre").
-    pub signoffs: Vec<Regex>,
-    pub bylines: Vec<Regex>,
-    pub captions: Vec<Regex>,
+    pub signoffs: PatternList,
+    pub bylines: PatternList,
+    pub captions: PatternList,
     /// A dispatch's opening place, date and agency ("MOSCOU, 28 janvier (AFP) - "): matched
     /// at the start of a paragraph, and not part of its first claim.
-    pub datelines: Vec<Regex>,
+    pub datelines: PatternList,
     /// The agency a dateline names; group 1 is the outlet ("(AFP) -").
-    pub dateline_agencies: Vec<Regex>,
+    pub dateline_agencies: PatternList,
     /// A newsroom's correction notice ("Rectificatif :", "An earlier version of this story
     /// …"), matched at the start of a claim.
-    pub corrections: Vec<Regex>,
+    pub corrections: PatternList,
     /// What opens a line that says when the article was published ("Publié le", "Published
     /// on"), or last updated ("Mis à jour le", "Updated:"), before the date. Case ignored.
-    pub published: Vec<Regex>,
-    pub updated: Vec<Regex>,
+    pub published: PatternList,
+    pub updated: PatternList,
     /// What makes a claim speak of the future ("will", "doit se rendre"), over the claim;
     /// and the words that do (the futur simple), each pattern describing one whole word.
-    pub future_phrases: Vec<Regex>,
-    pub future_words: Vec<Regex>,
-    pub hedges: Vec<Regex>,
-    pub negations: Vec<Regex>,
-    pub not_negations: Vec<Regex>,
+    pub future_phrases: PatternList,
+    pub future_words: PatternList,
+    pub hedges: PatternList,
+    pub negations: PatternList,
+    pub not_negations: PatternList,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -366,89 +454,110 @@ struct RawPatterns {
 }
 
 impl RawPatterns {
-    /// Compile every list at once, in parallel: compiling a language's patterns (Unicode
-    /// classes, bounded repetitions) is most of a short run's start.
-    fn compile(&self, file: &str) -> Result<Patterns> {
-        use rayon::prelude::*;
-        use std::borrow::Cow;
-        let ci = |v: &[String]| -> Cow<[String]> {
-            Cow::Owned(v.iter().map(|p| format!("(?i){p}")).collect())
-        };
+    /// The lists, not compiled yet: compiling a language's patterns (Unicode classes, bounded
+    /// repetitions) would be most of a short run's start, so each list is compiled when it is
+    /// first read.
+    fn lists(self, file: &str) -> Patterns {
+        let file: std::sync::Arc<str> = file.into();
+        let ci = |v: &[String]| -> Vec<String> { v.iter().map(|p| format!("(?i){p}")).collect() };
         // A hedge or future pattern describes one whole word, matched as written whatever
         // its case. Each word of each claim is tried against the list: joined into one
         // expression, a word costs one match, not one per pattern.
-        let whole_word = |v: &[String]| -> Cow<[String]> {
+        let whole_word = |v: &[String]| -> Vec<String> {
             if v.is_empty() {
-                return Cow::Owned(Vec::new());
+                return Vec::new();
             }
             let alternatives: Vec<String> = v.iter().map(|p| format!("(?:{p})")).collect();
-            Cow::Owned(vec![format!("(?i)^(?:{})$", alternatives.join("|"))])
+            vec![format!("(?i)^(?:{})$", alternatives.join("|"))]
         };
-        // The patterns of a joined list, for an error that names the bad one.
-        let one_by_one = |what: &str| match what {
-            "future.word_patterns" => Some(&self.future_words),
-            "hedges.patterns" => Some(&self.hedges),
-            _ => None,
+        let plain =
+            |what: &'static str, v: &[String]| PatternList::new(&file, what, v.to_vec(), v, false);
+        let folded =
+            |what: &'static str, v: &[String]| PatternList::new(&file, what, ci(v), v, false);
+        let joined = |what: &'static str, v: &[String]| {
+            PatternList::new(&file, what, whole_word(v), v, true)
         };
-        let lists: [(&str, Cow<[String]>); 14] = [
-            ("boilerplate", Cow::Borrowed(&self.boilerplate)),
-            ("signoffs", Cow::Borrowed(&self.signoffs)),
-            ("bylines", Cow::Borrowed(&self.bylines)),
-            ("captions", Cow::Borrowed(&self.captions)),
-            ("datelines", Cow::Borrowed(&self.datelines)),
-            ("dateline_agencies", Cow::Borrowed(&self.dateline_agencies)),
-            ("corrections", ci(&self.corrections)),
-            ("publication.published", ci(&self.published)),
-            ("publication.updated", ci(&self.updated)),
-            ("future.phrases", ci(&self.future_phrases)),
-            ("future.word_patterns", whole_word(&self.future_words)),
-            ("hedges.patterns", whole_word(&self.hedges)),
-            ("negations.patterns", ci(&self.negations)),
-            ("negations.not_negations", ci(&self.not_negations)),
-        ];
-        let jobs: Vec<(usize, &str, &str)> = lists
-            .iter()
-            .enumerate()
-            .flat_map(|(i, (what, ps))| ps.iter().map(move |p| (i, *what, p.as_str())))
-            .collect();
-        let compiled: Vec<(usize, Regex)> = jobs
-            .par_iter()
-            .map(|&(i, what, p)| {
-                compile_one(file, what, p)
-                    .map_err(|joined_error| {
-                        one_by_one(what)
-                            .and_then(|ps| {
-                                ps.iter().find_map(|p| {
-                                    compile_one(file, what, &format!("(?i)^(?:{p})$")).err()
-                                })
-                            })
-                            .unwrap_or(joined_error)
-                    })
-                    .map(|r| (i, r))
-            })
-            .collect::<Result<_>>()?;
-        let mut out: [Vec<Regex>; 14] = Default::default();
-        for (i, r) in compiled {
-            out[i].push(r);
+        Patterns {
+            boilerplate: plain("boilerplate", &self.boilerplate),
+            signoffs: plain("signoffs", &self.signoffs),
+            bylines: plain("bylines", &self.bylines),
+            captions: plain("captions", &self.captions),
+            datelines: plain("datelines", &self.datelines),
+            dateline_agencies: plain("dateline_agencies", &self.dateline_agencies),
+            corrections: folded("corrections", &self.corrections),
+            published: folded("publication.published", &self.published),
+            updated: folded("publication.updated", &self.updated),
+            future_phrases: folded("future.phrases", &self.future_phrases),
+            future_words: joined("future.word_patterns", &self.future_words),
+            hedges: joined("hedges.patterns", &self.hedges),
+            negations: folded("negations.patterns", &self.negations),
+            not_negations: folded("negations.not_negations", &self.not_negations),
         }
-        let [boilerplate, signoffs, bylines, captions, datelines, dateline_agencies, corrections, published, updated, future_phrases, future_words, hedges, negations, not_negations] =
-            out;
-        Ok(Patterns {
-            boilerplate,
-            signoffs,
-            bylines,
-            captions,
-            datelines,
-            dateline_agencies,
-            corrections,
-            published,
-            updated,
-            future_phrases,
-            future_words,
-            hedges,
-            negations,
-            not_negations,
+    }
+}
+
+impl Patterns {
+    /// Compile every list now (the tests check the bundled files whole).
+    #[cfg(test)]
+    fn compile_all(&self) -> Result<()> {
+        for list in [
+            &self.boilerplate,
+            &self.signoffs,
+            &self.bylines,
+            &self.captions,
+            &self.datelines,
+            &self.dateline_agencies,
+            &self.corrections,
+            &self.published,
+            &self.updated,
+            &self.future_phrases,
+            &self.future_words,
+            &self.hedges,
+            &self.negations,
+            &self.not_negations,
+        ] {
+            list.compile()?;
+        }
+        Ok(())
+    }
+}
+
+/// The language's relative periods ("la semaine dernière": -7 days), compiled on first use.
+/// Reads as `Vec<(Regex, i64)>`.
+pub struct PeriodList {
+    patterns: PatternList,
+    days: Vec<i64>,
+    compiled: OnceLock<Vec<(Regex, i64)>>,
+}
+
+impl std::fmt::Debug for PeriodList {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PeriodList")
+            .field("patterns", &self.patterns)
+            .field("days", &self.days)
+            .finish_non_exhaustive()
+    }
+}
+
+impl std::ops::Deref for PeriodList {
+    type Target = Vec<(Regex, i64)>;
+    fn deref(&self) -> &Vec<(Regex, i64)> {
+        self.compiled.get_or_init(|| {
+            self.patterns
+                .get()
+                .iter()
+                .cloned()
+                .zip(self.days.iter().copied())
+                .collect()
         })
+    }
+}
+
+impl<'a> IntoIterator for &'a PeriodList {
+    type Item = &'a (Regex, i64);
+    type IntoIter = std::slice::Iter<'a, (Regex, i64)>;
+    fn into_iter(self) -> Self::IntoIter {
+        std::ops::Deref::deref(self).iter()
     }
 }
 
@@ -484,7 +593,9 @@ pub struct Lang {
     /// writers disagree, and such dates are not read.
     pub numeric_date_order: Option<NumericDateOrder>,
     pub year_prefixes: HashSet<String>,
-    pub relative_periods: Vec<(Regex, i64)>,
+    /// Phrases of a period before or after the article's date ("la semaine dernière"), with
+    /// its days; compiled on first use.
+    pub relative_periods: PeriodList,
     /// Number words of one word ("trois", "mille"), folded.
     pub number_words: HashMap<String, f64>,
     /// Number words of several ("quatre-vingt-dix", "soixante-dix"), folded, longest first.
@@ -545,11 +656,9 @@ pub struct Lang {
     pub attribution_passive: PassiveForms,
     pub inverted_pronouns: HashSet<String>,
     pub source_stops: HashSet<String>,
-    /// Regular expressions, compiled on first use: a run on French articles never pays for
-    /// the English ones.
-    patterns: OnceLock<Patterns>,
-    raw_patterns: RawPatterns,
-    file: String,
+    /// Regular expressions, each list compiled on first use: a run on French articles never
+    /// pays for the English ones, nor for a list it never reads.
+    patterns: Patterns,
     /// Speakers that refer back to an earlier one ("la même source"), folded.
     pub anaphoric_speakers: HashSet<String>,
     /// Small words inside a name, folded.
@@ -624,7 +733,18 @@ pub fn is_function_word(word: &str) -> bool {
 impl Lang {
     /// Parse one language file. `file` names it in errors.
     pub fn from_yaml(file: &str, text: &str) -> Result<Lang> {
-        let raw: LangFile = crate::input::parse_yaml(file, text)?;
+        Lang::from_file(file, crate::input::parse_yaml(file, text)?)
+    }
+
+    /// The bundled file `file`, converted to JSON at build time (see `build.rs`): parsing
+    /// JSON is a small part of a short run, YAML was a fifth of it.
+    fn from_json(file: &str, json: &str) -> Result<Lang> {
+        let raw: LangFile = serde_json::from_str(json)
+            .map_err(|e| Error::input(file, format!("bundled data (JSON): {e}")))?;
+        Lang::from_file(file, raw)
+    }
+
+    fn from_file(file: &str, raw: LangFile) -> Result<Lang> {
         let raw_patterns = RawPatterns {
             boilerplate: raw.boilerplate.clone(),
             signoffs: raw.signoffs.clone(),
@@ -671,14 +791,20 @@ impl Lang {
             .collect();
         // Longest first, so "avant-hier" wins over "hier".
         relative_days.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
-        let relative_periods = raw
-            .relative_periods
-            .iter()
-            .map(|p| {
-                let re = compile_one(file, "relative_periods", &format!("(?i){}", p.pattern))?;
-                Ok((re, p.days))
-            })
-            .collect::<Result<Vec<_>>>()?;
+        let relative_periods = PeriodList {
+            patterns: PatternList::new(
+                &file.into(),
+                "relative_periods",
+                raw.relative_periods
+                    .iter()
+                    .map(|p| format!("(?i){}", p.pattern))
+                    .collect(),
+                &[],
+                false,
+            ),
+            days: raw.relative_periods.iter().map(|p| p.days).collect(),
+            compiled: OnceLock::new(),
+        };
         let (hedge_single, hedge_multi): (Vec<String>, Vec<String>) = raw
             .hedges
             .words
@@ -828,9 +954,7 @@ impl Lang {
             name_links: single_words(file, "name_links", &raw.name_links)?,
             titles: single_words(file, "titles", &raw.titles)?,
             possessives: single_words(file, "possessives", &raw.possessives)?,
-            patterns: OnceLock::new(),
-            raw_patterns,
-            file: file.to_string(),
+            patterns: raw_patterns.lists(file),
             anaphoric_speakers: raw
                 .anaphoric_speakers
                 .iter()
@@ -867,32 +991,28 @@ impl Lang {
     pub fn get(code: LangCode) -> &'static Lang {
         static FR: OnceLock<Lang> = OnceLock::new();
         static EN: OnceLock<Lang> = OnceLock::new();
-        let (cell, file, text) = match code {
+        let (cell, file, json) = match code {
             LangCode::Fr => (
                 &FR,
                 "rules/lang/fr.yaml",
-                include_str!("../rules/lang/fr.yaml"),
+                include_str!(concat!(env!("OUT_DIR"), "/fr.json")),
             ),
             LangCode::En => (
                 &EN,
                 "rules/lang/en.yaml",
-                include_str!("../rules/lang/en.yaml"),
+                include_str!(concat!(env!("OUT_DIR"), "/en.json")),
             ),
         };
         cell.get_or_init(|| {
             // The bundled files are tested; a failure here is a build defect, not user input.
-            Lang::from_yaml(file, text).unwrap_or_else(|e| panic!("bundled language data: {e}"))
+            Lang::from_json(file, json).unwrap_or_else(|e| panic!("bundled language data: {e}"))
         })
     }
 
     /// The compiled patterns. The bundled files are checked by the tests; a bad pattern
     /// there is a build defect, not user input.
     pub fn patterns(&self) -> &Patterns {
-        self.patterns.get_or_init(|| {
-            self.raw_patterns
-                .compile(&self.file)
-                .unwrap_or_else(|e| panic!("bundled language data: {e}"))
-        })
+        &self.patterns
     }
 
     /// Are two folded first names forms of one name ("jim" / "james", "ted" / "edward")?
@@ -998,9 +1118,38 @@ mod tests {
             assert!(!lang.stopwords.is_empty());
             assert!(!lang.patterns().boilerplate.is_empty());
             assert!(!lang.patterns().datelines.is_empty());
+            lang.patterns().compile_all().unwrap();
+            assert!(!lang.relative_periods.is_empty());
         }
         assert!(Lang::get(LangCode::Fr).is_abbreviation("MM"));
         assert_eq!(Lang::get(LangCode::Fr).weekdays.get("samedi"), Some(&6));
+    }
+
+    #[test]
+    fn bundled_json_reads_as_the_yaml() {
+        // Lang::get reads the JSON that build.rs makes of the YAML: both must give one Lang.
+        for (code, text) in [
+            (LangCode::Fr, include_str!("../rules/lang/fr.yaml")),
+            (LangCode::En, include_str!("../rules/lang/en.yaml")),
+        ] {
+            let from_yaml = Lang::from_yaml("x.yaml", text).unwrap();
+            assert_eq!(
+                format!("{:?}", sorted_debug(&from_yaml)),
+                format!("{:?}", sorted_debug(Lang::get(code)))
+            );
+        }
+    }
+
+    /// A Lang's debug text with its lines sorted (hash sets and maps print in any order).
+    fn sorted_debug(lang: &Lang) -> Vec<String> {
+        let text = format!("{lang:#?}");
+        let mut lines: Vec<String> = text
+            .lines()
+            .filter(|l| !l.contains("file:"))
+            .map(str::to_string)
+            .collect();
+        lines.sort();
+        lines
     }
 
     #[test]
