@@ -2,9 +2,6 @@
 //! ../shared/data/segmentation when it is there. Every segment counts, whatever its role.
 //! Run: cargo test --test golden_rules -- --nocapture
 
-#[path = "support/skip.rs"]
-mod support;
-
 use claimdiff::lang::{Lang, LangCode};
 use claimdiff::segment::{segment, SegmentOptions};
 use claimdiff::source::Span;
@@ -22,18 +19,14 @@ struct Rules {
 }
 
 #[test]
+#[cfg_attr(
+    not(shared_data),
+    ignore = "needs ../shared/data/segmentation/golden_rules.json beside the repository"
+)]
 fn golden_rules_pass_rate() {
     let path = std::path::Path::new("../shared/data/segmentation/golden_rules.json");
-    let Ok(text) = std::fs::read_to_string(path) else {
-        support::skip(
-            "golden_rules_pass_rate",
-            &format!(
-                "{} not found (the shared data folder beside the repository)",
-                path.display()
-            ),
-        );
-        return;
-    };
+    let text = std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("{}: {e} (it was there at build time)", path.display()));
     let rules: Rules = serde_json::from_str(&text).unwrap();
     let mut passed = std::collections::BTreeMap::<String, (usize, usize)>::new();
     for case in &rules.cases {

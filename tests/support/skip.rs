@@ -1,7 +1,8 @@
 //! Tests that cannot run say so. A skipped test prints a line straight to the terminal (not
 //! through the test harness, which hides a passing test's output), and fails under `CI=true`,
-//! where everything a test needs is installed (`.ci/run` installs Chromium; `../shared/data`
-//! sits beside the clone).
+//! where everything a test needs is installed (`.ci/run` installs Chromium). Tests of the
+//! shared evaluation data, which no registry serves, are `ignore`d with their reason where it
+//! is absent (`build.rs` sets `cfg(shared_data)`).
 
 use std::io::Write;
 

@@ -79,6 +79,9 @@ impl Hit {
     }
 }
 
+/// What a finding of a kind that sets one value against another needs to be high.
+const PLACE_DOC: &str = "Severity: the rule's (high by default) only when the two values fill the same place of the two statements (the word diff deletes one and inserts the other right there, between words both claims share); otherwise medium at most, with `same_place: false` in the evidence. A finding on a link (two claims each grouped elsewhere, `groups[].link`) is medium at most.";
+
 /// The documentation of a kind, with an example.
 pub fn doc(kind: Kind) -> String {
     match kind {
@@ -87,6 +90,7 @@ pub fn doc(kind: Kind) -> String {
             wording::DOC,
             crate::align::equivalence::EquivalenceModel::bundled().describe()
         ),
+        Kind::Number | Kind::Entity | Kind::Date => format!("{}\n{PLACE_DOC}", doc_text(kind)),
         _ => doc_text(kind).to_string(),
     }
 }
@@ -208,6 +212,66 @@ impl<'r> RuleHit<'r> {
     }
 }
 
+/// A value against another is solid evidence only where the two fill the same place of the
+/// two statements: the word diff sets one against the other (one deleted, the other inserted
+/// right there) between words both claims share. Paraphrases put "Chengdu" and "Guangyuan",
+/// or "7,0" and "6,5", in unrelated places of their sentences; such a finding is medium at
+/// most, and its evidence says why (`same_place: false`).
+fn weigh_place(hit: &mut RuleHit, ops: &[DiffOp]) {
+    let placed = matches!(hit.rule.kind, Kind::Number | Kind::Entity | Kind::Date);
+    if !placed || hit.severity != Severity::High || same_place(ops, hit.at) {
+        return;
+    }
+    hit.severity = Severity::Medium;
+    if let Some(e) = hit.evidence.as_object_mut() {
+        e.insert("same_place".into(), serde_json::Value::Bool(false));
+    }
+}
+
+/// Is the word at offset `at[0]` of claim a deleted, and the word at `at[1]` of claim b
+/// inserted, by two neighbouring operations of the word diff, with shared words before them
+/// (and shared words or the end after them)?
+fn same_place(ops: &[DiffOp], at: [usize; 2]) -> bool {
+    use crate::diff::DiffTagKind::{Delete, Equal, Insert};
+    let (mut pa, mut pb) = (0, 0);
+    let (mut ia, mut ib) = (None, None);
+    for (i, op) in ops.iter().enumerate() {
+        let len = op.text.len();
+        match op.op {
+            Equal => {
+                pa += len;
+                pb += len;
+            }
+            Delete => {
+                if (pa..pa + len).contains(&at[0]) {
+                    ia = Some(i);
+                }
+                pa += len;
+            }
+            Insert => {
+                if (pb..pb + len).contains(&at[1]) {
+                    ib = Some(i);
+                }
+                pb += len;
+            }
+        }
+    }
+    let (Some(ia), Some(ib)) = (ia, ib) else {
+        return false;
+    };
+    let (first, last) = (ia.min(ib), ia.max(ib));
+    let shared = |op: Option<&DiffOp>| {
+        op.is_some_and(|o| o.op == Equal && o.text.chars().any(char::is_alphanumeric))
+    };
+    last == first + 1
+        && first > 0
+        && shared(ops.get(first - 1))
+        && (last + 1 == ops.len()
+            || ops
+                .get(last + 1)
+                .is_some_and(|o| o.op == Equal && !o.text.trim().is_empty()))
+}
+
 /// The offset a finding points at in one claim: see [`RuleHit::at`].
 fn point_at(named: Option<Span>, changed: &[Span]) -> usize {
     match named {
@@ -242,7 +306,9 @@ pub fn check_claims<'r>(
     let run = |index: usize, rule: &'r Rule, hits: &mut Vec<RuleHit<'r>>| {
         if let Some(hit) = check_pair(rule, a, b, ops, equivalence) {
             let changed = changed.get_or_init(|| crate::diff::changed_spans(ops));
-            hits.push(RuleHit::of(index, rule, hit, changed));
+            let mut hit = RuleHit::of(index, rule, hit, changed);
+            weigh_place(&mut hit, ops);
+            hits.push(hit);
         }
     };
     for &(i, rule) in rules.iter().filter(|(_, r)| r.kind != Kind::Wording) {
@@ -465,5 +531,37 @@ pub(crate) mod testing {
             scorer.similarity(&sets[0], &sets[1]),
         ));
         check_pair(rule, &va, &vb, &crate::diff::word_diff(a, b), &equivalence)
+    }
+}
+
+#[cfg(test)]
+mod place_tests {
+    use super::same_place;
+    use crate::diff::word_diff;
+
+    /// The offset of `word` in `text`.
+    fn at(text: &str, word: &str) -> usize {
+        text.find(word).unwrap()
+    }
+
+    #[test]
+    fn a_value_set_against_another_between_shared_words_is_in_the_same_place() {
+        let (a, b) = (
+            "Un séisme de magnitude 7,0 a frappé mardi soir le Sichuan.",
+            "Un séisme de magnitude 6,5 a frappé mardi soir le Sichuan.",
+        );
+        assert!(same_place(&word_diff(a, b), [at(a, "7,0"), at(b, "6,5")]));
+    }
+
+    #[test]
+    fn values_in_unrelated_places_of_two_paraphrases_are_not() {
+        let (a, b) = (
+            "La ville de Guangyuan a été touchée mardi, a dit l'agence Chine nouvelle.",
+            "L'agence Chine nouvelle a dit que les secours partaient mardi de Chengdu.",
+        );
+        assert!(!same_place(
+            &word_diff(a, b),
+            [at(a, "Guangyuan"), at(b, "Chengdu")]
+        ));
     }
 }

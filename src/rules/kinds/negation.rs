@@ -7,7 +7,7 @@
 
 use serde_json::json;
 
-use super::{anchored, content_words, cue_spans, ClaimView, Hit, LazyWords, Rule};
+use super::{anchored, cue_spans, ClaimView, Hit, LazyWords, Rule};
 use crate::extract::Polarity;
 use crate::source::Span;
 
@@ -42,10 +42,6 @@ impl<'v> Side<'v> {
     }
 }
 
-/// Words after a cue that it may govern, within its clause: "not" in "we do not believe there
-/// is any further threat" negates "threat".
-const GOVERNED_WORDS: usize = 8;
-
 /// Cues of `a` that `b` lacks (compared by folded cue words, counted).
 fn unmatched(a: &Side, b: &Side) -> Vec<(usize, usize)> {
     let mut theirs: Vec<String> = b.cues.iter().map(|&span| b.cue(span)).collect();
@@ -65,43 +61,22 @@ fn unmatched(a: &Side, b: &Side) -> Vec<(usize, usize)> {
         .collect()
 }
 
-/// Content words of the cue at `span` of `text` and of the `after` words after it, up to the
-/// end of its clause.
-fn governed(text: &str, (s, e): (usize, usize), after: usize) -> Vec<String> {
-    let rest = &text[e..];
-    let clause = rest
-        .find([',', ';', ':', '.', '!', '?'])
-        .map_or(rest, |end| &rest[..end]);
-    let tail: Vec<&str> = clause.split_whitespace().take(after).collect();
-    content_words(&format!("{} {}", &text[s..e], tail.join(" ")))
-}
-
 /// Cues of `a` that `b` lacks (compared by folded cue words, counted), whose neighbourhood
-/// (the cue and the three words after it) `b` shares, and that no cue of `b`'s own answers: a
-/// cue that `a` lacks and whose clause, after it, has a word of that neighbourhood ("no
-/// ongoing threat" against "we do not believe there is any further threat": both sides
-/// negate the threat, with different words).
+/// (the cue and the three words after it) `b` shares, when `b` has no cue of its own that `a`
+/// lacks ("no ongoing threat" against "we do not believe there is any further threat": both
+/// sides negate, with different words).
 fn extra(a: &Side, b: &Side) -> Vec<Span> {
     if a.cues.is_empty() {
         return Vec::new();
     }
-    // The words each of b's own cues governs, read once.
-    let theirs: Vec<Vec<String>> = unmatched(b, a)
-        .into_iter()
-        .map(|t| governed(b.view.text, t, GOVERNED_WORDS))
-        .collect();
+    // A negation of b's own that a lacks: both sides negate, in other words ("n'avait pas
+    // anticipé" / "n'était pas prévue"); the negation is not on one side only.
+    if !unmatched(b, a).is_empty() {
+        return Vec::new();
+    }
     unmatched(a, b)
         .into_iter()
         .filter(|&span| anchored(a.view.text, span, 0, 3, b.words.get()))
-        .filter(|&span| {
-            let shared: Vec<String> = governed(a.view.text, span, 3)
-                .into_iter()
-                .filter(|w| b.words.get().contains(w))
-                .collect();
-            !theirs
-                .iter()
-                .any(|words| words.iter().any(|w| shared.contains(w)))
-        })
         .map(|(s, e)| Span::new(s, e))
         .collect()
 }
@@ -170,6 +145,22 @@ pub fn check(rule: &Rule, a: &ClaimView, b: &ClaimView) -> Option<Hit> {
 #[cfg(test)]
 mod tests {
     use super::super::testing::{run, run_in};
+
+    #[test]
+    fn two_negations_in_other_words_are_no_flip() {
+        assert!(run(
+            "negation-flip",
+            "L’Insee n’avait pas anticipé cette nouvelle baisse dans sa note de juin.",
+            "La baisse du chômage n'était pas prévue par l'Insee dans sa note de juin.",
+        )
+        .is_none());
+        assert!(run(
+            "negation-flip",
+            "L'Insee avait anticipé cette nouvelle baisse dans sa note de juin.",
+            "L'Insee n'avait pas anticipé cette nouvelle baisse dans sa note de juin.",
+        )
+        .is_some());
+    }
 
     #[test]
     fn opposite_words_reverse_a_claim() {
