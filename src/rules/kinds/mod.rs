@@ -229,8 +229,8 @@ fn weigh_place(hit: &mut RuleHit, ops: &[DiffOp]) {
 }
 
 /// Is the word at offset `at[0]` of claim a deleted, and the word at `at[1]` of claim b
-/// inserted, by two neighbouring operations of the word diff, with shared words before them
-/// (and shared words or the end after them)?
+/// inserted, by two neighbouring operations of the word diff, with shared words before and
+/// after them?
 fn same_place(ops: &[DiffOp], at: [usize; 2]) -> bool {
     use crate::diff::DiffTagKind::{Delete, Equal, Insert};
     let (mut pa, mut pb) = (0, 0);
@@ -263,13 +263,10 @@ fn same_place(ops: &[DiffOp], at: [usize; 2]) -> bool {
     let shared = |op: Option<&DiffOp>| {
         op.is_some_and(|o| o.op == Equal && o.text.chars().any(char::is_alphanumeric))
     };
-    last == first + 1
-        && first > 0
-        && shared(ops.get(first - 1))
-        && (last + 1 == ops.len()
-            || ops
-                .get(last + 1)
-                .is_some_and(|o| o.op == Equal && !o.text.trim().is_empty()))
+    // Shared words on both sides: a value at the very end ("… rapporte l'Insee." / "…, avant
+    // l'élection de François Hollande.") has only the full stop after it, which any two
+    // sentences share.
+    last == first + 1 && first > 0 && shared(ops.get(first - 1)) && shared(ops.get(last + 1))
 }
 
 /// The offset a finding points at in one claim: see [`RuleHit::at`].
@@ -551,6 +548,18 @@ mod place_tests {
             "Un séisme de magnitude 6,5 a frappé mardi soir le Sichuan.",
         );
         assert!(same_place(&word_diff(a, b), [at(a, "7,0"), at(b, "6,5")]));
+    }
+
+    #[test]
+    fn two_endings_that_share_only_the_full_stop_are_not() {
+        let (a, b) = (
+            "Il retrouve son niveau de début 2012, rapporte l'Insee.",
+            "Il retrouve son niveau de début 2012, avant l'élection de François Hollande.",
+        );
+        assert!(!same_place(
+            &word_diff(a, b),
+            [at(a, "Insee"), at(b, "François")]
+        ));
     }
 
     #[test]
