@@ -106,17 +106,7 @@ pub fn parse_yaml_at<T: DeserializeOwned>(file: &str, text: &str, line_offset: u
     }
     if let Some(e) = over_node_budget(text) {
         let message = format!("anchors and aliases (`&name`, `*name`) expand this YAML to more than {MAX_YAML_NODES} values; write the repeated values out, or use fewer aliases");
-        return Err(match e.location() {
-            Some(loc) => Error::at(
-                file,
-                Position {
-                    line: loc.line() + line_offset,
-                    column: loc.column(),
-                },
-                message,
-            ),
-            None => Error::input(file, message),
-        });
+        return Err(yaml_error(file, &e, line_offset, message));
     }
     serde_yaml::from_str(text).map_err(|e| {
         let message = one_line(&e.to_string());
@@ -135,18 +125,23 @@ pub fn parse_yaml_at<T: DeserializeOwned>(file: &str, text: &str, line_offset: u
             Some(i) => message[..i].to_string(),
             None => message,
         };
-        match e.location() {
-            Some(loc) => Error::at(
-                file,
-                Position {
-                    line: loc.line() + line_offset,
-                    column: loc.column(),
-                },
-                message,
-            ),
-            None => Error::input(file, message),
-        }
+        yaml_error(file, &e, line_offset, message)
     })
+}
+
+/// `message` about `file`, at the position of the YAML error `e` when it has one.
+fn yaml_error(file: &str, e: &serde_yaml::Error, line_offset: usize, message: String) -> Error {
+    match e.location() {
+        Some(loc) => Error::at(
+            file,
+            Position {
+                line: loc.line() + line_offset,
+                column: loc.column(),
+            },
+            message,
+        ),
+        None => Error::input(file, message),
+    }
 }
 
 /// Most values a YAML document may hold once its aliases are expanded. Without aliases a
