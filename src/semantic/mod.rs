@@ -127,10 +127,11 @@ impl Encoder {
         let prepared: Vec<String> = texts.iter().map(|t| prepare(t)).collect();
         let keys: Vec<cache::Key> = prepared.iter().map(|t| cache::key(MODEL_KEY, t)).collect();
         let mut cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
-        let mut missing: Vec<usize> = (0..texts.len())
-            .filter(|&i| cache.get(&keys[i]).is_none())
+        // Each text not in the cache, once (outlets repeat wire copy word for word).
+        let mut seen = rustc_hash::FxHashSet::default();
+        let missing: Vec<usize> = (0..texts.len())
+            .filter(|&i| cache.get(&keys[i]).is_none() && seen.insert(keys[i]))
             .collect();
-        missing.dedup_by_key(|i| keys[*i]);
         if !missing.is_empty() {
             let model = self.model()?;
             let batch: Vec<&str> = missing.iter().map(|&i| prepared[i].as_str()).collect();
