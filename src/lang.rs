@@ -236,6 +236,14 @@ struct AttributionData {
     /// Words that introduce the agent of a passive: "by", "par".
     #[serde(default)]
     agents: Vec<String>,
+    /// Adverbs and connectors between a subject and its reporting verb ("a toutefois estimé",
+    /// "has also said"): never a source.
+    #[serde(default)]
+    inserts: Vec<String>,
+    /// Phrases between "selon" and the source they carry: "selon les données du ministère"
+    /// is sourced to the ministry, not to "les données".
+    #[serde(default)]
+    carriers: Vec<String>,
     /// Reporting verbs that report nothing after a reflexive: "le feu s'est déclaré".
     #[serde(default)]
     reflexive_not_reporting: Vec<String>,
@@ -653,6 +661,10 @@ pub struct Lang {
     pub source_openers: HashSet<String>,
     pub attribution_not_after: HashSet<String>,
     pub attribution_auxiliaries: HashSet<String>,
+    /// Adverbs and connectors that sit before a reporting verb and are never its source.
+    pub attribution_inserts: HashSet<String>,
+    /// Phrases after "selon" that carry the source named after them, folded.
+    pub source_carriers: Vec<Vec<String>>,
     pub attribution_passive: PassiveForms,
     pub inverted_pronouns: HashSet<String>,
     pub source_stops: HashSet<String>,
@@ -923,6 +935,12 @@ impl Lang {
                 "attribution.auxiliaries",
                 &raw.attribution.auxiliaries,
             )?,
+            attribution_inserts: single_words(
+                file,
+                "attribution.inserts",
+                &raw.attribution.inserts,
+            )?,
+            source_carriers: folded_phrases(&raw.attribution.carriers),
             attribution_passive: PassiveForms {
                 auxiliaries: single_words(
                     file,

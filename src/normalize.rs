@@ -196,6 +196,11 @@ pub(crate) fn is_group_space(c: char) -> bool {
     matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
 }
 
+/// The apostrophes that group thousands in Swiss writing ("50'000", "1’200").
+pub(crate) fn is_group_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}')
+}
+
 /// Split `text` into words and numbers. Apostrophes and hyphens inside words split them
 /// ("l'Etat" → "l", "Etat"); digit groups "5 000", "1,000.5", "3,5" stay one number.
 pub fn words(text: &str) -> Vec<WordSpan> {
@@ -220,7 +225,8 @@ pub fn words(text: &str) -> Vec<WordSpan> {
                 if digits == 0 {
                     break;
                 }
-                let ok = if is_group_space(sep) {
+                // Swiss grouping writes thousands with an apostrophe: "50'000".
+                let ok = if is_group_space(sep) || is_group_apostrophe(sep) {
                     digits == 3
                 } else {
                     matches!(sep, ',' | '.')

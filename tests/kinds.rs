@@ -89,3 +89,38 @@ fn a_source_in_apposition_is_the_person_with_the_title() {
     assert_eq!(e["left"][0], "premier ministre francois garnier");
     assert_eq!(e["right"][0], "porte parole gouvernement");
 }
+
+/// Three outlets, one of which differs: the finding names all three, the outlet that agrees
+/// with the reference on its side (`evidence.as_left`), each located at its figure.
+#[test]
+fn an_outlet_that_agrees_with_the_reference_joins_its_finding() {
+    let dir = Path::new("fixtures/kinds/number/three-outlets");
+    let files: Vec<String> = ["a.md", "b.md", "c.md"]
+        .iter()
+        .map(|f| dir.join(f).to_str().unwrap().to_string())
+        .collect();
+    let out = Command::cargo_bin("claimdiff")
+        .unwrap()
+        .env("CLAIMDIFF_SEMANTIC", "off")
+        .args(["compare", "--format", "json"])
+        .args(&files)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let findings = r["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    let f = &findings[0];
+    assert_eq!(f["kind"], "number");
+    assert_eq!(f["claims"], serde_json::json!(["a1.c1", "a2.c1", "a3.c1"]));
+    assert_eq!(f["evidence"]["as_left"], serde_json::json!(["a3.c1"]));
+    assert!(f["message"]
+        .as_str()
+        .unwrap()
+        .contains("Radio C says as Agence A"));
+    assert!(f["locations"][2].as_str().unwrap().ends_with("c.md:8:24"));
+}

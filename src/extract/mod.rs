@@ -3,10 +3,12 @@
 //! [`crate::lang::Lang`] and the rule set's aliases and lexicons.
 
 mod aliases;
+mod attribution;
 pub mod dates;
 mod features;
 mod numbers;
 
 pub use aliases::AliasTable;
-pub use features::{extract, Attribution, Cue, Entity, Features, Polarity, Quote, Term, TermKind};
+pub use attribution::Attribution;
+pub use features::{extract, Cue, Entity, Features, Polarity, Quote, Term, TermKind};
 pub use numbers::NumberMention;

@@ -61,7 +61,9 @@ impl NumberMention {
 pub fn parse_digits(raw: &str, lang: &Lang) -> Option<f64> {
     let s: String = raw
         .chars()
-        .filter(|&c| !crate::normalize::is_group_space(c))
+        .filter(|&c| {
+            !crate::normalize::is_group_space(c) && !crate::normalize::is_group_apostrophe(c)
+        })
         .collect();
     let commas = s.matches(',').count();
     let dots = s.matches('.').count();

@@ -517,8 +517,15 @@ impl Aligned<'_> {
                 let seen = |c: usize, rule: usize| {
                     broke.get(&c).is_some_and(|rules| rules.contains(&rule))
                 };
-                hits.retain(|h| {
-                    h.severity > Severity::Info && !seen(r, h.index) && !seen(m, h.index)
+                hits.retain(|h| h.severity > Severity::Info);
+                // Where one of the two broke the rule against the reference and the other did
+                // not, the pair repeats that finding: the other claim joins it, on the
+                // reference's side. Where both broke it, they may differ from each other too
+                // (13, 19 and 20 dead): reported.
+                hits.retain(|h| match (seen(r, h.index), seen(m, h.index)) {
+                    (true, false) => !self.side_with(drafts, h.index, [reference, r], (m, h.at[1])),
+                    (false, true) => !self.side_with(drafts, h.index, [reference, m], (r, h.at[0])),
+                    _ => true,
                 });
             } else if self.mode == Mode::Compare {
                 broke.insert(m, hits.iter().map(|h| h.index).collect());
@@ -541,6 +548,40 @@ impl Aligned<'_> {
             }));
         }
         found
+    }
+
+    /// Add claim `c` (its words the finding is about at `at`) to the finding of `rule` on
+    /// `pair` (reference, other) as one more claim that says what the reference says; whether
+    /// that finding was there.
+    fn side_with(
+        &self,
+        drafts: &mut [Draft],
+        rule: usize,
+        pair: [usize; 2],
+        (c, at): (usize, usize),
+    ) -> bool {
+        let Some(d) = drafts
+            .iter_mut()
+            .find(|d| d.rule == rule && d.claims.starts_with(&pair))
+        else {
+            return false;
+        };
+        d.claims.push(c);
+        d.at.push(Some(at));
+        let (id, outlet) = (&self.corpus.claims[c].id, self.view(c).outlet);
+        d.message.push_str(&format!(
+            " ({outlet} says as {})",
+            self.view(pair[0]).outlet
+        ));
+        if let Some(map) = d.evidence.as_object_mut() {
+            let list = map
+                .entry("as_left")
+                .or_insert_with(|| serde_json::Value::Array(Vec::new()));
+            if let Some(list) = list.as_array_mut() {
+                list.push(serde_json::Value::String(id.clone()));
+            }
+        }
+        true
     }
 
     /// The aligned pairs of a group as the report shows them.

@@ -76,9 +76,22 @@ fn extra(a: &Side, b: &Side) -> Vec<Span> {
     }
     unmatched(a, b)
         .into_iter()
-        .filter(|&span| anchored(a.view.text, span, 0, 3, b.words.get()))
+        .filter(|&span| {
+            anchored(a.view.text, span, 0, 3, b.words.get()) && negated_shared(a, span, b)
+        })
         .map(|(s, e)| Span::new(s, e))
         .collect()
+}
+
+/// The word a cue negates (the first content word after it, within three words) is one `b`
+/// says too: "not able to give a statement" against "would give them peace of mind" shares
+/// "give" but not what is negated.
+fn negated_shared(a: &Side, (_, end): (usize, usize), b: &Side) -> bool {
+    let tail: Vec<&str> = a.view.text[end..].split_whitespace().take(3).collect();
+    match super::content_words(&tail.join(" ")).first() {
+        Some(w) => b.words.get().contains(w),
+        None => true,
+    }
 }
 
 /// A word of `a` whose opposite `b` says instead: neither claim has both sides of the pair,
@@ -144,6 +157,25 @@ pub fn check(rule: &Rule, a: &ClaimView, b: &ClaimView) -> Option<Hit> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_negation_of_a_word_the_other_side_does_not_say_is_no_flip() {
+        use crate::lang::LangCode::En;
+        assert!(super::super::testing::run_in(
+            En,
+            "negation-flip",
+            "Chauvin said: \"I am not able to give a full statement, but I hope things will give you some peace of mind.\"",
+            "Chauvin said more information would come that would give them some peace of mind.",
+        )
+        .is_none());
+        assert!(super::super::testing::run_in(
+            En,
+            "negation-flip",
+            "The minister said he was able to give a full statement.",
+            "The minister said he was not able to give a full statement.",
+        )
+        .is_some());
+    }
+
     use super::super::testing::{run, run_in};
 
     #[test]

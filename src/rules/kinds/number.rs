@@ -25,7 +25,10 @@ estimate is an edit. A bound (\"au moins 12\", \"more than 100\", \"up to 30\", 
 a figure outside it, or a new figure under the same bound (\"at least 18\" → \"at least 21\"), \
 at the rule's. Every changed number of the pair is listed in `changes`. Clock times \
 (\"7h40\", \"9:15 a.m.\") are compared as times. Years and dates are the `date` kind's; a \
-number given on one side only is not flagged. Words live in `rules/lang/*.yaml` \
+number given on one side only is not flagged. A figure one side rounds (\"1,1 million\" / \
+\"1,12 million\") is `info`. Figures each tied to other names in their clause (\"36 000 à \
+Toulouse\" / \"15 000 à Montpellier\") count two things and are not set against each other. \
+Digits grouped the Swiss (\"50'000\") or Indian (\"2,61,000\") way are one figure. Words live in `rules/lang/*.yaml` \
 (`approximations`, `units`; currencies are the units named by a three-letter code).\n\
 Example: \"279 grands électeurs\" vs \"297 grands électeurs\".";
 pub const PARAMS: &[&str] = &["tolerance", "approximate_tolerance"];
@@ -51,6 +54,91 @@ fn comparable(x: &NumberMention, y: &NumberMention, a: &ClaimView, b: &ClaimView
         && x.ordinal == y.ordinal
         && counts_alike(x, y, b.text)
         && counts_alike(y, x, a.text)
+        && !of_other_names(x, y, a, b)
+}
+
+/// The two figures are each tied to names, and to different ones: "15 000 à Montpellier"
+/// and "Toulouse (36 000)" count two cities, in whatever order the outlets list them.
+fn of_other_names(x: &NumberMention, y: &NumberMention, a: &ClaimView, b: &ClaimView) -> bool {
+    let (nx, ny) = (names_near(x, a), names_near(y, b));
+    // "India" and "Indian", "Syrie" and "syrien": one name.
+    let same = |n: &String, m: &String| n.starts_with(m.as_str()) || m.starts_with(n.as_str());
+    !nx.is_empty() && !ny.is_empty() && !nx.iter().any(|n| ny.iter().any(|m| same(n, m)))
+}
+
+/// Capitalised words within a few words of a figure, in its clause (commas and stops end
+/// it), but for the claim's first word and dates: what the figure counts or where.
+fn names_near(x: &NumberMention, v: &ClaimView) -> Vec<String> {
+    // Names come after a figure more often than before: "284 kilomètres au nord de la
+    // capitale régionale Chengdu".
+    const BEFORE: usize = 4;
+    const AFTER: usize = 12;
+    let text = v.text;
+    // The figure's clause, up to the next figure: "119 killed and more than 150 injured
+    // in India" places the 150, not the 119.
+    let clause_start = text[..x.span.start]
+        .rfind([',', ';', ':', '.', '!', '?'])
+        .map_or(0, |i| i + 1);
+    let next_figure = v
+        .features
+        .numbers
+        .iter()
+        .map(|n| n.span.start)
+        .filter(|&s| s >= x.span.end)
+        .min()
+        .unwrap_or(text.len());
+    let clause_end = text[x.span.end..]
+        .find([',', ';', ':', '.', '!', '?'])
+        .map_or(text.len(), |i| x.span.end + i)
+        .min(next_figure);
+    let words = crate::normalize::words(text);
+    let first = words.first().map(|w| w.start);
+    let is_name = |w: &&crate::normalize::WordSpan| {
+        Some(w.start) != first
+            && text[w.start..].starts_with(char::is_uppercase)
+            && !v.features.dates.iter().any(|d| d.span.contains(w.start))
+    };
+    let before = words
+        .iter()
+        .filter(|w| w.start >= clause_start && w.end <= x.span.start)
+        .rev()
+        .take(BEFORE);
+    let after = words
+        .iter()
+        .filter(|w| w.start >= x.span.end && w.end <= clause_end)
+        .take(AFTER);
+    before
+        .chain(after)
+        .filter(is_name)
+        .map(|w| crate::normalize::fold(&text[w.start..w.end]))
+        .collect()
+}
+
+/// `y` is `x` rounded: written with fewer digits, and within half its last digit of `x`
+/// ("1,1 million" of "1,12 million", "7" of "7,1"). Both say the same figure.
+fn rounds(x: &NumberMention, y: &NumberMention) -> bool {
+    let (Some(ux), Some(uy)) = (last_digit(x), last_digit(y)) else {
+        return false;
+    };
+    uy > ux && (x.value - y.value).abs() <= 0.5 * uy + 1e-9
+}
+
+/// What the last written digit of a figure is worth: 0.01 million for "1,12 million", 1 for
+/// "230". A group of three digits after a separator is read as thousands, not decimals.
+fn last_digit(x: &NumberMention) -> Option<f64> {
+    let start = x.text.find(|c: char| c.is_ascii_digit())?;
+    let digits: String = x.text[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || matches!(c, ',' | '.'))
+        .collect();
+    let digits = digits.trim_end_matches([',', '.']);
+    let decimals = match digits.rfind([',', '.']) {
+        Some(i) if digits.len() - i - 1 != 3 => digits.len() - i - 1,
+        _ => 0,
+    };
+    let mantissa: f64 =
+        digits.replace([',', '.'], "").parse::<f64>().ok()? / 10f64.powi(decimals as i32);
+    (mantissa > 0.0).then(|| x.value / mantissa / 10f64.powi(decimals as i32))
 }
 
 /// The same figure in two different units, currencies aside: "4,300 acres" / "4,300
@@ -96,6 +184,8 @@ enum Relation {
     /// The same figure: equal, or within the tolerance of an estimate (a bound on one side
     /// only does not make it another figure).
     Same,
+    /// One figure is the other rounded: "1,1 million" and "1,12 million".
+    Rounds,
     /// Different figures that can both be true: "au moins 12" and "15", "dozens" and "30".
     Refines,
     /// Figures that cannot both be true, or two different figures under the same bound ("at
@@ -117,6 +207,9 @@ fn relation(x: &NumberMention, y: &NumberMention, exact: f64, rough: f64) -> Rel
     // "800" and "more than 800": the figure is the same, whatever qualifies it.
     if close(x.value, y.value, tol) {
         return Relation::Same;
+    }
+    if x.bound.is_none() && y.bound.is_none() && (rounds(x, y) || rounds(y, x)) {
+        return Relation::Rounds;
     }
     let ((lx, hx), (ly, hy)) = (x.range(tol), y.range(tol));
     let overlap = lx <= hy + 1e-9 && ly <= hx + 1e-9;
@@ -180,7 +273,10 @@ pub fn check(rule: &Rule, a: &ClaimView, b: &ClaimView) -> Option<Hit> {
         b.outlet,
         shown(y, x)
     );
-    if !conflict {
+    let rounded = changes.iter().all(|c| c.2 == Relation::Rounds);
+    if rounded {
+        message.push_str(" (one figure is the other rounded)");
+    } else if !conflict {
         message.push_str(" (both can be true: one figure is a bound or a rough count)");
     }
     if !more.is_empty() {
@@ -190,7 +286,8 @@ pub fn check(rule: &Rule, a: &ClaimView, b: &ClaimView) -> Option<Hit> {
         .iter()
         .map(|(x, y, r)| {
             json!({"left": x.text, "right": y.text, "left_value": x.value, "right_value": y.value,
-                   "unit": x.unit, "compatible": *r == Relation::Refines})
+                   "unit": x.unit, "compatible": *r != Relation::Conflicts,
+                   "rounded": *r == Relation::Rounds})
         })
         .collect();
     let mut hit = Hit::new(
@@ -199,7 +296,9 @@ pub fn check(rule: &Rule, a: &ClaimView, b: &ClaimView) -> Option<Hit> {
                "unit": x.unit, "changes": listed}),
     )
     .at(Some(x.span), Some(y.span));
-    if !conflict {
+    if rounded {
+        hit.severity = Some(crate::rules::Severity::Info);
+    } else if !conflict {
         hit.severity = Some(crate::rules::Severity::Low.min(rule.severity));
     }
     Some(hit)
@@ -231,6 +330,63 @@ fn in_sentence(mention: &str) -> std::borrow::Cow<'_, str> {
 
 #[cfg(test)]
 mod tests {
+    use crate::rules::Severity;
+
+    #[test]
+    fn a_rounded_figure_is_the_same_figure_at_info() {
+        let hit = super::super::testing::run(
+            "number-changed",
+            "Au total, 1,12 million de personnes ont manifesté, selon le ministère.",
+            "Au total, 1,1 million de personnes ont manifesté, selon le ministère.",
+        )
+        .expect("a rounding is listed");
+        assert_eq!(hit.severity, Some(Severity::Info), "{}", hit.message);
+        assert!(hit.message.contains("rounded"), "{}", hit.message);
+        // One more digit is not a rounding: 230 and 225 are two tolls.
+        let hit = super::super::testing::run(
+            "number-changed",
+            "Le séisme a fait 230 morts.",
+            "Le séisme a fait 225 morts.",
+        )
+        .expect("two tolls");
+        assert_eq!(hit.severity, None, "{}", hit.message);
+    }
+
+    #[test]
+    fn figures_of_two_named_places_are_not_set_against_each_other() {
+        // The same city figures in another order: each city's figure matches.
+        assert!(super::super::testing::run(
+            "number-changed",
+            "On a compté 36.000 personnes à Toulouse, 15.000 à Montpellier.",
+            "On a compté 15 000 personnes à Montpellier, 36 000 à Toulouse.",
+        )
+        .is_none());
+        // A figure of one city against the figure of another is no change.
+        assert!(super::super::testing::run(
+            "number-changed",
+            "L'épicentre se trouvait à 284 kilomètres au nord de Chengdu.",
+            "L'épicentre se trouvait à 200 kilomètres au nord-ouest de Guangyuan.",
+        )
+        .is_none());
+        // The same place, another figure.
+        assert!(super::super::testing::run(
+            "number-changed",
+            "On a compté 36.000 personnes à Toulouse.",
+            "On a compté 26 000 personnes à Toulouse.",
+        )
+        .is_some());
+    }
+
+    #[test]
+    fn swiss_grouping_is_one_figure() {
+        assert!(super::super::testing::run(
+            "number-changed",
+            "Quelque 50'000 touristes ont été évacués.",
+            "Près de 50 000 touristes ont été évacués.",
+        )
+        .is_none());
+    }
+
     #[test]
     fn the_same_figure_in_another_unit_is_a_change() {
         use super::super::testing::run_in;
@@ -284,7 +440,6 @@ mod tests {
 
     use super::super::testing::{run, run_in};
     use crate::lang::LangCode;
-    use crate::rules::Severity;
 
     #[test]
     fn flags_a_changed_number_with_its_unit() {
