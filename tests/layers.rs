@@ -549,7 +549,6 @@ fn function_lengths(files: &[File]) -> Vec<(usize, String, String)> {
 /// none may join them. Split one, then remove its line.
 const STILL_LONG: &[(&str, &str, usize)] = &[
     ("extract/features.rs", "find_attributions", 315),
-    ("ingest/mod.rs", "parse_article", 231),
     ("extract/dates.rs", "find_dates", 230),
     ("extract/numbers.rs", "find_numbers", 206),
     ("cli/mod.rs", "check", 173),
