@@ -551,7 +551,6 @@ const STILL_LONG: &[(&str, &str, usize)] = &[
     ("extract/features.rs", "find_attributions", 315),
     ("extract/dates.rs", "find_dates", 230),
     ("extract/numbers.rs", "find_numbers", 206),
-    ("rules/ruleset.rs", "apply_entry", 142),
     ("extract/features.rs", "capitalised_names", 139),
     ("cli/mod.rs", "rules_command", 135),
     ("report/table.rs", "render_report", 126),
