@@ -552,7 +552,6 @@ const STILL_LONG: &[(&str, &str, usize)] = &[
     ("extract/dates.rs", "find_dates", 230),
     ("extract/numbers.rs", "find_numbers", 206),
     ("extract/features.rs", "capitalised_names", 139),
-    ("cli/mod.rs", "rules_command", 135),
     ("report/table.rs", "render_report", 126),
 ];
 

@@ -523,96 +523,14 @@ fn compare(a: args::CompareArgs, global: &args::GlobalArgs) -> Result<i32> {
 }
 
 fn rules_command(cmd: args::RulesCommand) -> Result<i32> {
-    use crate::rules::kinds;
-    let mut out = String::new();
-    match cmd {
-        args::RulesCommand::List { rules } => {
-            let set = crate::config::load(rules.as_deref())?;
-            let mut t = table::new_table(TableStyle {
-                width: comfy_table::Table::new().width(),
-                color: false,
-            });
-            t.set_header(vec![
-                "id",
-                "kind",
-                "severity",
-                "on",
-                "parameters",
-                "description",
-            ]);
-            for r in &set.rules {
-                let params = serde_json::to_value(&r.params)?;
-                let params = params
-                    .as_object()
-                    .map(|m| {
-                        m.iter()
-                            .map(|(k, v)| format!("{k}: {v}"))
-                            .collect::<Vec<_>>()
-                            .join("\n")
-                    })
-                    .unwrap_or_default();
-                t.add_row(vec![
-                    r.id.clone(),
-                    r.kind.to_string(),
-                    r.severity.to_string(),
-                    if r.enabled { "yes".into() } else { "no".into() },
-                    params,
-                    r.description.clone(),
-                ]);
-            }
-            out.push_str(&format!(
-                "rule set: {} (sha256 {})\n",
-                set.name,
-                &set.sha256[..12]
-            ));
-            out.push_str(&t.to_string());
-            out.push('\n');
-        }
+    let out = match cmd {
+        args::RulesCommand::List { rules } => rule_list(&crate::config::load(rules.as_deref())?)?,
         args::RulesCommand::Explain { id, rules } => {
             let set = crate::config::load(rules.as_deref())?;
             if let Some(r) = set.rule(&id) {
-                out.push_str(&format!(
-                    "{} ({} · {}{})\n  {}\n  defined in {}\n",
-                    r.id,
-                    r.kind,
-                    r.severity,
-                    if r.enabled { "" } else { " · off" },
-                    r.description,
-                    r.origin
-                ));
-                let params = serde_json::to_value(&r.params)?;
-                if let Some(map) = params.as_object().filter(|m| !m.is_empty()) {
-                    for (k, v) in map {
-                        // As a rule file writes it: `info`, not `"info"`.
-                        match v.as_str() {
-                            Some(text) => out.push_str(&format!("  {k}: {text}\n")),
-                            None => out.push_str(&format!("  {k}: {v}\n")),
-                        }
-                    }
-                }
-                out.push_str(&format!("\nkind `{}`: {}\n", r.kind, kinds::doc(r.kind)));
-                let params = kinds::params_of(r.kind);
-                if !params.is_empty() {
-                    out.push_str(&format!("parameters: {}\n", params.join(", ")));
-                }
+                rule_explained(r)?
             } else if let Some(kind) = crate::rules::Kind::ALL.iter().find(|k| k.as_str() == id) {
-                out.push_str(&format!("kind `{kind}`: {}\n", kinds::doc(*kind)));
-                let params = kinds::params_of(*kind);
-                out.push_str(&format!(
-                    "parameters: {}\n",
-                    if params.is_empty() {
-                        "none".to_string()
-                    } else {
-                        params.join(", ")
-                    }
-                ));
-                let ids: Vec<&str> = set
-                    .rules
-                    .iter()
-                    .filter(|r| r.kind == *kind)
-                    .map(|r| r.id.as_str())
-                    .collect();
-                out.push_str(&format!("rules of this kind: {}\n", ids.join(", ")));
+                kind_explained(*kind, &set)
             } else {
                 let ids: Vec<&str> = set.rules.iter().map(|r| r.id.as_str()).collect();
                 anyhow::bail!(
@@ -622,40 +540,140 @@ fn rules_command(cmd: args::RulesCommand) -> Result<i32> {
                 );
             }
         }
-        args::RulesCommand::Check { file } => {
-            let shown = file.display().to_string();
-            let bytes = crate::input::read_limited(
-                &shown,
-                crate::input::MAX_YAML_BYTES,
-                "rule file",
-                "pass a rule file (YAML)",
-            )?;
-            let text = String::from_utf8(bytes)
-                .map_err(|_| crate::Error::input(&shown, "rule file is not valid UTF-8"))?;
-            let errors = crate::rules::ruleset::check_file(&shown, &text);
-            if !errors.is_empty() {
-                for e in &errors {
-                    eprintln!("{}", crate::error::one_line(&e.to_string()));
-                }
-                eprintln!(
-                    "claimdiff: {shown}: {} error{}",
-                    errors.len(),
-                    if errors.len() == 1 { "" } else { "s" }
-                );
-                return Ok(exit::ERROR);
-            }
-            let set = crate::config::load(Some(&file))?;
-            out.push_str(&format!(
-                "{}: ok ({} rules, {} enabled, {} alias sets)\n",
-                file.display(),
-                set.rules.len(),
-                set.enabled().count(),
-                set.aliases.len()
-            ));
-        }
-    }
+        args::RulesCommand::Check { file } => match rule_file_checked(&file)? {
+            Some(summary) => summary,
+            None => return Ok(exit::ERROR),
+        },
+    };
     crate::output::emit(&crate::output::Destination::Stdout, out.as_bytes())?;
     Ok(exit::OK)
+}
+
+/// `rules list`: the rule set's name, then a table of its rules.
+fn rule_list(set: &crate::rules::RuleSet) -> Result<String> {
+    let mut t = table::new_table(TableStyle {
+        width: comfy_table::Table::new().width(),
+        color: false,
+    });
+    t.set_header(vec![
+        "id",
+        "kind",
+        "severity",
+        "on",
+        "parameters",
+        "description",
+    ]);
+    for r in &set.rules {
+        let params = serde_json::to_value(&r.params)?;
+        let params = params
+            .as_object()
+            .map(|m| {
+                m.iter()
+                    .map(|(k, v)| format!("{k}: {v}"))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+            .unwrap_or_default();
+        t.add_row(vec![
+            r.id.clone(),
+            r.kind.to_string(),
+            r.severity.to_string(),
+            if r.enabled { "yes".into() } else { "no".into() },
+            params,
+            r.description.clone(),
+        ]);
+    }
+    Ok(format!(
+        "rule set: {} (sha256 {})\n{t}\n",
+        set.name,
+        &set.sha256[..12]
+    ))
+}
+
+/// `rules explain ID`: the rule, its parameters as set, and its kind.
+fn rule_explained(r: &crate::rules::Rule) -> Result<String> {
+    use crate::rules::kinds;
+    let mut out = format!(
+        "{} ({} · {}{})\n  {}\n  defined in {}\n",
+        r.id,
+        r.kind,
+        r.severity,
+        if r.enabled { "" } else { " · off" },
+        r.description,
+        r.origin
+    );
+    let params = serde_json::to_value(&r.params)?;
+    if let Some(map) = params.as_object().filter(|m| !m.is_empty()) {
+        for (k, v) in map {
+            // As a rule file writes it: `info`, not `"info"`.
+            match v.as_str() {
+                Some(text) => out.push_str(&format!("  {k}: {text}\n")),
+                None => out.push_str(&format!("  {k}: {v}\n")),
+            }
+        }
+    }
+    out.push_str(&format!("\nkind `{}`: {}\n", r.kind, kinds::doc(r.kind)));
+    let params = kinds::params_of(r.kind);
+    if !params.is_empty() {
+        out.push_str(&format!("parameters: {}\n", params.join(", ")));
+    }
+    Ok(out)
+}
+
+/// `rules explain KIND`: the kind, the parameters it takes, and the rules of it.
+fn kind_explained(kind: crate::rules::Kind, set: &crate::rules::RuleSet) -> String {
+    use crate::rules::kinds;
+    let params = kinds::params_of(kind);
+    let params = if params.is_empty() {
+        "none".to_string()
+    } else {
+        params.join(", ")
+    };
+    let ids: Vec<&str> = set
+        .rules
+        .iter()
+        .filter(|r| r.kind == kind)
+        .map(|r| r.id.as_str())
+        .collect();
+    format!(
+        "kind `{kind}`: {}\nparameters: {params}\nrules of this kind: {}\n",
+        kinds::doc(kind),
+        ids.join(", ")
+    )
+}
+
+/// `rules check FILE`: a one-line summary of a valid rule file, or `None` once every error
+/// of an invalid one is written to stderr.
+fn rule_file_checked(file: &std::path::Path) -> Result<Option<String>> {
+    let shown = file.display().to_string();
+    let bytes = crate::input::read_limited(
+        &shown,
+        crate::input::MAX_YAML_BYTES,
+        "rule file",
+        "pass a rule file (YAML)",
+    )?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| crate::Error::input(&shown, "rule file is not valid UTF-8"))?;
+    let errors = crate::rules::ruleset::check_file(&shown, &text);
+    if !errors.is_empty() {
+        for e in &errors {
+            eprintln!("{}", crate::error::one_line(&e.to_string()));
+        }
+        eprintln!(
+            "claimdiff: {shown}: {} error{}",
+            errors.len(),
+            if errors.len() == 1 { "" } else { "s" }
+        );
+        return Ok(None);
+    }
+    let set = crate::config::load(Some(file))?;
+    Ok(Some(format!(
+        "{}: ok ({} rules, {} enabled, {} alias sets)\n",
+        file.display(),
+        set.rules.len(),
+        set.enabled().count(),
+        set.aliases.len()
+    )))
 }
 
 /// `--reference OUTLET` must name an outlet of the run.
