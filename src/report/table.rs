@@ -3,6 +3,7 @@
 use comfy_table::{presets, Cell, ContentArrangement, Table};
 
 use super::model::ClaimListing;
+use super::view::shortened;
 
 /// How tables look: the terminal width, if any, decides wrapping.
 #[derive(Debug, Clone, Copy)]
@@ -329,18 +330,6 @@ const LONE_CLAIM_CHARS: usize = 240;
 /// saying where the whole text is.
 const MAX_CELL_CHARS: usize = 2_000;
 
-/// `text` cut at a word boundary to at most `max` characters, with an ellipsis when cut.
-pub(crate) fn shortened(text: &str, max: usize) -> String {
-    match text.char_indices().nth(max) {
-        None => text.to_string(),
-        Some((cut, _)) => {
-            let head = &text[..cut];
-            let head = head.rfind(' ').map_or(head, |space| &head[..space]);
-            format!("{} …", head.trim_end())
-        }
-    }
-}
-
 /// Narrowest message column of the findings table, in characters.
 const MIN_MESSAGE_WIDTH: u16 = 36;
 
@@ -372,17 +361,4 @@ fn findings_table(report: &super::model::Report, style: TableStyle) -> String {
         ]);
     }
     t.to_string()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::shortened;
-
-    #[test]
-    fn long_claims_are_cut_at_a_word() {
-        assert_eq!(shortened("Le Kremlin a dit", 40), "Le Kremlin a dit");
-        assert_eq!(shortened("Le Kremlin a dit", 12), "Le Kremlin …");
-        // No space to cut at: cut inside the word, on a character boundary.
-        assert_eq!(shortened("Élysée", 3), "Ély …");
-    }
 }
