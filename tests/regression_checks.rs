@@ -3,35 +3,16 @@
 //! their words change, resolved findings are listed, a baseline is never read as an
 //! article, and outputs never replace what is not a regular file.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
-
-fn claimdiff() -> Command {
-    let mut c = Command::cargo_bin("claimdiff").unwrap();
-    c.env("NO_COLOR", "1");
-    // Exact counts of word-level findings; tests/semantic.rs runs the encoder.
-    c.env("CLAIMDIFF_SEMANTIC", "off");
-    c
-}
+use support::run::{claimdiff, json_of};
 
 const AFP: &str = "fixtures/events/2017-01/afp.md";
 const REUTERS: &str = "fixtures/events/2017-01/reuters-swiss.md";
 const SPUTNIK_V1: &str = "fixtures/versions/sputnik-v1.md";
 const SPUTNIK_V2: &str = "fixtures/versions/sputnik-v2.md";
-
-/// Run, and return the JSON report on stdout with the exit code.
-fn json_of(args: &[&str]) -> (serde_json::Value, i32) {
-    let out = claimdiff().args(args).output().unwrap();
-    let code = out.status.code().unwrap();
-    let v = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "{e}: {} (exit {code})",
-            String::from_utf8_lossy(&out.stderr)
-        )
-    });
-    (v, code)
-}
 
 fn findings(r: &serde_json::Value) -> &Vec<serde_json::Value> {
     r["findings"].as_array().unwrap()
