@@ -462,6 +462,25 @@ struct RawPatterns {
 }
 
 impl RawPatterns {
+    fn of(raw: &LangFile) -> RawPatterns {
+        RawPatterns {
+            boilerplate: raw.boilerplate.clone(),
+            signoffs: raw.signoffs.clone(),
+            bylines: raw.bylines.clone(),
+            captions: raw.captions.clone(),
+            datelines: raw.datelines.clone(),
+            dateline_agencies: raw.dateline_agencies.clone(),
+            corrections: raw.corrections.clone(),
+            published: raw.publication.published.clone(),
+            updated: raw.publication.updated.clone(),
+            future_phrases: raw.future.phrases.clone(),
+            future_words: raw.future.word_patterns.clone(),
+            hedges: raw.hedges.patterns.clone(),
+            negations: raw.negations.patterns.clone(),
+            not_negations: raw.negations.not_negations.clone(),
+        }
+    }
+
     /// The lists, not compiled yet: compiling a language's patterns (Unicode classes, bounded
     /// repetitions) would be most of a short run's start, so each list is compiled when it is
     /// first read.
@@ -536,6 +555,25 @@ pub struct PeriodList {
     patterns: PatternList,
     days: Vec<i64>,
     compiled: OnceLock<Vec<(Regex, i64)>>,
+}
+
+impl PeriodList {
+    fn new(file: &str, periods: &[RelativePeriod]) -> PeriodList {
+        PeriodList {
+            patterns: PatternList::new(
+                &file.into(),
+                "relative_periods",
+                periods
+                    .iter()
+                    .map(|p| format!("(?i){}", p.pattern))
+                    .collect(),
+                &[],
+                false,
+            ),
+            days: periods.iter().map(|p| p.days).collect(),
+            compiled: OnceLock::new(),
+        }
+    }
 }
 
 impl std::fmt::Debug for PeriodList {
@@ -734,6 +772,132 @@ fn fold_keys<V: Clone>(m: &HashMap<String, V>) -> HashMap<String, V> {
         .collect()
 }
 
+fn stemmer(file: &str, name: &str) -> Result<rust_stemmers::Algorithm> {
+    match name {
+        "french" => Ok(rust_stemmers::Algorithm::French),
+        "english" => Ok(rust_stemmers::Algorithm::English),
+        other => Err(Error::input(
+            file,
+            format!("unknown stemmer {other:?}: write `french` or `english`"),
+        )),
+    }
+}
+
+fn first_char(file: &str, s: &str, what: &str) -> Result<char> {
+    s.chars()
+        .next()
+        .ok_or_else(|| Error::input(file, format!("{what} must not be empty")))
+}
+
+fn quote_pairs(file: &str, quotes: &[QuotePair]) -> Result<Vec<(char, char)>> {
+    quotes
+        .iter()
+        .map(|q| {
+            Ok((
+                first_char(file, &q.open, "quote")?,
+                first_char(file, &q.close, "quote")?,
+            ))
+        })
+        .collect()
+}
+
+/// The entries of one word, then those of several: a list that takes both ("hedges.words",
+/// "attribution.verbs") is read as single words and as phrases.
+fn by_word_count(list: &[String]) -> (Vec<String>, Vec<String>) {
+    list.iter()
+        .cloned()
+        .partition(|w| crate::normalize::fold_words(w).len() == 1)
+}
+
+fn relative_days(days: &HashMap<String, i64>) -> Vec<(Vec<String>, i64)> {
+    let mut phrases: Vec<(Vec<String>, i64)> = days
+        .iter()
+        .map(|(k, v)| (crate::normalize::fold_words(k), *v))
+        .collect();
+    // Longest first, so "avant-hier" wins over "hier".
+    phrases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+    phrases
+}
+
+/// The number words of one word ("trois"); those of several are [`number_phrases`].
+fn one_word_numbers(words: &HashMap<String, f64>) -> HashMap<String, f64> {
+    words
+        .iter()
+        .filter_map(|(k, v)| match crate::normalize::fold_words(k).as_slice() {
+            [one] => Some((one.clone(), *v)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The number words of several words ("quatre-vingt-dix"), longest first, so that the
+/// longest phrase wins over the phrases inside it.
+fn number_phrases(words: &HashMap<String, f64>) -> Vec<(Vec<String>, f64)> {
+    let mut phrases: Vec<(Vec<String>, f64)> = words
+        .iter()
+        .map(|(k, v)| (crate::normalize::fold_words(k), *v))
+        .filter(|(p, _)| p.len() > 1)
+        .collect();
+    phrases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+    phrases
+}
+
+/// Each phrase of each pair of opposites, by its first word: a claim's words are looked up
+/// one by one.
+fn opposites_by_first_word(
+    opposites: &[[Vec<String>; 2]],
+) -> HashMap<String, Vec<(Vec<String>, usize, usize)>> {
+    let mut by_first: HashMap<String, Vec<(Vec<String>, usize, usize)>> = HashMap::new();
+    for (pair, sides) in opposites.iter().enumerate() {
+        for (side, phrases) in sides.iter().enumerate() {
+            for phrase in folded_phrases(phrases) {
+                by_first
+                    .entry(phrase[0].clone())
+                    .or_default()
+                    .push((phrase, pair, side));
+            }
+        }
+    }
+    by_first
+}
+
+/// Each form of a first name → the groups (names) it is a form of: "jim" of "james".
+fn first_name_forms(file: &str, groups: &[Vec<String>]) -> Result<HashMap<String, Vec<usize>>> {
+    let mut forms: HashMap<String, Vec<usize>> = HashMap::new();
+    for (name, group) in groups.iter().enumerate() {
+        for form in single_words(file, "first_name_forms", group)? {
+            forms.entry(form).or_default().push(name);
+        }
+    }
+    Ok(forms)
+}
+
+impl ReportedClause {
+    fn read(file: &str, r: &ReportedData) -> Result<ReportedClause> {
+        Ok(ReportedClause {
+            openers: single_words(file, "hedges.reported.openers", &r.openers)?,
+            auxiliaries: single_words(file, "hedges.reported.auxiliaries", &r.auxiliaries)?,
+            participles: single_words(file, "hedges.reported.participles", &r.participles)?,
+            past_forms: single_words(file, "hedges.reported.past_forms", &r.past_forms)?,
+        })
+    }
+}
+
+impl PassiveForms {
+    fn read(file: &str, a: &AttributionData) -> Result<PassiveForms> {
+        let words = |what: &str, list: &[String]| single_words(file, what, list);
+        Ok(PassiveForms {
+            auxiliaries: words("attribution.passive_auxiliaries", &a.passive_auxiliaries)?,
+            reflexives: words("attribution.reflexives", &a.reflexives)?,
+            agents: words("attribution.agents", &a.agents)?,
+            reflexive_not_reporting: words(
+                "attribution.reflexive_not_reporting",
+                &a.reflexive_not_reporting,
+            )?,
+        })
+    }
+}
+
 /// Words that carry no content in any language: dropped before alias matching.
 pub fn is_function_word(word: &str) -> bool {
     LangCode::ALL.iter().any(|&c| {
@@ -757,86 +921,21 @@ impl Lang {
     }
 
     fn from_file(file: &str, raw: LangFile) -> Result<Lang> {
-        let raw_patterns = RawPatterns {
-            boilerplate: raw.boilerplate.clone(),
-            signoffs: raw.signoffs.clone(),
-            bylines: raw.bylines.clone(),
-            captions: raw.captions.clone(),
-            datelines: raw.datelines.clone(),
-            dateline_agencies: raw.dateline_agencies.clone(),
-            corrections: raw.corrections.clone(),
-            published: raw.publication.published.clone(),
-            updated: raw.publication.updated.clone(),
-            future_phrases: raw.future.phrases.clone(),
-            future_words: raw.future.word_patterns.clone(),
-            hedges: raw.hedges.patterns.clone(),
-            negations: raw.negations.patterns.clone(),
-            not_negations: raw.negations.not_negations.clone(),
-        };
-
-        let stemmer = match raw.stemmer.as_str() {
-            "french" => rust_stemmers::Algorithm::French,
-            "english" => rust_stemmers::Algorithm::English,
-            other => {
-                return Err(Error::input(
-                    file,
-                    format!("unknown stemmer {other:?}: write `french` or `english`"),
-                ))
-            }
-        };
-        let first_char = |s: &str, what: &str| {
-            s.chars()
-                .next()
-                .ok_or_else(|| Error::input(file, format!("{what} must not be empty")))
-        };
-        let mut quote_pairs = Vec::new();
-        for q in &raw.quotes {
-            quote_pairs.push((
-                first_char(&q.open, "quote")?,
-                first_char(&q.close, "quote")?,
-            ));
-        }
-        let mut relative_days: Vec<(Vec<String>, i64)> = raw
-            .relative_days
-            .iter()
-            .map(|(k, v)| (crate::normalize::fold_words(k), *v))
-            .collect();
-        // Longest first, so "avant-hier" wins over "hier".
-        relative_days.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
-        let relative_periods = PeriodList {
-            patterns: PatternList::new(
-                &file.into(),
-                "relative_periods",
-                raw.relative_periods
-                    .iter()
-                    .map(|p| format!("(?i){}", p.pattern))
-                    .collect(),
-                &[],
-                false,
-            ),
-            days: raw.relative_periods.iter().map(|p| p.days).collect(),
-            compiled: OnceLock::new(),
-        };
-        let (hedge_single, hedge_multi): (Vec<String>, Vec<String>) = raw
-            .hedges
-            .words
-            .iter()
-            .cloned()
-            .partition(|w| crate::normalize::fold_words(w).len() == 1);
-        let (verbs_single, verbs_multi): (Vec<String>, Vec<String>) = raw
-            .attribution
-            .verbs
-            .iter()
-            .cloned()
-            .partition(|w| crate::normalize::fold_words(w).len() == 1);
+        let words = |what: &str, list: &[String]| single_words(file, what, list);
+        let stemmer = stemmer(file, &raw.stemmer)?;
+        let quote_pairs = quote_pairs(file, &raw.quotes)?;
+        let (hedge_single, hedge_multi) = by_word_count(&raw.hedges.words);
+        let (verbs_single, verbs_multi) = by_word_count(&raw.attribution.verbs);
+        let (a, n) = (&raw.attribution, &raw.approximations);
+        // Fields in the order of the struct: the first bad list is the one reported.
         Ok(Lang {
             code: raw.code,
             stemmer,
             abbreviations: raw.abbreviations.iter().cloned().collect(),
             abbreviations_final: raw.abbreviations_final.iter().cloned().collect(),
             sentence_starters: raw.sentence_starters.iter().cloned().collect(),
-            stopwords: single_words(file, "stopwords", &raw.stopwords)?,
-            elisions: single_words(file, "elisions", &raw.elisions)?,
+            stopwords: words("stopwords", &raw.stopwords)?,
+            elisions: words("elisions", &raw.elisions)?,
             plural_endings: raw
                 .plural_endings
                 .iter()
@@ -845,163 +944,64 @@ impl Lang {
             quote_pairs,
             months: fold_keys(&raw.months),
             weekdays: fold_keys(&raw.weekdays),
-            relative_days,
-            weekday_past: single_words(file, "weekday_past", &raw.weekday_past)?,
-            weekday_next: single_words(file, "weekday_next", &raw.weekday_next)?,
-            future_exceptions: single_words(file, "future.exceptions", &raw.future.exceptions)?,
-            month_prefixes: single_words(file, "month_prefixes", &raw.month_prefixes)?,
+            relative_days: relative_days(&raw.relative_days),
+            weekday_past: words("weekday_past", &raw.weekday_past)?,
+            weekday_next: words("weekday_next", &raw.weekday_next)?,
+            future_exceptions: words("future.exceptions", &raw.future.exceptions)?,
+            month_prefixes: words("month_prefixes", &raw.month_prefixes)?,
             month_before_day: raw.month_before_day,
             months_capitalised: raw.months_capitalised,
             numeric_date_order: raw.numeric_date_order,
-            year_prefixes: single_words(file, "year_prefixes", &raw.year_prefixes)?,
-            relative_periods,
-            number_words: raw
-                .number_words
-                .iter()
-                .filter_map(|(k, v)| match crate::normalize::fold_words(k).as_slice() {
-                    [one] => Some((one.clone(), *v)),
-                    _ => None,
-                })
-                .collect(),
-            number_phrases: {
-                let mut phrases: Vec<(Vec<String>, f64)> = raw
-                    .number_words
-                    .iter()
-                    .map(|(k, v)| (crate::normalize::fold_words(k), *v))
-                    .filter(|(p, _)| p.len() > 1)
-                    .collect();
-                phrases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
-                phrases
-            },
-            multipliers: single_words(file, "multipliers", &raw.multipliers)?,
-            weak_number_words: single_words(file, "weak_number_words", &raw.weak_number_words)?,
+            year_prefixes: words("year_prefixes", &raw.year_prefixes)?,
+            relative_periods: PeriodList::new(file, &raw.relative_periods),
+            number_words: one_word_numbers(&raw.number_words),
+            number_phrases: number_phrases(&raw.number_words),
+            multipliers: words("multipliers", &raw.multipliers)?,
+            weak_number_words: words("weak_number_words", &raw.weak_number_words)?,
             weak_count_phrases: folded_phrases(&raw.weak_counts.phrases),
-            weak_counts_nouns: single_words(
-                file,
-                "weak_counts.before_nouns",
-                &raw.weak_counts.before_nouns,
-            )?,
+            weak_counts_nouns: words("weak_counts.before_nouns", &raw.weak_counts.before_nouns)?,
             weak_idioms: folded_phrases(&raw.weak_counts.idioms),
-            unit_links: single_words(file, "unit_links", &raw.unit_links)?,
-            clock_hour_marks: single_words(file, "clock.hour_marks", &raw.clock.hour_marks)?,
+            unit_links: words("unit_links", &raw.unit_links)?,
+            clock_hour_marks: words("clock.hour_marks", &raw.clock.hour_marks)?,
             clock_am: folded_phrases(&raw.clock.am),
             clock_pm: folded_phrases(&raw.clock.pm),
-            approximation_phrases: folded_phrases(&raw.approximations.before),
-            at_least_phrases: folded_phrases(&raw.approximations.at_least),
-            at_most_phrases: folded_phrases(&raw.approximations.at_most),
-            several: fold_keys(&raw.approximations.several),
-            several_below: fold_keys(&raw.approximations.several_below),
-            currency_scales: fold_keys(&raw.approximations.currency_scales),
-            approximate_number_words: single_words(
-                file,
-                "approximations.words",
-                &raw.approximations.words,
-            )?,
-            ordinal_suffixes: single_words(file, "ordinal_suffixes", &raw.ordinal_suffixes)?,
+            approximation_phrases: folded_phrases(&n.before),
+            at_least_phrases: folded_phrases(&n.at_least),
+            at_most_phrases: folded_phrases(&n.at_most),
+            several: fold_keys(&n.several),
+            several_below: fold_keys(&n.several_below),
+            currency_scales: fold_keys(&n.currency_scales),
+            approximate_number_words: words("approximations.words", &n.words)?,
+            ordinal_suffixes: words("ordinal_suffixes", &raw.ordinal_suffixes)?,
             units: fold_keys(&raw.units),
-            decimal_separator: first_char(&raw.decimal_separator, "decimal_separator")?,
-            hedge_words: single_words(file, "hedges.words", &hedge_single)?,
+            decimal_separator: first_char(file, &raw.decimal_separator, "decimal_separator")?,
+            hedge_words: words("hedges.words", &hedge_single)?,
             hedge_phrases: folded_phrases(&hedge_multi),
-            hedge_exceptions: single_words(file, "hedges.exceptions", &raw.hedges.exceptions)?,
-            hedge_reported: {
-                let r = &raw.hedges.reported;
-                ReportedClause {
-                    openers: single_words(file, "hedges.reported.openers", &r.openers)?,
-                    auxiliaries: single_words(file, "hedges.reported.auxiliaries", &r.auxiliaries)?,
-                    participles: single_words(file, "hedges.reported.participles", &r.participles)?,
-                    past_forms: single_words(file, "hedges.reported.past_forms", &r.past_forms)?,
-                }
-            },
-            attribution_before: folded_phrases(&raw.attribution.before_source),
-            attribution_verbs: single_words(file, "attribution.verbs", &verbs_single)?,
+            hedge_exceptions: words("hedges.exceptions", &raw.hedges.exceptions)?,
+            hedge_reported: ReportedClause::read(file, &raw.hedges.reported)?,
+            attribution_before: folded_phrases(&a.before_source),
+            attribution_verbs: words("attribution.verbs", &verbs_single)?,
             attribution_verb_phrases: folded_phrases(&verbs_multi),
-            attribution_complements: single_words(
-                file,
-                "attribution.complements",
-                &raw.attribution.complements,
-            )?,
-            source_openers: single_words(
-                file,
-                "attribution.source_openers",
-                &raw.attribution.source_openers,
-            )?,
-            attribution_not_after: single_words(
-                file,
-                "attribution.not_after",
-                &raw.attribution.not_after,
-            )?,
-            attribution_auxiliaries: single_words(
-                file,
-                "attribution.auxiliaries",
-                &raw.attribution.auxiliaries,
-            )?,
-            attribution_inserts: single_words(
-                file,
-                "attribution.inserts",
-                &raw.attribution.inserts,
-            )?,
-            source_carriers: folded_phrases(&raw.attribution.carriers),
-            attribution_passive: PassiveForms {
-                auxiliaries: single_words(
-                    file,
-                    "attribution.passive_auxiliaries",
-                    &raw.attribution.passive_auxiliaries,
-                )?,
-                reflexives: single_words(
-                    file,
-                    "attribution.reflexives",
-                    &raw.attribution.reflexives,
-                )?,
-                agents: single_words(file, "attribution.agents", &raw.attribution.agents)?,
-                reflexive_not_reporting: single_words(
-                    file,
-                    "attribution.reflexive_not_reporting",
-                    &raw.attribution.reflexive_not_reporting,
-                )?,
-            },
-            inverted_pronouns: single_words(
-                file,
-                "attribution.inverted_pronouns",
-                &raw.attribution.inverted_pronouns,
-            )?,
-            source_stops: single_words(
-                file,
-                "attribution.source_stops",
-                &raw.attribution.source_stops,
-            )?,
-            name_links: single_words(file, "name_links", &raw.name_links)?,
-            titles: single_words(file, "titles", &raw.titles)?,
-            possessives: single_words(file, "possessives", &raw.possessives)?,
-            patterns: raw_patterns.lists(file),
+            attribution_complements: words("attribution.complements", &a.complements)?,
+            source_openers: words("attribution.source_openers", &a.source_openers)?,
+            attribution_not_after: words("attribution.not_after", &a.not_after)?,
+            attribution_auxiliaries: words("attribution.auxiliaries", &a.auxiliaries)?,
+            attribution_inserts: words("attribution.inserts", &a.inserts)?,
+            source_carriers: folded_phrases(&a.carriers),
+            attribution_passive: PassiveForms::read(file, a)?,
+            inverted_pronouns: words("attribution.inverted_pronouns", &a.inverted_pronouns)?,
+            source_stops: words("attribution.source_stops", &a.source_stops)?,
+            name_links: words("name_links", &raw.name_links)?,
+            titles: words("titles", &raw.titles)?,
+            possessives: words("possessives", &raw.possessives)?,
+            patterns: RawPatterns::of(&raw).lists(file),
             anaphoric_speakers: raw
                 .anaphoric_speakers
                 .iter()
                 .map(|s| crate::normalize::fold_words(s).join(" "))
                 .collect(),
-            opposites: {
-                let mut by_first: HashMap<String, Vec<(Vec<String>, usize, usize)>> =
-                    HashMap::new();
-                for (pair, sides) in raw.opposites.iter().enumerate() {
-                    for (side, phrases) in sides.iter().enumerate() {
-                        for phrase in folded_phrases(phrases) {
-                            by_first
-                                .entry(phrase[0].clone())
-                                .or_default()
-                                .push((phrase, pair, side));
-                        }
-                    }
-                }
-                by_first
-            },
-            first_name_forms: {
-                let mut forms: HashMap<String, Vec<usize>> = HashMap::new();
-                for (name, group) in raw.first_name_forms.iter().enumerate() {
-                    for form in single_words(file, "first_name_forms", group)? {
-                        forms.entry(form).or_default().push(name);
-                    }
-                }
-                forms
-            },
+            opposites: opposites_by_first_word(&raw.opposites),
+            first_name_forms: first_name_forms(file, &raw.first_name_forms)?,
         })
     }
 

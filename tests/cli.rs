@@ -1,22 +1,8 @@
 //! The binary on the bundled fixtures: compare, check, baseline, rules, exit codes.
 
-use assert_cmd::Command;
+mod support;
 
-fn claimdiff() -> Command {
-    let mut c = Command::cargo_bin("claimdiff").unwrap();
-    c.env("NO_COLOR", "1");
-    // The word-level behaviour these tests pin down; tests/semantic.rs runs the encoder.
-    c.env("CLAIMDIFF_SEMANTIC", "off");
-    c
-}
-
-fn json_of(args: &[&str]) -> (serde_json::Value, i32) {
-    let out = claimdiff().args(args).output().unwrap();
-    let code = out.status.code().unwrap();
-    let v = serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
-    (v, code)
-}
+use support::run::{assert_success, claim_text, claimdiff, json_of};
 
 /// The kinds of a report's findings, in order.
 fn kinds_of(r: &serde_json::Value) -> Vec<&str> {
@@ -39,17 +25,7 @@ fn january_kremlin_quote_is_one_group_with_a_quote_finding() {
     ]);
     assert_eq!(code, 0);
     assert_eq!(r["schema"], "claimdiff.report/1");
-    let text_of = |id: &str| {
-        r["claims"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|c| c["id"] == id)
-            .unwrap()["text"]
-            .as_str()
-            .unwrap()
-            .to_string()
-    };
+    let text_of = |id: &str| claim_text(&r, id).to_string();
     let group = r["groups"]
         .as_array()
         .unwrap()
@@ -491,11 +467,7 @@ fn configuration_file_is_found_in_parents_and_shown() {
         .current_dir(&deep)
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
         text.contains(&format!(
@@ -555,11 +527,7 @@ fn a_directory_is_walked_for_articles_honouring_gitignore() {
         .current_dir(dir.path())
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let paths: Vec<&str> = r["articles"]
         .as_array()

@@ -6,7 +6,6 @@
 //! phone) with a measuring script added, and read what it measured: every outlet's column
 //! and every message inside the viewport, no text cut.
 
-#[path = "support/skip.rs"]
 mod support;
 
 use std::path::{Path, PathBuf};
@@ -120,7 +119,7 @@ macro_rules! require_chromium {
         match chromium() {
             Some(browser) => browser,
             None => {
-                support::skip(
+                support::skip::skip(
                     $test,
                     "chromium not installed (apt-get install -y chromium)",
                 );
@@ -227,11 +226,7 @@ fn seeds_page(dir: &Path) -> PathBuf {
         .arg(&page)
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    support::run::assert_success(&out);
     page
 }
 

@@ -2,6 +2,8 @@
 //! the kind reads with care in fixtures/kinds/KIND/CASE/{a,b}.md. Each raises exactly one
 //! finding, of that kind, and nothing else.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -19,11 +21,7 @@ fn findings(kind: &str, dir: &Path) -> Vec<serde_json::Value> {
         cmd.args(["compare", a, b]);
     }
     let out = cmd.args(["--format", "json"]).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    support::run::assert_success(&out);
     let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     r["findings"].as_array().unwrap().clone()
 }

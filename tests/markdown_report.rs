@@ -1,6 +1,8 @@
 //! The Markdown report of the five seeds, as a desk pastes it: it parses as CommonMark with
 //! GitHub tables, holds no JSON and no escaped identifiers, and shows every aligned claim.
 
+mod support;
+
 use assert_cmd::Command;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
@@ -22,11 +24,7 @@ fn compare(format: &str) -> Vec<u8> {
         .args(["--format", format, "--quiet"])
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    support::run::assert_success(&out);
     out.stdout
 }
 

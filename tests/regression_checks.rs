@@ -3,34 +3,51 @@
 //! their words change, resolved findings are listed, a baseline is never read as an
 //! article, and outputs never replace what is not a regular file.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
-
-fn claimdiff() -> Command {
-    let mut c = Command::cargo_bin("claimdiff").unwrap();
-    c.env("NO_COLOR", "1");
-    // Exact counts of word-level findings; tests/semantic.rs runs the encoder.
-    c.env("CLAIMDIFF_SEMANTIC", "off");
-    c
-}
+use support::run::{claimdiff, json_of};
 
 const AFP: &str = "fixtures/events/2017-01/afp.md";
 const REUTERS: &str = "fixtures/events/2017-01/reuters-swiss.md";
 const SPUTNIK_V1: &str = "fixtures/versions/sputnik-v1.md";
 const SPUTNIK_V2: &str = "fixtures/versions/sputnik-v2.md";
 
-/// Run, and return the JSON report on stdout with the exit code.
-fn json_of(args: &[&str]) -> (serde_json::Value, i32) {
-    let out = claimdiff().args(args).output().unwrap();
-    let code = out.status.code().unwrap();
-    let v = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "{e}: {} (exit {code})",
-            String::from_utf8_lossy(&out.stderr)
-        )
-    });
-    (v, code)
+/// `claimdiff baseline ARTICLES -o BASE`, which must succeed.
+fn baseline(articles: &[&str], base: &Path) {
+    claimdiff()
+        .arg("baseline")
+        .args(articles)
+        .args(["-o", s(base)])
+        .assert()
+        .code(0);
+}
+
+/// `claimdiff check NEW --against BASE` with `flags`: the JSON report and the exit code.
+fn check_json(new: &[&str], base: &Path, flags: &[&str]) -> (serde_json::Value, i32) {
+    let mut args = vec!["check"];
+    args.extend(new);
+    args.extend(["--against", s(base)]);
+    args.extend(flags);
+    args.extend(["--format", "json"]);
+    json_of(&args)
+}
+
+/// `claimdiff check NEW --against BASE`, for more arguments.
+fn check(new: &[&str], base: &Path) -> assert_cmd::Command {
+    let mut c = claimdiff();
+    c.arg("check").args(new).args(["--against", s(base)]);
+    c
+}
+
+/// What `claimdiff check NEW --against BASE --format FORMAT` wrote on stdout.
+fn check_shown(new: &[&str], base: &Path, format: &str) -> String {
+    let out = check(new, base)
+        .args(["--format", format])
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 fn findings(r: &serde_json::Value) -> &Vec<serde_json::Value> {
@@ -59,24 +76,11 @@ fn s(p: &Path) -> &str {
 fn the_readme_round_trip_finds_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let base = dir.path().join("base.json");
-    claimdiff()
-        .args(["baseline", AFP, REUTERS, "-o", s(&base)])
-        .assert()
-        .code(0);
+    baseline(&[AFP, REUTERS], &base);
     let recorded: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&base).unwrap()).unwrap();
     assert!(!recorded["findings"].as_array().unwrap().is_empty());
-    let (r, code) = json_of(&[
-        "check",
-        AFP,
-        REUTERS,
-        "--against",
-        s(&base),
-        "--fail-on",
-        "medium",
-        "--format",
-        "json",
-    ]);
+    let (r, code) = check_json(&[AFP, REUTERS], &base, &["--fail-on", "medium"]);
     assert_eq!(code, 0, "{}", r["findings"]);
     assert!(findings(&r).is_empty());
     assert_eq!(r["baseline"]["unchanged"].as_array().unwrap().len(), 2);
@@ -86,34 +90,17 @@ fn the_readme_round_trip_finds_nothing() {
         let end = t[3..].find("---").unwrap() + 6;
         format!("{}\n\n\n{}", &t[..end], &t[end..])
     });
-    let (r, code) = json_of(&[
-        "check",
-        &moved,
-        REUTERS,
-        "--against",
-        s(&base),
-        "--fail-on",
-        "info",
-        "--format",
-        "json",
-    ]);
+    let (r, code) = check_json(&[&moved, REUTERS], &base, &["--fail-on", "info"]);
     assert_eq!(code, 0, "{}", r["findings"]);
     assert!(findings(&r).is_empty(), "{}", r["findings"]);
     assert!(r["baseline"]["known"].as_u64().unwrap() > 0);
     assert!(r["baseline"]["resolved"].as_array().unwrap().is_empty());
     // --show-known lists them, marked, and still exits 0.
-    let (r, code) = json_of(&[
-        "check",
-        &moved,
-        REUTERS,
-        "--against",
-        s(&base),
-        "--fail-on",
-        "info",
-        "--show-known",
-        "--format",
-        "json",
-    ]);
+    let (r, code) = check_json(
+        &[&moved, REUTERS],
+        &base,
+        &["--fail-on", "info", "--show-known"],
+    );
     assert_eq!(code, 0);
     assert!(!findings(&r).is_empty());
     assert!(findings(&r).iter().all(|f| f["status"] == "known"));
@@ -124,18 +111,8 @@ fn the_readme_round_trip_finds_nothing() {
 fn an_edited_article_reports_exactly_its_edits_and_tells_versions_apart() {
     let dir = tempfile::tempdir().unwrap();
     let base = dir.path().join("base.json");
-    claimdiff()
-        .args(["baseline", SPUTNIK_V1, "-o", s(&base)])
-        .assert()
-        .code(0);
-    let (r, code) = json_of(&[
-        "check",
-        SPUTNIK_V2,
-        "--against",
-        s(&base),
-        "--format",
-        "json",
-    ]);
+    baseline(&[SPUTNIK_V1], &base);
+    let (r, code) = check_json(&[SPUTNIK_V2], &base, &[]);
     assert_eq!(code, 1);
     assert_eq!(
         kinds(&r),
@@ -158,28 +135,13 @@ fn an_edited_article_reports_exactly_its_edits_and_tells_versions_apart() {
     assert_eq!(number["earlier"], number["claims"][0]);
     assert_eq!(number["status"], "new");
     // The table says which side is which after each location.
-    let out = claimdiff()
-        .args([
-            "check",
-            SPUTNIK_V2,
-            "--against",
-            s(&base),
-            "--format",
-            "table",
-        ])
-        .output()
-        .unwrap();
-    let table = String::from_utf8_lossy(&out.stdout);
+    let table = check_shown(&[SPUTNIK_V2], &base, "table");
     assert!(
         table.contains("sputnik-v1.md:9:3174 (baseline, 2016-11-15)")
             && table.contains("sputnik-v2.md:9:3175 (new)"),
         "{table}"
     );
-    let out = claimdiff()
-        .args(["check", SPUTNIK_V2, "--against", s(&base), "--format", "md"])
-        .output()
-        .unwrap();
-    assert!(String::from_utf8_lossy(&out.stdout).contains("(baseline, 2016-11-15)"));
+    assert!(check_shown(&[SPUTNIK_V2], &base, "md").contains("(baseline, 2016-11-15)"));
 }
 
 #[test]
@@ -187,31 +149,27 @@ fn accepted_findings_stay_accepted_until_their_words_change() {
     let dir = tempfile::tempdir().unwrap();
     let base = dir.path().join("base.json");
     let v2 = copy(dir.path(), SPUTNIK_V2, "sputnik.md", |t| t);
-    claimdiff()
-        .args(["baseline", SPUTNIK_V1, "-o", s(&base)])
-        .assert()
-        .code(0);
-    let (r, _) = json_of(&["check", &v2, "--against", s(&base), "--format", "json"]);
+    baseline(&[SPUTNIK_V1], &base);
+    let (r, _) = check_json(&[&v2], &base, &[]);
     let number = findings(&r).iter().find(|f| f["kind"] == "number").unwrap();
     let fingerprint = number["fingerprint"].as_str().unwrap();
 
     // Accept one finding (by the first digits of its fingerprint), not the others.
     let before = std::fs::read_to_string(&base).unwrap();
-    claimdiff()
-        .args(["check", &v2, "--against", s(&base), "--format", "json"])
-        .args(["--accept", &fingerprint[..8]])
+    check(&[&v2], &base)
+        .args(["--format", "json", "--accept", &fingerprint[..8]])
         .assert()
         .code(1);
     let after = std::fs::read_to_string(&base).unwrap();
     assert_ne!(before, after);
     assert!(after.contains(fingerprint));
-    let (r, code) = json_of(&["check", &v2, "--against", s(&base), "--format", "json"]);
+    let (r, code) = check_json(&[&v2], &base, &[]);
     assert_eq!(code, 1, "the others stay until fixed");
     assert_eq!(findings(&r).len(), 9);
     assert!(!kinds(&r).contains(&"number"));
     // A fingerprint no finding has is refused; the baseline is left as it was.
-    let out = claimdiff()
-        .args(["check", &v2, "--against", s(&base), "--accept", "ffffffff"])
+    let out = check(&[&v2], &base)
+        .args(["--accept", "ffffffff"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
@@ -225,26 +183,16 @@ fn accepted_findings_stay_accepted_until_their_words_change() {
             .replace("297 grands", "298 grands"),
     )
     .unwrap();
-    let (r, _) = json_of(&["check", &v2, "--against", s(&base), "--format", "json"]);
+    let (r, _) = check_json(&[&v2], &base, &[]);
     assert!(kinds(&r).contains(&"number"), "{:?}", kinds(&r));
     assert_eq!(findings(&r).len(), 10);
 
     // --update-baseline accepts everything reported: nothing comes back.
-    claimdiff()
-        .args(["check", &v2, "--against", s(&base), "--update-baseline"])
-        .args(["--format", "json"])
+    check(&[&v2], &base)
+        .args(["--update-baseline", "--format", "json"])
         .assert()
         .code(1);
-    let (r, code) = json_of(&[
-        "check",
-        &v2,
-        "--against",
-        s(&base),
-        "--fail-on",
-        "info",
-        "--format",
-        "json",
-    ]);
+    let (r, code) = check_json(&[&v2], &base, &["--fail-on", "info"]);
     assert_eq!(code, 0, "{}", r["findings"]);
     assert!(findings(&r).is_empty());
 }
@@ -254,10 +202,7 @@ fn a_removed_divergence_is_listed_as_resolved() {
     let dir = tempfile::tempdir().unwrap();
     let base = dir.path().join("base.json");
     let reuters = copy(dir.path(), REUTERS, "reuters.md", |t| t);
-    claimdiff()
-        .args(["baseline", AFP, &reuters, "-o", s(&base)])
-        .assert()
-        .code(0);
+    baseline(&[AFP, &reuters], &base);
     // Reuters drops the sentence whose quote of the Kremlin differs from AFP's.
     std::fs::write(
         &reuters,
@@ -269,35 +214,13 @@ fn a_removed_divergence_is_listed_as_resolved() {
             .join("\n"),
     )
     .unwrap();
-    let (r, code) = json_of(&[
-        "check",
-        AFP,
-        &reuters,
-        "--against",
-        s(&base),
-        "--fail-on",
-        "medium",
-        "--format",
-        "json",
-    ]);
+    let (r, code) = check_json(&[AFP, &reuters], &base, &["--fail-on", "medium"]);
     assert_eq!(kinds(&r), ["omission"], "{}", r["findings"]);
     assert_eq!(code, 1);
     let resolved = r["baseline"]["resolved"].as_array().unwrap();
     assert_eq!(resolved.len(), 1, "{resolved:?}");
     assert_eq!(resolved[0]["kind"], "quote");
-    let out = claimdiff()
-        .args([
-            "check",
-            AFP,
-            &reuters,
-            "--against",
-            s(&base),
-            "--format",
-            "table",
-        ])
-        .output()
-        .unwrap();
-    assert!(String::from_utf8_lossy(&out.stdout).contains("resolved: "));
+    assert!(check_shown(&[AFP, &reuters], &base, "table").contains("resolved: "));
 }
 
 #[test]
@@ -319,19 +242,10 @@ fn the_same_pair_gives_the_same_finding_whichever_side_is_the_reference() {
 fn a_baseline_or_a_report_given_as_an_article_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let base = dir.path().join("base.json");
-    claimdiff()
-        .args(["baseline", SPUTNIK_V1, "-o", s(&base)])
-        .assert()
-        .code(0);
+    baseline(&[SPUTNIK_V1], &base);
     let before = std::fs::read(&base).unwrap();
-    let out = claimdiff()
-        .args([
-            "check",
-            s(&base),
-            "--against",
-            s(&base),
-            "--update-baseline",
-        ])
+    let out = check(&[s(&base)], &base)
+        .arg("--update-baseline")
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
@@ -417,6 +331,13 @@ mod special_outputs {
     use super::*;
     use std::os::unix::fs::FileTypeExt;
 
+    /// `claimdiff compare AFP REUTERS --format json -o TARGET`.
+    fn compare_into(target: &str) -> assert_cmd::Command {
+        let mut c = claimdiff();
+        c.args(["compare", AFP, REUTERS, "--format", "json", "-o", target]);
+        c
+    }
+
     fn make_node(args: &[&str]) -> Result<(), String> {
         let out = std::process::Command::new(args[0])
             .args(&args[1..])
@@ -438,10 +359,7 @@ mod special_outputs {
             let fifo = fifo.clone();
             std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
         };
-        claimdiff()
-            .args(["compare", AFP, REUTERS, "--format", "json", "-o", s(&fifo)])
-            .assert()
-            .code(0);
+        compare_into(s(&fifo)).assert().code(0);
         let got = reader.join().unwrap();
         assert!(got.contains("claimdiff.report/1"));
         assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
@@ -463,18 +381,7 @@ mod special_outputs {
                 PathBuf::from("/dev/null")
             }
         };
-        claimdiff()
-            .args([
-                "compare",
-                AFP,
-                REUTERS,
-                "--format",
-                "json",
-                "-o",
-                s(&target),
-            ])
-            .assert()
-            .code(0);
+        compare_into(s(&target)).assert().code(0);
         assert!(std::fs::metadata(&target)
             .unwrap()
             .file_type()
@@ -491,18 +398,7 @@ mod special_outputs {
     #[test]
     fn dev_full_is_a_write_error_naming_it_and_dev_stdout_is_stdout() {
         if Path::new("/dev/full").exists() {
-            let out = claimdiff()
-                .args([
-                    "compare",
-                    AFP,
-                    REUTERS,
-                    "--format",
-                    "json",
-                    "-o",
-                    "/dev/full",
-                ])
-                .output()
-                .unwrap();
+            let out = compare_into("/dev/full").output().unwrap();
             assert_eq!(out.status.code(), Some(2));
             let err = String::from_utf8_lossy(&out.stderr);
             assert!(err.contains("/dev/full: cannot write"), "{err}");
@@ -513,18 +409,7 @@ mod special_outputs {
         } else {
             eprintln!("NOTE: no /dev/full here: the write-error case was not run");
         }
-        let out = claimdiff()
-            .args([
-                "compare",
-                AFP,
-                REUTERS,
-                "--format",
-                "json",
-                "-o",
-                "/dev/stdout",
-            ])
-            .output()
-            .unwrap();
+        let out = compare_into("/dev/stdout").output().unwrap();
         assert_eq!(out.status.code(), Some(0));
         assert!(String::from_utf8_lossy(&out.stdout).contains("claimdiff.report/1"));
     }

@@ -2,8 +2,10 @@
 //! before the tests). Where it is missing these tests say so and pass, except under `CI=true`,
 //! where a missing model is a failure: CI must exercise the real model, not a stand-in.
 
-use assert_cmd::Command;
+mod support;
+
 use claimdiff::semantic::{cosine, install, usem3::Model};
+use support::run::{assert_success, claim_text, json_of};
 
 /// The installed model, or `None` after saying, visibly, why the test does not run.
 fn model() -> Option<Model> {
@@ -46,18 +48,11 @@ fn the_tokenizer_and_encoder_give_the_reference_vectors() {
 }
 
 fn compare(files: &[&str], semantic: &str) -> serde_json::Value {
-    let out = Command::cargo_bin("claimdiff")
-        .unwrap()
-        .args(["compare", "--format", "json", "-q", "--semantic", semantic])
-        .args(files)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    let mut args = vec!["compare", "--format", "json", "-q", "--semantic", semantic];
+    args.extend(files);
+    let (r, code) = json_of(&args);
+    assert_eq!(code, 0);
+    r
 }
 
 /// Pairs of claims that share a group.
@@ -112,17 +107,7 @@ fn the_two_accounts_of_the_november_2016_call_align_claim_by_claim() {
         ],
         "on",
     );
-    let text = |id: &str| {
-        r["claims"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|c| c["id"] == id)
-            .unwrap()["text"]
-            .as_str()
-            .unwrap()
-            .to_lowercase()
-    };
+    let text = |id: &str| claim_text(&r, id).to_lowercase();
     // Two of the readout's topics, each in a group of both outlets. (Normalising relations and
     // Syria are written inside sentences that state several facts: they need claims below
     // the sentence, which claimdiff does not split yet.)
@@ -147,11 +132,11 @@ fn model_check_reports_the_model_and_a_cross_language_cosine() {
     if model().is_none() {
         return;
     }
-    let out = Command::cargo_bin("claimdiff")
+    let out = assert_cmd::Command::cargo_bin("claimdiff")
         .unwrap()
         .args(["model", "check"])
         .output()
         .unwrap();
-    assert!(out.status.success());
+    assert_success(&out);
     assert!(String::from_utf8_lossy(&out.stdout).contains("cosine"));
 }

@@ -523,96 +523,14 @@ fn compare(a: args::CompareArgs, global: &args::GlobalArgs) -> Result<i32> {
 }
 
 fn rules_command(cmd: args::RulesCommand) -> Result<i32> {
-    use crate::rules::kinds;
-    let mut out = String::new();
-    match cmd {
-        args::RulesCommand::List { rules } => {
-            let set = crate::config::load(rules.as_deref())?;
-            let mut t = table::new_table(TableStyle {
-                width: comfy_table::Table::new().width(),
-                color: false,
-            });
-            t.set_header(vec![
-                "id",
-                "kind",
-                "severity",
-                "on",
-                "parameters",
-                "description",
-            ]);
-            for r in &set.rules {
-                let params = serde_json::to_value(&r.params)?;
-                let params = params
-                    .as_object()
-                    .map(|m| {
-                        m.iter()
-                            .map(|(k, v)| format!("{k}: {v}"))
-                            .collect::<Vec<_>>()
-                            .join("\n")
-                    })
-                    .unwrap_or_default();
-                t.add_row(vec![
-                    r.id.clone(),
-                    r.kind.to_string(),
-                    r.severity.to_string(),
-                    if r.enabled { "yes".into() } else { "no".into() },
-                    params,
-                    r.description.clone(),
-                ]);
-            }
-            out.push_str(&format!(
-                "rule set: {} (sha256 {})\n",
-                set.name,
-                &set.sha256[..12]
-            ));
-            out.push_str(&t.to_string());
-            out.push('\n');
-        }
+    let out = match cmd {
+        args::RulesCommand::List { rules } => rule_list(&crate::config::load(rules.as_deref())?)?,
         args::RulesCommand::Explain { id, rules } => {
             let set = crate::config::load(rules.as_deref())?;
             if let Some(r) = set.rule(&id) {
-                out.push_str(&format!(
-                    "{} ({} · {}{})\n  {}\n  defined in {}\n",
-                    r.id,
-                    r.kind,
-                    r.severity,
-                    if r.enabled { "" } else { " · off" },
-                    r.description,
-                    r.origin
-                ));
-                let params = serde_json::to_value(&r.params)?;
-                if let Some(map) = params.as_object().filter(|m| !m.is_empty()) {
-                    for (k, v) in map {
-                        // As a rule file writes it: `info`, not `"info"`.
-                        match v.as_str() {
-                            Some(text) => out.push_str(&format!("  {k}: {text}\n")),
-                            None => out.push_str(&format!("  {k}: {v}\n")),
-                        }
-                    }
-                }
-                out.push_str(&format!("\nkind `{}`: {}\n", r.kind, kinds::doc(r.kind)));
-                let params = kinds::params_of(r.kind);
-                if !params.is_empty() {
-                    out.push_str(&format!("parameters: {}\n", params.join(", ")));
-                }
+                rule_explained(r)?
             } else if let Some(kind) = crate::rules::Kind::ALL.iter().find(|k| k.as_str() == id) {
-                out.push_str(&format!("kind `{kind}`: {}\n", kinds::doc(*kind)));
-                let params = kinds::params_of(*kind);
-                out.push_str(&format!(
-                    "parameters: {}\n",
-                    if params.is_empty() {
-                        "none".to_string()
-                    } else {
-                        params.join(", ")
-                    }
-                ));
-                let ids: Vec<&str> = set
-                    .rules
-                    .iter()
-                    .filter(|r| r.kind == *kind)
-                    .map(|r| r.id.as_str())
-                    .collect();
-                out.push_str(&format!("rules of this kind: {}\n", ids.join(", ")));
+                kind_explained(*kind, &set)
             } else {
                 let ids: Vec<&str> = set.rules.iter().map(|r| r.id.as_str()).collect();
                 anyhow::bail!(
@@ -622,40 +540,140 @@ fn rules_command(cmd: args::RulesCommand) -> Result<i32> {
                 );
             }
         }
-        args::RulesCommand::Check { file } => {
-            let shown = file.display().to_string();
-            let bytes = crate::input::read_limited(
-                &shown,
-                crate::input::MAX_YAML_BYTES,
-                "rule file",
-                "pass a rule file (YAML)",
-            )?;
-            let text = String::from_utf8(bytes)
-                .map_err(|_| crate::Error::input(&shown, "rule file is not valid UTF-8"))?;
-            let errors = crate::rules::ruleset::check_file(&shown, &text);
-            if !errors.is_empty() {
-                for e in &errors {
-                    eprintln!("{}", crate::error::one_line(&e.to_string()));
-                }
-                eprintln!(
-                    "claimdiff: {shown}: {} error{}",
-                    errors.len(),
-                    if errors.len() == 1 { "" } else { "s" }
-                );
-                return Ok(exit::ERROR);
-            }
-            let set = crate::config::load(Some(&file))?;
-            out.push_str(&format!(
-                "{}: ok ({} rules, {} enabled, {} alias sets)\n",
-                file.display(),
-                set.rules.len(),
-                set.enabled().count(),
-                set.aliases.len()
-            ));
-        }
-    }
+        args::RulesCommand::Check { file } => match rule_file_checked(&file)? {
+            Some(summary) => summary,
+            None => return Ok(exit::ERROR),
+        },
+    };
     crate::output::emit(&crate::output::Destination::Stdout, out.as_bytes())?;
     Ok(exit::OK)
+}
+
+/// `rules list`: the rule set's name, then a table of its rules.
+fn rule_list(set: &crate::rules::RuleSet) -> Result<String> {
+    let mut t = table::new_table(TableStyle {
+        width: comfy_table::Table::new().width(),
+        color: false,
+    });
+    t.set_header(vec![
+        "id",
+        "kind",
+        "severity",
+        "on",
+        "parameters",
+        "description",
+    ]);
+    for r in &set.rules {
+        let params = serde_json::to_value(&r.params)?;
+        let params = params
+            .as_object()
+            .map(|m| {
+                m.iter()
+                    .map(|(k, v)| format!("{k}: {v}"))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+            .unwrap_or_default();
+        t.add_row(vec![
+            r.id.clone(),
+            r.kind.to_string(),
+            r.severity.to_string(),
+            if r.enabled { "yes".into() } else { "no".into() },
+            params,
+            r.description.clone(),
+        ]);
+    }
+    Ok(format!(
+        "rule set: {} (sha256 {})\n{t}\n",
+        set.name,
+        &set.sha256[..12]
+    ))
+}
+
+/// `rules explain ID`: the rule, its parameters as set, and its kind.
+fn rule_explained(r: &crate::rules::Rule) -> Result<String> {
+    use crate::rules::kinds;
+    let mut out = format!(
+        "{} ({} · {}{})\n  {}\n  defined in {}\n",
+        r.id,
+        r.kind,
+        r.severity,
+        if r.enabled { "" } else { " · off" },
+        r.description,
+        r.origin
+    );
+    let params = serde_json::to_value(&r.params)?;
+    if let Some(map) = params.as_object().filter(|m| !m.is_empty()) {
+        for (k, v) in map {
+            // As a rule file writes it: `info`, not `"info"`.
+            match v.as_str() {
+                Some(text) => out.push_str(&format!("  {k}: {text}\n")),
+                None => out.push_str(&format!("  {k}: {v}\n")),
+            }
+        }
+    }
+    out.push_str(&format!("\nkind `{}`: {}\n", r.kind, kinds::doc(r.kind)));
+    let params = kinds::params_of(r.kind);
+    if !params.is_empty() {
+        out.push_str(&format!("parameters: {}\n", params.join(", ")));
+    }
+    Ok(out)
+}
+
+/// `rules explain KIND`: the kind, the parameters it takes, and the rules of it.
+fn kind_explained(kind: crate::rules::Kind, set: &crate::rules::RuleSet) -> String {
+    use crate::rules::kinds;
+    let params = kinds::params_of(kind);
+    let params = if params.is_empty() {
+        "none".to_string()
+    } else {
+        params.join(", ")
+    };
+    let ids: Vec<&str> = set
+        .rules
+        .iter()
+        .filter(|r| r.kind == kind)
+        .map(|r| r.id.as_str())
+        .collect();
+    format!(
+        "kind `{kind}`: {}\nparameters: {params}\nrules of this kind: {}\n",
+        kinds::doc(kind),
+        ids.join(", ")
+    )
+}
+
+/// `rules check FILE`: a one-line summary of a valid rule file, or `None` once every error
+/// of an invalid one is written to stderr.
+fn rule_file_checked(file: &std::path::Path) -> Result<Option<String>> {
+    let shown = file.display().to_string();
+    let bytes = crate::input::read_limited(
+        &shown,
+        crate::input::MAX_YAML_BYTES,
+        "rule file",
+        "pass a rule file (YAML)",
+    )?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| crate::Error::input(&shown, "rule file is not valid UTF-8"))?;
+    let errors = crate::rules::ruleset::check_file(&shown, &text);
+    if !errors.is_empty() {
+        for e in &errors {
+            eprintln!("{}", crate::error::one_line(&e.to_string()));
+        }
+        eprintln!(
+            "claimdiff: {shown}: {} error{}",
+            errors.len(),
+            if errors.len() == 1 { "" } else { "s" }
+        );
+        return Ok(None);
+    }
+    let set = crate::config::load(Some(file))?;
+    Ok(Some(format!(
+        "{}: ok ({} rules, {} enabled, {} alias sets)\n",
+        file.display(),
+        set.rules.len(),
+        set.enabled().count(),
+        set.aliases.len()
+    )))
 }
 
 /// `--reference OUTLET` must name an outlet of the run.
@@ -731,7 +749,7 @@ fn is_baseline_file(path: &str) -> bool {
 }
 
 fn check(a: args::CheckArgs, global: &args::GlobalArgs) -> Result<i32> {
-    use crate::check::{self as chk, Baseline};
+    use crate::check as chk;
     if a.input.files.is_empty() {
         anyhow::bail!("no new articles to check: put them before --against (claimdiff check NEW... --against REF...); --against takes every path after it");
     }
@@ -745,89 +763,14 @@ fn check(a: args::CheckArgs, global: &args::GlobalArgs) -> Result<i32> {
     let options = ReadOptions {
         encoding: a.input.encoding,
     };
-
-    // The reference: one baseline file, or articles.
-    let baseline_text = match a.against.as_slice() {
-        [one] if one != "-" && std::path::Path::new(one).is_file() => {
-            let bytes = crate::input::read_limited(
-                one,
-                crate::ingest::MAX_ARTICLE_BYTES,
-                "baseline",
-                "pass a baseline file or articles",
-            )?;
-            String::from_utf8(bytes)
-                .ok()
-                .filter(|t| chk::looks_like_baseline(t) || one.ends_with(".json"))
-        }
-        refs => {
-            // A baseline among several references would be read as an article.
-            if let Some(b) = refs.iter().find(|r| is_baseline_file(r)) {
-                anyhow::bail!("{b}: a baseline must be the only --against value; check against it alone, or against article files");
-            }
-            None
-        }
-    };
-    if (a.update_baseline || !a.accept.is_empty()) && baseline_text.is_none() {
-        anyhow::bail!(
-            "{} needs --against BASELINE.json (a file written by `claimdiff baseline`)",
-            if a.update_baseline {
-                "--update-baseline"
-            } else {
-                "--accept"
-            }
-        );
-    }
     let mut skipped = Vec::new();
-    // The references, as read; their claims' features are extracted below, only for those the
-    // check keeps.
-    let (baseline, mut refs) = match &baseline_text {
-        Some(text) => {
-            let b = Baseline::parse(&a.against[0], text)?;
-            if let Some(w) = chk::rules_changed(&b.rules, &rules) {
-                eprintln!("claimdiff: warning: {}: {w}", a.against[0]);
-            }
-            (Some(b), Vec::new())
-        }
-        None => {
-            let ref_specs: Vec<InputSpec> = a
-                .against
-                .iter()
-                .map(|r| {
-                    let (path, outlet) = path_and_outlet(r);
-                    InputSpec {
-                        path,
-                        outlet,
-                        lang: a.input.lang,
-                        ..Default::default()
-                    }
-                })
-                .collect();
-            let mut refs = read_inputs(&ref_specs, options, a.analysis.keep_going, &mut skipped)?;
-            for (i, r) in refs.iter_mut().enumerate() {
-                r.meta.id = format!("r{}", i + 1);
-                r.meta.reference = true;
-            }
-            (None, refs)
-        }
-    };
+    let (baseline, refs) = read_reference(&a, &rules, options, &mut skipped)?;
     let new_articles = read_inputs(&specs, options, a.analysis.keep_going, &mut skipped)?;
-    // Against a baseline, an input whose bytes are those of the baseline's version is
-    // unchanged: not checked again (its reference still is, for the others).
     let all_new: Vec<crate::ingest::ArticleMeta> =
         new_articles.iter().map(|n| n.meta.clone()).collect();
-    let mut unchanged = Vec::new();
-    let new_articles: Vec<crate::ingest::Article> = match &baseline {
-        Some(b) => new_articles
-            .into_iter()
-            .filter(|n| {
-                let same = b.same_file(&n.meta.sha256).is_some();
-                if same {
-                    unchanged.push(n.meta.path.clone());
-                }
-                !same
-            })
-            .collect(),
-        None => new_articles,
+    let (new_articles, unchanged) = match &baseline {
+        Some(b) => changed_since(b, new_articles),
+        None => (new_articles, Vec::new()),
     };
     if !unchanged.is_empty() && !global.quiet {
         eprintln!(
@@ -836,20 +779,8 @@ fn check(a: args::CheckArgs, global: &args::GlobalArgs) -> Result<i32> {
         );
     }
     let new = crate::pipeline::Corpus::from_articles(&new_articles, &rules);
-    let keep = match &baseline {
-        Some(b) if new.articles.is_empty() => vec![false; b.articles.len()],
-        Some(b) => chk::references_to_keep(b.articles.iter(), &all_new, a.versions),
-        None => chk::references_to_keep(refs.iter().map(|r| &r.meta), &new.articles, a.versions),
-    };
     let new_state = a.update_baseline.then(|| new.clone());
-    let (reference, baseline) = match baseline {
-        Some(b) => (b.clone().into_reference(&rules, &keep), Some(b)),
-        None => {
-            let mut flags = keep.iter();
-            refs.retain(|_| *flags.next().expect("one flag per reference"));
-            (crate::pipeline::Corpus::from_articles(&refs, &rules), None)
-        }
-    };
+    let reference = reference_corpus(&a, baseline.as_ref(), refs, &all_new, &new, &rules);
     let corpus = chk::check_corpus(reference, new);
     check_reference(a.analysis.reference.as_deref(), &corpus)?;
     let run = run_options(&a.analysis, a.output.title.clone(), a.verbose, global.quiet)?;
@@ -862,46 +793,191 @@ fn check(a: args::CheckArgs, global: &args::GlobalArgs) -> Result<i32> {
     report.skipped = skipped;
     // Findings to accept are found before anything is written: a wrong fingerprint writes
     // nothing.
-    let accepted = match &baseline {
-        Some(b) if !a.accept.is_empty() => {
+    let change = match (&baseline, new_state) {
+        (Some(b), _) if !a.accept.is_empty() => {
             let mut b = b.clone();
             let n = chk::accept_findings(&mut b, &report, &a.accept)?;
-            Some((b, n))
+            Some(BaselineChange::Accepted(b, n))
         }
+        (Some(old), Some(new)) => Some(BaselineChange::Updated(old, new)),
         _ => None,
     };
     emit_report(&report, &a.output, global)?;
-    let baseline_path = std::path::Path::new(&a.against[0]);
-    if (a.update_baseline || accepted.is_some()) && !report.skipped.is_empty() {
-        eprintln!(
-            "claimdiff: baseline {} not updated: some inputs were skipped",
-            a.against[0]
-        );
-    } else if let Some((b, n)) = accepted {
-        crate::output::write_atomic(baseline_path, b.to_json().as_bytes())?;
-        if !global.quiet {
-            eprintln!(
-                "claimdiff: baseline {} updated: {n} finding(s) accepted",
-                a.against[0]
-            );
-        }
-    } else if let (Some(old), Some(new)) = (&baseline, new_state) {
-        let b = chk::updated_baseline(old, new, &report, &rules, &run);
-        crate::output::write_atomic(baseline_path, b.to_json().as_bytes())?;
-        if !global.quiet {
-            eprintln!(
-                "claimdiff: baseline {} updated ({} articles, {} claims, {} known findings)",
-                a.against[0],
-                b.articles.len(),
-                b.claims.len(),
-                b.findings.len()
-            );
-        }
+    if let Some(change) = change {
+        let path = &a.against[0];
+        write_baseline(change, path, &report, &rules, &run, global.quiet)?;
     }
     Ok(run_exit_code(
         &report,
         a.fail_on.unwrap_or(args::FailOn::High),
     ))
+}
+
+/// What `check` compares against: a baseline (one file written by `claimdiff baseline`), or
+/// reference articles, read without their claims' features (extracted later, only for those
+/// the check keeps).
+fn read_reference(
+    a: &args::CheckArgs,
+    rules: &crate::rules::RuleSet,
+    options: ReadOptions,
+    skipped: &mut Vec<crate::report::model::SkippedInput>,
+) -> Result<(Option<crate::check::Baseline>, Vec<crate::ingest::Article>)> {
+    let baseline_text = baseline_text(&a.against)?;
+    if (a.update_baseline || !a.accept.is_empty()) && baseline_text.is_none() {
+        anyhow::bail!(
+            "{} needs --against BASELINE.json (a file written by `claimdiff baseline`)",
+            if a.update_baseline {
+                "--update-baseline"
+            } else {
+                "--accept"
+            }
+        );
+    }
+    if let Some(text) = &baseline_text {
+        let b = crate::check::Baseline::parse(&a.against[0], text)?;
+        if let Some(w) = crate::check::rules_changed(&b.rules, rules) {
+            eprintln!("claimdiff: warning: {}: {w}", a.against[0]);
+        }
+        return Ok((Some(b), Vec::new()));
+    }
+    let ref_specs: Vec<InputSpec> = a
+        .against
+        .iter()
+        .map(|r| {
+            let (path, outlet) = path_and_outlet(r);
+            InputSpec {
+                path,
+                outlet,
+                lang: a.input.lang,
+                ..Default::default()
+            }
+        })
+        .collect();
+    let mut refs = read_inputs(&ref_specs, options, a.analysis.keep_going, skipped)?;
+    for (i, r) in refs.iter_mut().enumerate() {
+        r.meta.id = format!("r{}", i + 1);
+        r.meta.reference = true;
+    }
+    Ok((None, refs))
+}
+
+/// The text of the baseline `--against` names, when it names one: a single file that looks
+/// like a baseline, or is JSON (a broken baseline is reported as such, not read as an
+/// article).
+fn baseline_text(against: &[String]) -> Result<Option<String>> {
+    match against {
+        [one] if one != "-" && std::path::Path::new(one).is_file() => {
+            let bytes = crate::input::read_limited(
+                one,
+                crate::ingest::MAX_ARTICLE_BYTES,
+                "baseline",
+                "pass a baseline file or articles",
+            )?;
+            Ok(String::from_utf8(bytes)
+                .ok()
+                .filter(|t| crate::check::looks_like_baseline(t) || one.ends_with(".json")))
+        }
+        refs => {
+            // A baseline among several references would be read as an article.
+            if let Some(b) = refs.iter().find(|r| is_baseline_file(r)) {
+                anyhow::bail!("{b}: a baseline must be the only --against value; check against it alone, or against article files");
+            }
+            Ok(None)
+        }
+    }
+}
+
+/// The new articles that changed since the baseline, and the paths of those that did not:
+/// an input whose bytes are those of the baseline's version is not checked again (its
+/// reference still is, for the others).
+fn changed_since(
+    baseline: &crate::check::Baseline,
+    new_articles: Vec<crate::ingest::Article>,
+) -> (Vec<crate::ingest::Article>, Vec<String>) {
+    let mut unchanged = Vec::new();
+    let changed = new_articles
+        .into_iter()
+        .filter(|n| {
+            let same = baseline.same_file(&n.meta.sha256).is_some();
+            if same {
+                unchanged.push(n.meta.path.clone());
+            }
+            !same
+        })
+        .collect();
+    (changed, unchanged)
+}
+
+/// The reference side of a check: the baseline's articles or the reference articles, only
+/// those that bear on the new ones (see [`crate::check::references_to_keep`]).
+fn reference_corpus(
+    a: &args::CheckArgs,
+    baseline: Option<&crate::check::Baseline>,
+    mut refs: Vec<crate::ingest::Article>,
+    all_new: &[crate::ingest::ArticleMeta],
+    new: &crate::pipeline::Corpus,
+    rules: &crate::rules::RuleSet,
+) -> crate::pipeline::Corpus {
+    use crate::check::references_to_keep;
+    let keep = match baseline {
+        Some(b) if new.articles.is_empty() => vec![false; b.articles.len()],
+        Some(b) => references_to_keep(b.articles.iter(), all_new, a.versions),
+        None => references_to_keep(refs.iter().map(|r| &r.meta), &new.articles, a.versions),
+    };
+    match baseline {
+        Some(b) => b.clone().into_reference(rules, &keep),
+        None => {
+            let mut flags = keep.iter();
+            refs.retain(|_| *flags.next().expect("one flag per reference"));
+            crate::pipeline::Corpus::from_articles(&refs, rules)
+        }
+    }
+}
+
+/// What `check` writes back to its baseline.
+enum BaselineChange<'a> {
+    /// `--accept`: the baseline with the accepted findings known, and how many there are.
+    Accepted(crate::check::Baseline, usize),
+    /// `--update-baseline`: the old baseline, and the articles checked, which replace it.
+    Updated(&'a crate::check::Baseline, crate::pipeline::Corpus),
+}
+
+/// Write `change` to the baseline at `path`, unless inputs were skipped: a baseline is the
+/// whole verified state.
+fn write_baseline(
+    change: BaselineChange,
+    path: &str,
+    report: &crate::report::model::Report,
+    rules: &crate::rules::RuleSet,
+    run: &crate::pipeline::RunOptions,
+    quiet: bool,
+) -> Result<()> {
+    if !report.skipped.is_empty() {
+        eprintln!("claimdiff: baseline {path} not updated: some inputs were skipped");
+        return Ok(());
+    }
+    let file = std::path::Path::new(path);
+    match change {
+        BaselineChange::Accepted(b, n) => {
+            crate::output::write_atomic(file, b.to_json().as_bytes())?;
+            if !quiet {
+                eprintln!("claimdiff: baseline {path} updated: {n} finding(s) accepted");
+            }
+        }
+        BaselineChange::Updated(old, new) => {
+            let b = crate::check::updated_baseline(old, new, report, rules, run);
+            crate::output::write_atomic(file, b.to_json().as_bytes())?;
+            if !quiet {
+                eprintln!(
+                    "claimdiff: baseline {path} updated ({} articles, {} claims, {} known findings)",
+                    b.articles.len(),
+                    b.claims.len(),
+                    b.findings.len()
+                );
+            }
+        }
+    }
+    Ok(())
 }
 
 fn pairs(a: args::PairsArgs) -> Result<i32> {

@@ -400,177 +400,39 @@ fn parse_article(
     let shown = display_path(&spec.path);
     let bom = if source.starts_with('\u{feff}') { 3 } else { 0 };
     let format = detect_format(&spec.path, &source);
-
-    let mut outlet = spec.outlet.clone().map(|o| (o, MetaOrigin::Flag));
-    let mut date = match &spec.date {
-        Some(d) => Some((check_date(&shown, d, "--date")?, MetaOrigin::Flag)),
-        None => None,
+    let mut found = Found::from_flags(spec, &shown)?;
+    let (extracted, mut body_start) = match format {
+        Format::Markdown => (None, found.read_front_matter(&shown, &source, bom)?),
+        Format::Html => (Some(found.read_page(&shown, &source)?), 0),
+        Format::Text => (None, bom),
     };
-    let mut title = spec.title.clone();
-    // Where the title is in the decoded source, when it is written there as read.
-    let mut title_span: Option<Span> = None;
-    let mut url = None;
-    let mut lang_code = spec.lang.map(|l| (l, MetaOrigin::Flag));
-    let mut pre_segments = Vec::new();
-
-    let mut body_start = bom;
-    let mut extracted: Option<String> = None;
-    match format {
-        Format::Markdown => {
-            if let Some(fm) = frontmatter::parse(&shown, &source, bom)? {
-                let f = fm.fields;
-                if outlet.is_none() {
-                    outlet = f.outlet.map(|o| (o, MetaOrigin::FrontMatter));
-                }
-                if date.is_none() {
-                    if let Some(d) = f.date {
-                        let value = d.as_string();
-                        match PartialDate::parse_published(&value) {
-                            Some(p) => date = Some((p.to_string(), MetaOrigin::FrontMatter)),
-                            None => {
-                                return Err(Error::at(
-                                    &shown,
-                                    frontmatter::key_position(&source, fm.yaml, "date"),
-                                    format!(
-                                        "front matter: date {value:?} is not a date; {DATE_FORMS}"
-                                    ),
-                                ))
-                            }
-                        }
-                    }
-                }
-                if title.is_none() && f.title.is_some() {
-                    title_span = frontmatter::value_span(&source, fm.yaml, "title")
-                        .filter(|s| f.title.as_deref() == Some(&source[s.start..s.end]));
-                    title = f.title;
-                }
-                url = f.url;
-                if lang_code.is_none() {
-                    if let Some(l) = f.lang {
-                        match LangCode::parse(&l) {
-                            Some(code) => lang_code = Some((code, MetaOrigin::FrontMatter)),
-                            None => {
-                                return Err(Error::at(
-                                    &shown,
-                                    frontmatter::key_position(&source, fm.yaml, "lang"),
-                                    format!(
-                                    "front matter: lang {l:?} is not supported; write `fr` or `en`"
-                                ),
-                                ))
-                            }
-                        }
-                    }
-                }
-                body_start = fm.body_start;
-            }
-        }
-        Format::Html => {
-            let page = html::extract(&shown, &source)?;
-            if date.is_none() {
-                date = page
-                    .dates
-                    .iter()
-                    .find_map(|d| PartialDate::parse_published(d))
-                    .map(|d| (d.to_string(), MetaOrigin::Text));
-            }
-            if outlet.is_none() {
-                outlet = page.site.map(|s| (outlets::canonical(s), MetaOrigin::Text));
-            }
-            if lang_code.is_none() {
-                lang_code = page
-                    .lang
-                    .as_deref()
-                    .and_then(|l| LangCode::parse(l.get(..2).unwrap_or(l)))
-                    .map(|l| (l, MetaOrigin::Text));
-            }
-            if title.is_none() {
-                title_span = page
-                    .title
-                    .as_deref()
-                    .and_then(|t| source.find(t).map(|at| Span::new(at, at + t.len())));
-                title = page.title;
-            }
-            url = page.url;
-            extracted = Some(page.text);
-            body_start = 0;
-        }
-        Format::Text => {}
-    }
     let text: &str = extracted.as_deref().unwrap_or(&source);
 
+    let mut segments = Vec::new();
     if extracted.is_none() {
         if let Some((span, value)) = date_marker(text, body_start) {
-            if date.is_none() {
-                date = Some((value, MetaOrigin::Text));
+            if found.date.is_none() {
+                found.date = Some((value, MetaOrigin::Text));
             }
-            pre_segments.push(Segment {
+            segments.push(Segment {
                 role: Role::Boilerplate,
                 span,
             });
             body_start = span.end;
         }
     }
-
-    let (lang_code, lang_from) =
-        lang_code.unwrap_or_else(|| (lang::detect(&text[body_start..]), MetaOrigin::Detected));
+    let (lang_code, lang_from) = found
+        .lang
+        .unwrap_or_else(|| (lang::detect(&text[body_start..]), MetaOrigin::Detected));
     let lang = Lang::get(lang_code);
     let options = SegmentOptions {
         markdown: format != Format::Text || looks_like_markdown(&text[body_start..]),
     };
-    let mut segments = pre_segments;
-    segments.extend(segment::segment(
-        text,
-        Span::new(body_start, text.len()),
-        lang,
-        options,
-    ));
+    let body = Span::new(body_start, text.len());
+    segments.extend(segment::segment(text, body, lang, options));
+    found.read_segments(text, &segments, lang, extracted.is_none());
 
-    // What the text says, where nothing better was given. A title is a heading before the
-    // first claim; later headings are section titles.
-    let mut claims_before = 0;
-    // The first dated byline, unless only an update date came before it.
-    let mut byline_date: Option<(PartialDate, Publication)> = None;
-    for seg in &segments {
-        let s = &text[seg.span.start..seg.span.end];
-        match seg.role {
-            Role::Claim => claims_before += 1,
-            Role::Byline => {
-                let dated = match publication_date(s, lang) {
-                    Some(d) => (claims_before <= MAX_CLAIMS_BEFORE_PUBLICATION).then_some(d),
-                    None => find_full_date(s, lang).map(|d| (d, Publication::Published)),
-                };
-                if let Some(d) = dated {
-                    if byline_date.is_none_or(|(_, kind)| {
-                        kind == Publication::Updated && d.1 == Publication::Published
-                    }) {
-                        byline_date = Some(d);
-                    }
-                }
-                // A dateline names its agency: "RENNES, 3 novembre (AFP) -", "**PARIS
-                // (Reuters)** -".
-                if outlet.is_none() {
-                    let words = s.replace(['*', '_'], "");
-                    outlet = outlet_in(&lang.patterns().dateline_agencies, &words);
-                }
-            }
-            Role::Boilerplate if outlet.is_none() => {
-                outlet = outlet_in(&lang.patterns().signoffs, s);
-            }
-            Role::Heading if title.is_none() && claims_before == 0 => {
-                let trimmed = s.trim_matches(|c: char| c == '*' || c.is_whitespace());
-                if extracted.is_none() {
-                    let at = seg.span.start + (trimmed.as_ptr() as usize - s.as_ptr() as usize);
-                    title_span = Some(Span::new(at, at + trimmed.len()));
-                }
-                title = Some(trimmed.to_string());
-            }
-            _ => {}
-        }
-    }
-    if date.is_none() {
-        date = byline_date.map(|(d, _)| (d.to_string(), MetaOrigin::Text));
-    }
-    let (outlet, outlet_from) = outlet.unwrap_or_else(|| {
+    let (outlet, outlet_from) = found.outlet.unwrap_or_else(|| {
         (
             outlets::canonical(outlet_from_path(&spec.path)),
             MetaOrigin::FileName,
@@ -584,7 +446,7 @@ fn parse_article(
         )
     });
     let lines = LineIndex::new(&source);
-    let title_at = title_span.map(|span| {
+    let title_at = found.title_span.map(|span| {
         let (line, column) = lines.position(&source, span.start);
         Located {
             start: span.start,
@@ -599,11 +461,11 @@ fn parse_article(
             path: shown,
             outlet,
             outlet_from,
-            date_from: date.as_ref().map(|d| d.1),
-            date: date.map(|d| d.0),
-            title,
+            date_from: found.date.as_ref().map(|d| d.1),
+            date: found.date.map(|d| d.0),
+            title: found.title,
             title_at,
-            url,
+            url: found.url,
             lang: lang_code,
             lang_from,
             format,
@@ -619,6 +481,170 @@ fn parse_article(
         lines,
         file_offsets: None,
     })
+}
+
+/// An article's metadata as found so far, each piece with where it came from. Sources are
+/// read from the most trusted down (flags, front matter or page, then the text), and each
+/// fills only what the ones before left empty.
+struct Found {
+    outlet: Option<(String, MetaOrigin)>,
+    date: Option<(String, MetaOrigin)>,
+    title: Option<String>,
+    /// Where the title is in the decoded source, when it is written there as read.
+    title_span: Option<Span>,
+    url: Option<String>,
+    lang: Option<(LangCode, MetaOrigin)>,
+}
+
+impl Found {
+    fn from_flags(spec: &InputSpec, shown: &str) -> Result<Found> {
+        let date = match &spec.date {
+            Some(d) => Some((check_date(shown, d, "--date")?, MetaOrigin::Flag)),
+            None => None,
+        };
+        Ok(Found {
+            outlet: spec.outlet.clone().map(|o| (o, MetaOrigin::Flag)),
+            date,
+            title: spec.title.clone(),
+            title_span: None,
+            url: None,
+            lang: spec.lang.map(|l| (l, MetaOrigin::Flag)),
+        })
+    }
+
+    /// Reads a Markdown file's front matter, if it has one; returns where the body starts.
+    fn read_front_matter(&mut self, shown: &str, source: &str, bom: usize) -> Result<usize> {
+        let Some(fm) = frontmatter::parse(shown, source, bom)? else {
+            return Ok(bom);
+        };
+        let f = fm.fields;
+        // A bad value is reported at its key, where the user fixes it.
+        let bad = |key: &str, message: String| {
+            Error::at(
+                shown,
+                frontmatter::key_position(source, fm.yaml, key),
+                message,
+            )
+        };
+        if self.outlet.is_none() {
+            self.outlet = f.outlet.map(|o| (o, MetaOrigin::FrontMatter));
+        }
+        if let (None, Some(d)) = (&self.date, f.date) {
+            let value = d.as_string();
+            let Some(p) = PartialDate::parse_published(&value) else {
+                let message = format!("front matter: date {value:?} is not a date; {DATE_FORMS}");
+                return Err(bad("date", message));
+            };
+            self.date = Some((p.to_string(), MetaOrigin::FrontMatter));
+        }
+        if self.title.is_none() && f.title.is_some() {
+            self.title_span = frontmatter::value_span(source, fm.yaml, "title")
+                .filter(|s| f.title.as_deref() == Some(&source[s.start..s.end]));
+            self.title = f.title;
+        }
+        self.url = f.url;
+        if let (None, Some(l)) = (&self.lang, f.lang) {
+            let Some(code) = LangCode::parse(&l) else {
+                let message =
+                    format!("front matter: lang {l:?} is not supported; write `fr` or `en`");
+                return Err(bad("lang", message));
+            };
+            self.lang = Some((code, MetaOrigin::FrontMatter));
+        }
+        Ok(fm.body_start)
+    }
+
+    /// Reads an HTML page's metadata (JSON-LD, meta tags, `<title>`); returns the article
+    /// text extracted from it.
+    fn read_page(&mut self, shown: &str, source: &str) -> Result<String> {
+        let page = html::extract(shown, source)?;
+        if self.date.is_none() {
+            self.date = page
+                .dates
+                .iter()
+                .find_map(|d| PartialDate::parse_published(d))
+                .map(|d| (d.to_string(), MetaOrigin::Text));
+        }
+        if self.outlet.is_none() {
+            self.outlet = page.site.map(|s| (outlets::canonical(s), MetaOrigin::Text));
+        }
+        if self.lang.is_none() {
+            self.lang = page
+                .lang
+                .as_deref()
+                .and_then(|l| LangCode::parse(l.get(..2).unwrap_or(l)))
+                .map(|l| (l, MetaOrigin::Text));
+        }
+        if self.title.is_none() {
+            self.title_span = page
+                .title
+                .as_deref()
+                .and_then(|t| source.find(t).map(|at| Span::new(at, at + t.len())));
+            self.title = page.title;
+        }
+        self.url = page.url;
+        Ok(page.text)
+    }
+
+    /// What the text says, where nothing better was given: the date of a byline, the agency
+    /// of a dateline or sign-off, and a title. A title is a heading before the first claim;
+    /// later headings are section titles. `in_source`: `text` is the file itself (not text
+    /// extracted from a page), so the title's place in it is its place in the file.
+    fn read_segments(&mut self, text: &str, segments: &[Segment], lang: &Lang, in_source: bool) {
+        let mut claims_before = 0;
+        // The first dated byline, unless only an update date came before it.
+        let mut byline_date: Option<(PartialDate, Publication)> = None;
+        for seg in segments {
+            let s = &text[seg.span.start..seg.span.end];
+            match seg.role {
+                Role::Claim => claims_before += 1,
+                Role::Byline => {
+                    if let Some(d) = byline_publication(s, lang, claims_before) {
+                        if byline_date.is_none_or(|(_, kind)| {
+                            kind == Publication::Updated && d.1 == Publication::Published
+                        }) {
+                            byline_date = Some(d);
+                        }
+                    }
+                    // A dateline names its agency: "RENNES, 3 novembre (AFP) -", "**PARIS
+                    // (Reuters)** -".
+                    if self.outlet.is_none() {
+                        let words = s.replace(['*', '_'], "");
+                        self.outlet = outlet_in(&lang.patterns().dateline_agencies, &words);
+                    }
+                }
+                Role::Boilerplate if self.outlet.is_none() => {
+                    self.outlet = outlet_in(&lang.patterns().signoffs, s);
+                }
+                Role::Heading if self.title.is_none() && claims_before == 0 => {
+                    let trimmed = s.trim_matches(|c: char| c == '*' || c.is_whitespace());
+                    if in_source {
+                        let at = seg.span.start + (trimmed.as_ptr() as usize - s.as_ptr() as usize);
+                        self.title_span = Some(Span::new(at, at + trimmed.len()));
+                    }
+                    self.title = Some(trimmed.to_string());
+                }
+                _ => {}
+            }
+        }
+        if self.date.is_none() {
+            self.date = byline_date.map(|(d, _)| (d.to_string(), MetaOrigin::Text));
+        }
+    }
+}
+
+/// The date a byline gives the article, and whether it is the publication or an update. A
+/// publication line ("Publié le …") counts only near the top (see
+/// [`MAX_CLAIMS_BEFORE_PUBLICATION`]); another byline's full date is taken as the publication.
+fn byline_publication(
+    line: &str,
+    lang: &Lang,
+    claims_before: usize,
+) -> Option<(PartialDate, Publication)> {
+    match publication_date(line, lang) {
+        Some(d) => (claims_before <= MAX_CLAIMS_BEFORE_PUBLICATION).then_some(d),
+        None => find_full_date(line, lang).map(|d| (d, Publication::Published)),
+    }
 }
 
 /// Markdown saved as .txt (the RT seed): ATX headings or bold paragraphs at line starts.

@@ -7,15 +7,10 @@
 
 use std::collections::BTreeMap;
 
-use super::model::GroupRecord;
 use super::model::{ClaimRecord, FindingRecord, Report};
-use super::view::{
-    and_list, marked_ops, natural_cmp, plural, severity_keys, why, View, SEVERITIES,
-};
+use super::view::{marked_ops, natural_cmp, plural, severity_keys, why, View, SEVERITIES};
 use crate::diff::Shown;
 
-/// Characters of a claim quoted in the summary.
-const SUMMARY_CLAIM_CHARS: usize = 160;
 use crate::rules::{Kind, Severity};
 
 /// The report as one HTML page; `explain` adds why each group's claims were aligned. The same
@@ -212,41 +207,29 @@ fn summary(out: &mut String, view: &View) {
 /// What the outlets agree on, where they diverge, and what one outlet alone says.
 fn overview(out: &mut String, view: &View) {
     let o = view.overview();
-    let outlets = |g: &GroupRecord| {
-        let names: Vec<String> = view
-            .group_articles(g)
-            .iter()
-            .map(|a| view.label(a))
-            .collect();
-        esc(&and_list(&names))
-    };
-    let gist = |g: &GroupRecord| {
-        view.claim(&g.reference_claim)
-            .map(|c| esc(&super::table::shortened(c.text.trim(), SUMMARY_CLAIM_CHARS)))
-            .unwrap_or_default()
-    };
     out.push_str("<div id=\"overview\">\n");
     if !o.agree.is_empty() {
         out.push_str("<h3>What the outlets agree on</h3>\n<ul id=\"agree\">\n");
-        for g in &o.agree {
+        for a in &o.agree {
             out.push_str(&format!(
                 "<li><a href=\"#group-{}\">{}</a> · {}: {}</li>\n",
-                esc(&g.id),
-                esc(&g.id),
-                outlets(g),
-                gist(g)
+                esc(&a.group.id),
+                esc(&a.group.id),
+                esc(&a.outlets),
+                esc(&a.gist)
             ));
         }
         out.push_str("</ul>\n");
     }
     if !o.diverge.is_empty() {
         out.push_str("<h3>Where they diverge</h3>\n<ul id=\"diverge\">\n");
-        for (g, f) in &o.diverge {
+        for d in &o.diverge {
+            let f = d.finding;
             out.push_str(&format!(
                 "<li><a href=\"#group-{}\">{}</a> · {}: <span class=\"badge\" data-severity=\"{}\">{}</span> {}: <span class=\"message\">{}</span></li>\n",
-                esc(&g.id),
-                esc(&g.id),
-                outlets(g),
+                esc(&d.group.id),
+                esc(&d.group.id),
+                esc(&d.outlets),
                 f.severity,
                 f.severity,
                 f.kind,
@@ -257,12 +240,12 @@ fn overview(out: &mut String, view: &View) {
     }
     if !o.alone.is_empty() {
         out.push_str("<h3>What one outlet alone says</h3>\n<ul id=\"alone\">\n");
-        for (article, n) in &o.alone {
+        for l in &o.alone {
             out.push_str(&format!(
                 "<li><a href=\"#only-{}\">{}</a>: {}</li>\n",
-                esc(article),
-                esc(&view.label(article)),
-                plural(*n, "claim")
+                esc(l.article),
+                esc(&l.label),
+                plural(l.claims, "claim")
             ));
         }
         out.push_str("</ul>\n");

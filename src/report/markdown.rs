@@ -4,13 +4,10 @@
 //! they can wrap text that starts or ends with punctuation and sit next to each other.
 
 use super::model::{ClaimRecord, FindingRecord, GroupRecord, Report};
-use super::view::{and_list, one_line, plural, severity_keys, why, View};
+use super::view::{one_line, plural, severity_keys, why, View};
 use crate::diff::{Piece, Shown};
 
 const CHECK: &str = "✓";
-
-/// Characters of a claim quoted in the summary.
-const SUMMARY_CLAIM_CHARS: usize = 160;
 
 /// The report as Markdown; `explain` adds why each group's claims were aligned. Sections
 /// appear in a fixed order and every list is sorted, so the same report always gives the same
@@ -95,44 +92,32 @@ fn summary(out: &mut String, view: &View) {
         plural(s.single_source_claims, "claim"),
     ));
     let overview = view.overview();
-    let outlets = |g: &GroupRecord| {
-        let names: Vec<String> = view
-            .group_articles(g)
-            .iter()
-            .map(|a| view.label(a))
-            .collect();
-        text(&and_list(&names))
-    };
-    let gist = |g: &GroupRecord| {
-        view.claim(&g.reference_claim)
-            .map(|c| text(&shortened(c.text.trim(), SUMMARY_CLAIM_CHARS)))
-            .unwrap_or_default()
-    };
     if !overview.agree.is_empty() {
         out.push_str("**What the outlets agree on** (no finding above info):\n\n");
-        for g in &overview.agree {
-            let note = match view.group_findings(&g.id).len() {
+        for a in &overview.agree {
+            let note = match a.notes {
                 0 => String::new(),
                 n => format!(" (wording differs: {})", plural(n, "note")),
             };
             out.push_str(&format!(
                 "- [{}](#{}) · {}: {}{note}\n",
-                text(&g.id),
-                anchor(g),
-                outlets(g),
-                gist(g)
+                text(&a.group.id),
+                anchor(a.group),
+                text(&a.outlets),
+                text(&a.gist)
             ));
         }
         out.push('\n');
     }
     if !overview.diverge.is_empty() {
         out.push_str("**Where they diverge:**\n\n");
-        for (g, f) in &overview.diverge {
+        for d in &overview.diverge {
+            let f = d.finding;
             out.push_str(&format!(
                 "- [{}](#{}) · {}: **{}** {}: {}\n",
-                text(&g.id),
-                anchor(g),
-                outlets(g),
+                text(&d.group.id),
+                anchor(d.group),
+                text(&d.outlets),
                 f.severity,
                 f.kind,
                 text(&f.message)
@@ -144,11 +129,11 @@ fn summary(out: &mut String, view: &View) {
         out.push_str(
             "**What one outlet alone says** (see [Claims carried by one outlet only](#claims-carried-by-one-outlet-only)):\n\n",
         );
-        for (article, n) in &overview.alone {
+        for l in &overview.alone {
             out.push_str(&format!(
                 "- {}: {}\n",
-                text(&view.label(article)),
-                plural(*n, "claim")
+                text(&l.label),
+                plural(l.claims, "claim")
             ));
         }
         out.push('\n');
@@ -266,14 +251,9 @@ fn group_sections(out: &mut String, view: &View) {
     for g in groups {
         out.push_str(&format!("### {} · {}\n\n", text(&g.id), text(&g.label)));
         let findings = view.group_findings(&g.id);
-        let names: Vec<String> = view
-            .group_articles(g)
-            .iter()
-            .map(|a| view.label(a))
-            .collect();
         out.push_str(&format!(
             "Carried by {} · {}\n\n",
-            text(&and_list(&names)),
+            text(&view.outlets_of(g)),
             if findings.is_empty() {
                 "no findings".to_string()
             } else {
@@ -430,11 +410,6 @@ fn single_source(out: &mut String, view: &View) {
         }
         out.push('\n');
     }
-}
-
-/// `text` cut at a word boundary to at most `max` characters, with an ellipsis when cut.
-fn shortened(text: &str, max: usize) -> String {
-    super::table::shortened(text, max)
 }
 
 /// `numeric` names the columns to right-align.

@@ -3,6 +3,7 @@
 use comfy_table::{presets, Cell, ContentArrangement, Table};
 
 use super::model::ClaimListing;
+use super::view::shortened;
 
 /// How tables look: the terminal width, if any, decides wrapping.
 #[derive(Debug, Clone, Copy)]
@@ -142,11 +143,6 @@ fn marked_inline(ops: &[crate::diff::DiffOp], color: bool) -> String {
 /// The terminal view of a report: sources, groups, findings, lone claims.
 pub fn render_report(report: &super::model::Report, style: TableStyle, explain: bool) -> String {
     let view = super::view::View::new(report);
-    let outlet_of_claim = |c: &str| {
-        view.claim(c)
-            .map_or_else(|| "?".to_string(), |c| view.label(&c.article))
-    };
-    let claim_text = |c: &str| view.claim(c).map_or("", |c| c.text.as_str());
     let mut out = String::new();
     out.push_str(&format!("{}\n{}\n", view.title(), view.scope()));
     if let Some(w) = view.date_warning() {
@@ -156,94 +152,13 @@ pub fn render_report(report: &super::model::Report, style: TableStyle, explain: 
         "{} articles · {} claims · {} groups · {} single-source claims · {} findings · rules: {}\n\n",
         report.summary.articles, report.summary.claims, report.summary.groups, report.summary.single_source_claims, report.summary.findings, report.rules.name
     ));
-    let mut t = new_table(style);
-    t.set_header(vec!["id", "outlet", "date", "lang", "claims", "path"]);
-    for a in &report.articles {
-        let n = report.claims.iter().filter(|c| c.article == a.id).count();
-        let outlet = if a.reference {
-            format!("{} (reference)", a.outlet)
-        } else {
-            a.outlet.clone()
-        };
-        t.add_row(vec![
-            a.id.clone(),
-            outlet,
-            a.date.clone().unwrap_or_default(),
-            a.lang.to_string(),
-            n.to_string(),
-            a.path.clone(),
-        ]);
-    }
-    out.push_str(&t.to_string());
+    out.push_str(&sources_table(report, style));
     out.push_str("\n\nAligned claims\n");
-    let mut t = new_table(style);
-    t.set_header(vec!["group", "score", "outlets", "label"]);
+    out.push_str(&aligned_claims(&view, style));
     for g in &report.groups {
-        let outlets: Vec<String> = g.claims.iter().map(|c| outlet_of_claim(c)).collect();
-        t.add_row(vec![
-            g.id.clone(),
-            format!("{:.2}", g.score),
-            outlets.join(", "),
-            shortened(&g.label, MAX_CELL_CHARS),
-        ]);
+        out.push_str(&group_diffs(&view, g, style.color, explain));
     }
-    if report.groups.is_empty() {
-        out.push_str(match report.summary.unchanged {
-            Some(n) if n > 0 => {
-                "No changed claims: the unchanged ones are counted below (--verbose lists them).\n"
-            }
-            _ => "No claim is carried by two articles: they may not report the same event.\n",
-        });
-    } else {
-        out.push_str(&t.to_string());
-        out.push('\n');
-    }
-    for g in &report.groups {
-        out.push_str(&format!("\n{} · {}\n", g.id, g.label));
-        out.push_str(&format!(
-            "  {} {}: {}\n",
-            g.reference_claim,
-            outlet_of_claim(&g.reference_claim),
-            claim_text(&g.reference_claim)
-        ));
-        for d in &g.diffs {
-            let shown = match crate::diff::shown(&d.ops) {
-                crate::diff::Shown::Diff(ops) => marked_inline(&ops, style.color),
-                crate::diff::Shown::Apart { new, .. } => format!(
-                    "(shares little wording with {}; shown whole, shared words marked) {}",
-                    g.reference_claim,
-                    shared_marked(&new, style.color)
-                ),
-            };
-            out.push_str(&format!(
-                "  {} {}: {}\n",
-                d.claim,
-                outlet_of_claim(&d.claim),
-                shown
-            ));
-        }
-        if explain {
-            for p in &g.pairs {
-                out.push_str(&format!("  why {}\n", super::view::why(p)));
-            }
-        }
-    }
-    let lone = view.single_source();
-    if !lone.is_empty() {
-        out.push_str("\nCarried by one outlet only\n");
-        let mut t = new_table(style);
-        t.set_header(vec!["claim", "outlet", "line:col", "text"]);
-        for c in lone {
-            t.add_row(vec![
-                c.id.clone(),
-                view.label(&c.article),
-                format!("{}:{}", c.line, c.column),
-                shortened(c.text.trim(), LONE_CLAIM_CHARS),
-            ]);
-        }
-        out.push_str(&t.to_string());
-        out.push('\n');
-    }
+    out.push_str(&single_source_table(&view, style));
     out.push_str("\nFindings\n");
     if report.findings.is_empty() {
         out.push_str(if report.groups.is_empty() {
@@ -265,6 +180,120 @@ pub fn render_report(report: &super::model::Report, style: TableStyle, explain: 
         }
     }
     out
+}
+
+/// The articles compared: one row each.
+fn sources_table(report: &super::model::Report, style: TableStyle) -> String {
+    let mut t = new_table(style);
+    t.set_header(vec!["id", "outlet", "date", "lang", "claims", "path"]);
+    for a in &report.articles {
+        let n = report.claims.iter().filter(|c| c.article == a.id).count();
+        let outlet = if a.reference {
+            format!("{} (reference)", a.outlet)
+        } else {
+            a.outlet.clone()
+        };
+        t.add_row(vec![
+            a.id.clone(),
+            outlet,
+            a.date.clone().unwrap_or_default(),
+            a.lang.to_string(),
+            n.to_string(),
+            a.path.clone(),
+        ]);
+    }
+    t.to_string()
+}
+
+/// The label of the article a claim is of ("?" for a claim the report does not hold).
+fn outlet_of_claim(view: &super::view::View, claim: &str) -> String {
+    view.claim(claim)
+        .map_or_else(|| "?".to_string(), |c| view.label(&c.article))
+}
+
+/// The groups, one row each, or why there are none.
+fn aligned_claims(view: &super::view::View, style: TableStyle) -> String {
+    let report = view.report;
+    if report.groups.is_empty() {
+        return match report.summary.unchanged {
+            Some(n) if n > 0 => {
+                "No changed claims: the unchanged ones are counted below (--verbose lists them).\n"
+            }
+            _ => "No claim is carried by two articles: they may not report the same event.\n",
+        }
+        .to_string();
+    }
+    let mut t = new_table(style);
+    t.set_header(vec!["group", "score", "outlets", "label"]);
+    for g in &report.groups {
+        let outlets: Vec<String> = g.claims.iter().map(|c| outlet_of_claim(view, c)).collect();
+        t.add_row(vec![
+            g.id.clone(),
+            format!("{:.2}", g.score),
+            outlets.join(", "),
+            shortened(&g.label, MAX_CELL_CHARS),
+        ]);
+    }
+    format!("{t}\n")
+}
+
+/// One group: its reference claim, each other claim as a word diff against it, and with
+/// `explain` why each pair was aligned.
+fn group_diffs(
+    view: &super::view::View,
+    g: &super::model::GroupRecord,
+    color: bool,
+    explain: bool,
+) -> String {
+    let claim_text = |c: &str| view.claim(c).map_or("", |c| c.text.as_str());
+    let mut out = format!("\n{} · {}\n", g.id, g.label);
+    out.push_str(&format!(
+        "  {} {}: {}\n",
+        g.reference_claim,
+        outlet_of_claim(view, &g.reference_claim),
+        claim_text(&g.reference_claim)
+    ));
+    for d in &g.diffs {
+        let shown = match crate::diff::shown(&d.ops) {
+            crate::diff::Shown::Diff(ops) => marked_inline(&ops, color),
+            crate::diff::Shown::Apart { new, .. } => format!(
+                "(shares little wording with {}; shown whole, shared words marked) {}",
+                g.reference_claim,
+                shared_marked(&new, color)
+            ),
+        };
+        out.push_str(&format!(
+            "  {} {}: {}\n",
+            d.claim,
+            outlet_of_claim(view, &d.claim),
+            shown
+        ));
+    }
+    if explain {
+        for p in &g.pairs {
+            out.push_str(&format!("  why {}\n", super::view::why(p)));
+        }
+    }
+    out
+}
+
+/// The claims one outlet alone carries, if any.
+fn single_source_table(view: &super::view::View, style: TableStyle) -> String {
+    let lone = view.single_source();
+    if lone.is_empty() {
+        return String::new();
+    }
+    let mut t = new_table(style);
+    t.set_header(vec!["claim", "outlet", "line:col", "text"]);
+    for c in lone {
+        t.add_row(vec![
+            c.id.clone(),
+            view.label(&c.article),
+            format!("{}:{}", c.line, c.column),
+            shortened(c.text.trim(), LONE_CLAIM_CHARS),
+        ]);
+    }
+    format!("\nCarried by one outlet only\n{t}\n")
 }
 
 /// A claim's text with the words it shares with another marked: bold on a terminal,
@@ -301,18 +330,6 @@ const LONE_CLAIM_CHARS: usize = 240;
 /// saying where the whole text is.
 const MAX_CELL_CHARS: usize = 2_000;
 
-/// `text` cut at a word boundary to at most `max` characters, with an ellipsis when cut.
-pub(crate) fn shortened(text: &str, max: usize) -> String {
-    match text.char_indices().nth(max) {
-        None => text.to_string(),
-        Some((cut, _)) => {
-            let head = &text[..cut];
-            let head = head.rfind(' ').map_or(head, |space| &head[..space]);
-            format!("{} …", head.trim_end())
-        }
-    }
-}
-
 /// Narrowest message column of the findings table, in characters.
 const MIN_MESSAGE_WIDTH: u16 = 36;
 
@@ -344,17 +361,4 @@ fn findings_table(report: &super::model::Report, style: TableStyle) -> String {
         ]);
     }
     t.to_string()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::shortened;
-
-    #[test]
-    fn long_claims_are_cut_at_a_word() {
-        assert_eq!(shortened("Le Kremlin a dit", 40), "Le Kremlin a dit");
-        assert_eq!(shortened("Le Kremlin a dit", 12), "Le Kremlin …");
-        // No space to cut at: cut inside the word, on a character boundary.
-        assert_eq!(shortened("Élysée", 3), "Ély …");
-    }
 }

@@ -336,14 +336,25 @@ impl<'a> View<'a> {
 
     /// The overview a reader starts with: what the outlets agree on (shared groups with no
     /// finding above `info`), where they diverge (each other shared group with its most
-    /// severe finding) and how many claims each outlet alone carries.
+    /// severe finding) and how many claims each outlet alone carries. Plain text: each
+    /// renderer escapes and marks it up.
     pub fn overview(&self) -> Overview<'a> {
         let mut agree = Vec::new();
         let mut diverge = Vec::new();
         for g in self.shared_groups() {
-            match self.group_findings(&g.id).first() {
-                Some(f) if f.severity > Severity::Info => diverge.push((g, *f)),
-                _ => agree.push(g),
+            let findings = self.group_findings(&g.id);
+            match findings.first() {
+                Some(f) if f.severity > Severity::Info => diverge.push(Divergence {
+                    group: g,
+                    outlets: self.outlets_of(g),
+                    finding: f,
+                }),
+                _ => agree.push(Agreement {
+                    group: g,
+                    outlets: self.outlets_of(g),
+                    gist: self.gist(g),
+                    notes: findings.len(),
+                }),
             }
         }
         let alone = self
@@ -356,15 +367,36 @@ impl<'a> View<'a> {
                     .iter()
                     .filter(|c| c.article == a.id)
                     .count();
-                (a.id.as_str(), n)
+                LoneClaims {
+                    article: a.id.as_str(),
+                    label: self.label(&a.id),
+                    claims: n,
+                }
             })
-            .filter(|(_, n)| *n > 0)
+            .filter(|l| l.claims > 0)
             .collect();
         Overview {
             agree,
             diverge,
             alone,
         }
+    }
+
+    /// The outlets that carry a group, as a reader names them: "AFP, RT and Reuters".
+    pub fn outlets_of(&self, group: &GroupRecord) -> String {
+        let names: Vec<String> = self
+            .group_articles(group)
+            .iter()
+            .map(|a| self.label(a))
+            .collect();
+        and_list(&names)
+    }
+
+    /// What a group says: its reference claim, shortened.
+    fn gist(&self, group: &GroupRecord) -> String {
+        self.claim(&group.reference_claim)
+            .map(|c| shortened(c.text.trim(), SUMMARY_CLAIM_CHARS))
+            .unwrap_or_default()
     }
 
     /// A finding's evidence as phrases a reader can check: "sources “le Kremlin”",
@@ -550,17 +582,60 @@ impl<'a> View<'a> {
 
 /// What the report says first: see [`View::overview`].
 pub(crate) struct Overview<'a> {
-    pub agree: Vec<&'a GroupRecord>,
-    pub diverge: Vec<(&'a GroupRecord, &'a FindingRecord)>,
-    /// Article id → how many claims it alone carries.
-    pub alone: Vec<(&'a str, usize)>,
+    pub agree: Vec<Agreement<'a>>,
+    pub diverge: Vec<Divergence<'a>>,
+    pub alone: Vec<LoneClaims<'a>>,
 }
+
+/// A shared group with no finding above `info`.
+pub(crate) struct Agreement<'a> {
+    pub group: &'a GroupRecord,
+    /// The outlets that carry it: "AFP, RT and Reuters".
+    pub outlets: String,
+    /// Its reference claim, shortened.
+    pub gist: String,
+    /// Its findings, all `info`: differences of wording.
+    pub notes: usize,
+}
+
+/// A shared group with a finding above `info`.
+pub(crate) struct Divergence<'a> {
+    pub group: &'a GroupRecord,
+    pub outlets: String,
+    /// Its most severe finding.
+    pub finding: &'a FindingRecord,
+}
+
+/// An article that carries claims no other does.
+pub(crate) struct LoneClaims<'a> {
+    /// The article id.
+    pub article: &'a str,
+    /// How the article is named: [`View::label`].
+    pub label: String,
+    /// How many claims it alone carries.
+    pub claims: usize,
+}
+
+/// Characters of a claim quoted in the overview.
+const SUMMARY_CLAIM_CHARS: usize = 160;
 
 /// Outlets named in a default title; more are counted.
 const MAX_OUTLETS_NAMED: usize = 5;
 
 /// Items of an evidence list shown before "N more".
 const EVIDENCE_ITEMS: usize = 4;
+
+/// `text` cut at a word boundary to at most `max` characters, with an ellipsis when cut.
+pub(crate) fn shortened(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        None => text.to_string(),
+        Some((cut, _)) => {
+            let head = &text[..cut];
+            let head = head.rfind(' ').map_or(head, |space| &head[..space]);
+            format!("{} …", head.trim_end())
+        }
+    }
+}
 
 /// "a", "a and b", "a, b and c".
 pub(crate) fn and_list(items: &[String]) -> String {
@@ -733,6 +808,14 @@ fn split_spaces(text: &str) -> (&str, &str, &str) {
 pub(crate) mod tests {
     use super::*;
     use crate::report::model::Report;
+
+    #[test]
+    fn long_claims_are_cut_at_a_word() {
+        assert_eq!(shortened("Le Kremlin a dit", 40), "Le Kremlin a dit");
+        assert_eq!(shortened("Le Kremlin a dit", 12), "Le Kremlin …");
+        // No space to cut at: cut inside the word, on a character boundary.
+        assert_eq!(shortened("Élysée", 3), "Ély …");
+    }
 
     /// Three outlets on the Putin–Trump call of 28 January 2017: a shared claim with a changed
     /// duration, a shared quote with a word dropped, a claim one outlet alone carries (with an

@@ -160,6 +160,15 @@ fn key_position(text: &str, key: &str) -> Position {
     Position { line, column: 1 }
 }
 
+/// The option most like `word`, if it is like enough to be what was meant.
+fn closest<'a>(word: &str, options: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    options
+        .map(|o| (strsim::jaro_winkler(word, o), o))
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .filter(|(score, _)| *score > 0.8)
+        .map(|(_, o)| o)
+}
+
 /// Add "did you mean" to serde's unknown-field and unknown-variant messages.
 fn suggest(err: Error) -> Error {
     let fix = |message: String| -> String {
@@ -173,14 +182,10 @@ fn suggest(err: Error) -> Error {
         let Some(exp) = message.find("expected one of ") else {
             return message;
         };
-        let options: Vec<&str> = message[exp..].split('`').skip(1).step_by(2).collect();
-        let best = options
-            .iter()
-            .map(|o| (strsim::jaro_winkler(bad, o), *o))
-            .max_by(|a, b| a.0.total_cmp(&b.0));
-        match best {
-            Some((s, o)) if s > 0.8 => format!("{message}; did you mean `{o}`?"),
-            _ => message,
+        let options = message[exp..].split('`').skip(1).step_by(2);
+        match closest(bad, options) {
+            Some(o) => format!("{message}; did you mean `{o}`?"),
+            None => message,
         }
     };
     match err {
@@ -290,6 +295,44 @@ fn apply_entry<'f>(
     rules: &[Rule],
     seen: &mut Vec<&'f str>,
 ) -> Result<(Rule, Option<usize>)> {
+    check_id(path, text, entry, seen)?;
+    let at_entry = || locate(text, &entry.id, None);
+    let existing = rules.iter().position(|r| r.id == entry.id);
+    let mut rule = match (entry.kind, existing) {
+        (Some(kind), _) => {
+            let replaced = existing.map(|i| &rules[i]).filter(|r| r.kind == kind);
+            defined_rule(path, text, entry, kind, replaced)?
+        }
+        (None, Some(i)) => changed_rule(path, entry, rules[i].clone()),
+        (None, None) => {
+            let hint = closest(&entry.id, rules.iter().map(|r| r.id.as_str()))
+                .map(|k| format!("did you mean `{k}`, or "))
+                .unwrap_or_default();
+            return Err(Error::at(
+                path,
+                at_entry(),
+                format!("rule `{}` has no `kind` and extends no rule of that id; {hint}add `kind:` (one of {})", entry.id, Kind::ALL.map(Kind::as_str).join(", ")),
+            ));
+        }
+    };
+    check_params_of_kind(path, text, entry, rule.kind)?;
+    kinds::validate(&rule)
+        .map_err(|m| Error::at(path, at_entry(), format!("rule `{}`: {m}", entry.id)))?;
+    // Compiled where they are written, so that a bad pattern is reported in its own file
+    // (the bundled one included); a rule that does not set them keeps those it inherits.
+    if let Some(p) = &entry.patterns {
+        rule.patterns = compile_patterns(path, text, &entry.id, p)?;
+    }
+    Ok((rule, existing))
+}
+
+/// An entry's id is one word, and no earlier entry of the file has it.
+fn check_id<'f>(
+    path: &str,
+    text: &str,
+    entry: &'f RuleEntry,
+    seen: &mut Vec<&'f str>,
+) -> Result<()> {
     if seen.contains(&entry.id.as_str()) {
         return Err(Error::at(
             path,
@@ -311,119 +354,96 @@ fn apply_entry<'f>(
             ),
         ));
     }
-    let existing = rules.iter().position(|r| r.id == entry.id);
-    let rule = match (entry.kind, existing) {
-        (Some(kind), _) => {
-            let base_rule = existing
-                .map(|i| rules[i].clone())
-                .filter(|r| r.kind == kind);
-            let severity = entry
-                .severity
-                .or(base_rule.as_ref().map(|r| r.severity))
-                .ok_or_else(|| {
-                    Error::at(
-                        path,
-                        locate(text, &entry.id, None),
-                        format!(
-                            "rule `{}` needs a `severity`: write one of info, low, medium, high",
-                            entry.id
-                        ),
-                    )
-                })?;
-            let description = entry
-                .description
-                .clone()
-                .or(base_rule.as_ref().map(|r| r.description.clone()))
-                .ok_or_else(|| {
-                    Error::at(
-                        path,
-                        locate(text, &entry.id, None),
-                        format!("rule `{}` needs a one-line `description`", entry.id),
-                    )
-                })?;
-            let (mut params, patterns) = base_rule
-                .map(|r| (r.params, r.patterns))
-                .unwrap_or_default();
-            params.overlay(&entry.params());
-            Rule {
-                id: entry.id.clone(),
-                kind,
-                severity,
-                description,
-                enabled: entry.enabled.unwrap_or(true),
-                params,
-                origin: path.to_string(),
-                patterns,
-            }
-        }
-        (None, Some(i)) => {
-            let mut r = rules[i].clone();
-            if let Some(s) = entry.severity {
-                r.severity = s;
-            }
-            if let Some(d) = &entry.description {
-                r.description = d.clone();
-            }
-            if let Some(e) = entry.enabled {
-                r.enabled = e;
-            }
-            r.params.overlay(&entry.params());
-            r.origin = path.to_string();
-            r
-        }
-        (None, None) => {
-            let known: Vec<&str> = rules.iter().map(|r| r.id.as_str()).collect();
-            let hint = known
-                .iter()
-                .map(|k| (strsim::jaro_winkler(&entry.id, k), *k))
-                .max_by(|a, b| a.0.total_cmp(&b.0))
-                .filter(|(s, _)| *s > 0.8)
-                .map(|(_, k)| format!("did you mean `{k}`, or "))
-                .unwrap_or_default();
-            return Err(Error::at(
-                path,
-                locate(text, &entry.id, None),
-                format!("rule `{}` has no `kind` and extends no rule of that id; {hint}add `kind:` (one of {})", entry.id, Kind::ALL.map(Kind::as_str).join(", ")),
-            ));
-        }
+    Ok(())
+}
+
+/// The rule an entry with a `kind` defines. Replacing a rule of the same kind, it inherits
+/// what it leaves out (severity, description, parameters, patterns); of another kind, nothing.
+fn defined_rule(
+    path: &str,
+    text: &str,
+    entry: &RuleEntry,
+    kind: Kind,
+    replaced: Option<&Rule>,
+) -> Result<Rule> {
+    let missing = |what: String| Error::at(path, locate(text, &entry.id, None), what);
+    let severity = entry
+        .severity
+        .or(replaced.map(|r| r.severity))
+        .ok_or_else(|| {
+            missing(format!(
+                "rule `{}` needs a `severity`: write one of info, low, medium, high",
+                entry.id
+            ))
+        })?;
+    let description = entry
+        .description
+        .clone()
+        .or(replaced.map(|r| r.description.clone()))
+        .ok_or_else(|| {
+            missing(format!(
+                "rule `{}` needs a one-line `description`",
+                entry.id
+            ))
+        })?;
+    let (mut params, patterns) = replaced
+        .map(|r| (r.params.clone(), r.patterns.clone()))
+        .unwrap_or_default();
+    params.overlay(&entry.params());
+    Ok(Rule {
+        id: entry.id.clone(),
+        kind,
+        severity,
+        description,
+        enabled: entry.enabled.unwrap_or(true),
+        params,
+        origin: path.to_string(),
+        patterns,
+    })
+}
+
+/// The rule `rule` as an entry without a `kind` changes it: what the entry sets, over what
+/// the rule had.
+fn changed_rule(path: &str, entry: &RuleEntry, mut rule: Rule) -> Rule {
+    if let Some(s) = entry.severity {
+        rule.severity = s;
+    }
+    if let Some(d) = &entry.description {
+        rule.description = d.clone();
+    }
+    if let Some(e) = entry.enabled {
+        rule.enabled = e;
+    }
+    rule.params.overlay(&entry.params());
+    rule.origin = path.to_string();
+    rule
+}
+
+/// Every parameter the entry sets is one its kind takes.
+fn check_params_of_kind(path: &str, text: &str, entry: &RuleEntry, kind: Kind) -> Result<()> {
+    let allowed = kinds::params_of(kind);
+    let Some(name) = entry
+        .params()
+        .set_names()
+        .into_iter()
+        .find(|name| !allowed.contains(name))
+    else {
+        return Ok(());
     };
-    let allowed = kinds::params_of(rule.kind);
-    for name in entry.params().set_names() {
-        if !allowed.contains(&name) {
-            return Err(Error::at(
-                path,
-                locate(text, &entry.id, Some(name)),
-                format!(
-                    "rule `{}`: parameter `{name}` does not apply to kind `{}`; it takes {}",
-                    entry.id,
-                    rule.kind,
-                    if allowed.is_empty() {
-                        "no parameters".to_string()
-                    } else {
-                        allowed
-                            .iter()
-                            .map(|a| format!("`{a}`"))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    }
-                ),
-            ));
-        }
-    }
-    kinds::validate(&rule).map_err(|m| {
-        Error::at(
-            path,
-            locate(text, &entry.id, None),
-            format!("rule `{}`: {m}", entry.id),
-        )
-    })?;
-    // Compiled where they are written, so that a bad pattern is reported in its own file
-    // (the bundled one included); a rule that does not set them keeps those it inherits.
-    let mut rule = rule;
-    if let Some(p) = &entry.patterns {
-        rule.patterns = compile_patterns(path, text, &entry.id, p)?;
-    }
-    Ok((rule, existing))
+    let takes = if allowed.is_empty() {
+        "no parameters".to_string()
+    } else {
+        let named: Vec<String> = allowed.iter().map(|a| format!("`{a}`")).collect();
+        named.join(", ")
+    };
+    Err(Error::at(
+        path,
+        locate(text, &entry.id, Some(name)),
+        format!(
+            "rule `{}`: parameter `{name}` does not apply to kind `{kind}`; it takes {takes}",
+            entry.id
+        ),
+    ))
 }
 
 fn locate_nth(text: &str, id: &str, n: usize) -> Position {
