@@ -289,6 +289,9 @@ struct LangFile {
     year_prefixes: Vec<String>,
     relative_periods: Vec<RelativePeriod>,
     number_words: HashMap<String, f64>,
+    /// Ordinals written as words ("third", "troisième"), with their rank.
+    #[serde(default)]
+    ordinal_words: HashMap<String, f64>,
     multipliers: Vec<String>,
     weak_number_words: Vec<String>,
     #[serde(default)]
@@ -644,6 +647,8 @@ pub struct Lang {
     pub relative_periods: PeriodList,
     /// Number words of one word ("trois", "mille"), folded.
     pub number_words: HashMap<String, f64>,
+    /// Ordinals written as words, folded, with their rank: "the world's third largest".
+    pub ordinal_words: HashMap<String, f64>,
     /// Number words of several ("quatre-vingt-dix", "soixante-dix"), folded, longest first.
     pub number_phrases: Vec<(Vec<String>, f64)>,
     /// Number words that multiply the number before them ("trois mille", "une trentaine");
@@ -955,6 +960,7 @@ impl Lang {
             year_prefixes: words("year_prefixes", &raw.year_prefixes)?,
             relative_periods: PeriodList::new(file, &raw.relative_periods),
             number_words: one_word_numbers(&raw.number_words),
+            ordinal_words: one_word_numbers(&raw.ordinal_words),
             number_phrases: number_phrases(&raw.number_words),
             multipliers: words("multipliers", &raw.multipliers)?,
             weak_number_words: words("weak_number_words", &raw.weak_number_words)?,

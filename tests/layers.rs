@@ -549,7 +549,7 @@ fn function_lengths(files: &[File]) -> Vec<(usize, String, String)> {
 /// none may join them. Split one, then remove its line.
 const STILL_LONG: &[(&str, &str, usize)] = &[
     ("extract/dates.rs", "find_dates", 230),
-    ("extract/numbers.rs", "find_numbers", 206),
+    ("extract/numbers.rs", "find_numbers", 191),
     ("extract/features.rs", "capitalised_names", 139),
 ];
 

@@ -287,6 +287,35 @@ fn symbol_before(text: &str, start: usize, lang: &Lang) -> Option<(usize, String
     Some((before.len() - c.len_utf8(), unit.clone()))
 }
 
+/// The value of the digits at word `k`, with a scale word after them ("1,2 milliard", "3
+/// millions", "$1.2bn") or a letter glued to them after a currency sign ("$5m"); and the
+/// word after the mention.
+fn digits_at(
+    text: &str,
+    words: &[WordSpan],
+    folded: &[String],
+    k: usize,
+    lang: &Lang,
+) -> Option<(f64, usize)> {
+    let w = &words[k];
+    let v = parse_digits(&text[w.start..w.end], lang)?;
+    let glued = |i: usize| words[i].start == words[i - 1].end;
+    Some(match folded.get(k + 1) {
+        Some(next) if follows_closely(text, words, k + 1) && lang.multipliers.contains(next) => {
+            let scale = lang.number_words.get(next).copied().unwrap_or(1.0);
+            (v * scale, k + 2)
+        }
+        Some(next)
+            if glued(k + 1)
+                && lang.currency_scales.contains_key(next)
+                && symbol_before(text, w.start, lang).is_some() =>
+        {
+            (v * lang.currency_scales[next], k + 2)
+        }
+        _ => (v, k + 1),
+    })
+}
+
 /// Find numbers in `text`. Words inside `skip` (date spans) are not numbers.
 /// `folded` holds each word folded (`normalize::fold`).
 pub fn find_numbers(
@@ -327,29 +356,11 @@ pub fn find_numbers(
         let mut from = k;
         let mut counted = None;
         let (value, mut end_k, mut ordinal) = if w.kind == WordKind::Number {
-            let Some(v) = parse_digits(&text[w.start..w.end], lang) else {
+            let Some((v, end)) = digits_at(text, words, folded, k, lang) else {
                 k += 1;
                 continue;
             };
-            // "1,2 milliard", "3 millions", "$1.2bn": a scale word after the digits; "$5m" a
-            // letter glued to them after a currency sign.
-            let glued = |i: usize| words[i].start == words[i - 1].end;
-            match folded.get(k + 1) {
-                Some(next)
-                    if follows_closely(text, words, k + 1) && lang.multipliers.contains(next) =>
-                {
-                    let scale = lang.number_words.get(next).copied().unwrap_or(1.0);
-                    (v * scale, k + 2, false)
-                }
-                Some(next)
-                    if glued(k + 1)
-                        && lang.currency_scales.contains_key(next)
-                        && symbol_before(text, w.start, lang).is_some() =>
-                {
-                    (v * lang.currency_scales[next], k + 2, false)
-                }
-                _ => (v, k + 1, false),
-            }
+            (v, end, false)
         } else if let Some((v, n)) = number_word_at(text, words, folded, k, lang) {
             // A run of number words: "trois mille", "vingt-deux", "two hundred".
             let mut total = 0.0;
@@ -412,6 +423,9 @@ pub fn find_numbers(
                 }
             }
             (several.unwrap_or(value), j, false)
+        } else if let Some(&rank) = lang.ordinal_words.get(&folded[k]) {
+            // "the world's third largest": a rank, set against ranks only.
+            (rank, k + 1, true)
         } else {
             k += 1;
             continue;

@@ -38,8 +38,12 @@ pub(crate) fn quote_regions(s: &str, lang: &Lang) -> Vec<(usize, usize)> {
     while let Some((i, c)) = chars.next() {
         let next = chars.peek().map(|p| p.1);
         // The marks come from the language data (`quotes:`); the straight quote is above.
-        let is_open_mark = lang.closing_for(c).is_some();
-        let is_close_mark = lang.quote_pairs.iter().any(|(_, cl)| *cl == c);
+        // A mark between two letters is an apostrophe ("don’t", "aujourd’hui"), whatever
+        // quotation it could close.
+        let in_word =
+            prev.is_some_and(char::is_alphabetic) && next.is_some_and(char::is_alphabetic);
+        let is_open_mark = lang.closing_for(c).is_some() && !in_word;
+        let is_close_mark = lang.quote_pairs.iter().any(|(_, cl)| *cl == c) && !in_word;
         if c == '"' {
             // A straight quote opens before a word and closes after one or before
             // punctuation. With spaces on both sides (French typing: `" Le leader "`) it closes

@@ -43,7 +43,7 @@ fn sources<'a>(v: &'a ClaimView) -> (Vec<(&'a str, &'a str)>, Option<Span>) {
 /// Two normalised sources name one source: the same words, one naming part of the other
 /// ("préfète" / "préfète landes", "ministry spokesman ali khan" / "health ministry spokesman
 /// ali khan"), or an acronym and its words ("fbi" / "federal bureau investigation").
-fn same_source(s: &str, t: &str) -> bool {
+pub(crate) fn same_source(s: &str, t: &str) -> bool {
     if s == t {
         return true;
     }

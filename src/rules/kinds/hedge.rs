@@ -65,6 +65,16 @@ pub fn check(rule: &Rule, a: &ClaimView, b: &ClaimView) -> Option<Hit> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_provisional_toll_is_hedged() {
+        assert!(super::super::testing::run(
+            "hedge-change",
+            "Le bilan provisoire était de onze morts, selon la préfecture.",
+            "Le bilan était de onze morts, selon la préfecture.",
+        )
+        .is_some());
+    }
+
     use super::super::testing::run;
 
     #[test]

@@ -378,6 +378,27 @@ mod tests {
     }
 
     #[test]
+    fn ranks_written_as_words_are_compared_as_ranks() {
+        use crate::lang::LangCode::En;
+        let hit = super::super::testing::run_in(
+            En,
+            "number-changed",
+            "India's rail network is the world's third largest.",
+            "India's rail network is the world's fourth largest.",
+        )
+        .expect("third against fourth");
+        assert_eq!(hit.evidence["right_value"], 4.0);
+        // A rank is not a count: "third" against "3 lines" is no change.
+        assert!(super::super::testing::run_in(
+            En,
+            "number-changed",
+            "It is the third largest network.",
+            "It is the largest network, with 4 lines.",
+        )
+        .is_none());
+    }
+
+    #[test]
     fn swiss_grouping_is_one_figure() {
         assert!(super::super::testing::run(
             "number-changed",
