@@ -91,6 +91,9 @@ pub fn doc(kind: Kind) -> String {
             crate::align::equivalence::EquivalenceModel::bundled().describe()
         ),
         Kind::Number | Kind::Entity | Kind::Date => format!("{}\n{PLACE_DOC}", doc_text(kind)),
+        Kind::Hedge | Kind::Attribution | Kind::Negation => {
+            format!("{}\n{STATEMENT_DOC}", doc_text(kind))
+        }
         _ => doc_text(kind).to_string(),
     }
 }
@@ -228,6 +231,29 @@ fn weigh_place(hit: &mut RuleHit, ops: &[DiffOp]) {
     }
 }
 
+/// Below this estimate that two claims state the same thing, a hedge, a source or a
+/// negation on one side only is told as info: the claims may be two statements on one topic
+/// ("a deal is possible", says a senator; the Kremlin says the leaders backed one), and the
+/// modal word or the speaker belongs to each statement.
+const SAME_STATEMENT: f64 = 0.2;
+
+/// What a hedge, attribution or negation finding needs to be above info.
+const STATEMENT_DOC: &str = "Severity: the rule's only when the equivalence test finds the two claims likely to state the same thing (estimate 0.2 or more); below, `info` with `same_statement: false` in the evidence.";
+
+fn weigh_statement(hit: &mut RuleHit, equivalence: &Assessment) {
+    let kinds = matches!(
+        hit.rule.kind,
+        Kind::Hedge | Kind::Attribution | Kind::Negation
+    );
+    if !kinds || hit.severity == Severity::Info || equivalence.probability >= SAME_STATEMENT {
+        return;
+    }
+    hit.severity = Severity::Info;
+    if let Some(e) = hit.evidence.as_object_mut() {
+        e.insert("same_statement".into(), serde_json::Value::Bool(false));
+    }
+}
+
 /// Is the word at offset `at[0]` of claim a deleted, and the word at `at[1]` of claim b
 /// inserted, by two neighbouring operations of the word diff, with shared words before and
 /// after them?
@@ -305,6 +331,7 @@ pub fn check_claims<'r>(
             let changed = changed.get_or_init(|| crate::diff::changed_spans(ops));
             let mut hit = RuleHit::of(index, rule, hit, changed);
             weigh_place(&mut hit, ops);
+            weigh_statement(&mut hit, equivalence);
             hits.push(hit);
         }
     };

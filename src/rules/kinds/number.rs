@@ -114,18 +114,20 @@ fn names_near(x: &NumberMention, v: &ClaimView) -> Vec<String> {
         .collect()
 }
 
-/// `y` is `x` rounded: written with fewer digits, and within half its last digit of `x`
-/// ("1,1 million" of "1,12 million", "7" of "7,1"). Both say the same figure.
+/// `y` is `x` rounded: written with fewer digits, at least two of them, and less than half
+/// its last digit from `x` ("1,1 million" of "1,12 million"). Both say the same figure. A
+/// figure of one digit is no rounding: magnitude "7" and "6,6" are two readings.
 fn rounds(x: &NumberMention, y: &NumberMention) -> bool {
-    let (Some(ux), Some(uy)) = (last_digit(x), last_digit(y)) else {
+    let (Some((ux, _)), Some((uy, digits))) = (last_digit(x), last_digit(y)) else {
         return false;
     };
-    uy > ux && (x.value - y.value).abs() <= 0.5 * uy + 1e-9
+    digits >= 2 && uy > ux && (x.value - y.value).abs() < 0.5 * uy - 1e-9
 }
 
-/// What the last written digit of a figure is worth: 0.01 million for "1,12 million", 1 for
-/// "230". A group of three digits after a separator is read as thousands, not decimals.
-fn last_digit(x: &NumberMention) -> Option<f64> {
+/// What the last written digit of a figure is worth (0.01 million for "1,12 million", 1 for
+/// "230"), and how many significant digits it has. A group of three digits after a
+/// separator is read as thousands, not decimals.
+fn last_digit(x: &NumberMention) -> Option<(f64, usize)> {
     let start = x.text.find(|c: char| c.is_ascii_digit())?;
     let digits: String = x.text[start..]
         .chars()
@@ -136,9 +138,11 @@ fn last_digit(x: &NumberMention) -> Option<f64> {
         Some(i) if digits.len() - i - 1 != 3 => digits.len() - i - 1,
         _ => 0,
     };
-    let mantissa: f64 =
-        digits.replace([',', '.'], "").parse::<f64>().ok()? / 10f64.powi(decimals as i32);
-    (mantissa > 0.0).then(|| x.value / mantissa / 10f64.powi(decimals as i32))
+    let bare = digits.replace([',', '.'], "");
+    let significant = bare.trim_start_matches('0').len();
+    let mantissa = bare.parse::<f64>().ok()? / 10f64.powi(decimals as i32);
+    let unit = x.value / mantissa / 10f64.powi(decimals as i32);
+    (mantissa > 0.0).then_some((unit, significant))
 }
 
 /// The same figure in two different units, currencies aside: "4,300 acres" / "4,300
@@ -349,6 +353,14 @@ mod tests {
             "Le séisme a fait 225 morts.",
         )
         .expect("two tolls");
+        assert_eq!(hit.severity, None, "{}", hit.message);
+        // A one-digit figure is no rounding: magnitude 7 against 6,5 is a change.
+        let hit = super::super::testing::run(
+            "number-changed",
+            "Un séisme de magnitude 7 a frappé la province.",
+            "Un séisme de magnitude 6,5 a frappé la province.",
+        )
+        .expect("two magnitudes");
         assert_eq!(hit.severity, None, "{}", hit.message);
     }
 
