@@ -80,7 +80,7 @@ impl Hit {
 }
 
 /// What a finding of a kind that sets one value against another needs to be high.
-const PLACE_DOC: &str = "Severity: the rule's (high by default) only when the two values fill the same place of the two statements (the word diff deletes one and inserts the other right there, between words both claims share); otherwise medium at most, with `same_place: false` in the evidence. A finding on a link (two claims each grouped elsewhere, `groups[].link`) is medium at most.";
+const PLACE_DOC: &str = "Severity: the rule's (high by default) only when the two values fill the same place of the two statements (the word diff deletes one and inserts the other right there, between words both claims share); otherwise medium at most (info for names: a name on one side only is an addition, not a swap), with `same_place: false` in the evidence. A finding on a link (two claims each grouped elsewhere, `groups[].link`) is medium at most.";
 
 /// The documentation of a kind, with an example.
 pub fn doc(kind: Kind) -> String {
@@ -222,10 +222,16 @@ impl<'r> RuleHit<'r> {
 /// most, and its evidence says why (`same_place: false`).
 fn weigh_place(hit: &mut RuleHit, ops: &[DiffOp]) {
     let placed = matches!(hit.rule.kind, Kind::Number | Kind::Entity | Kind::Date);
-    if !placed || hit.severity != Severity::High || same_place(ops, hit.at) {
+    if !placed || hit.severity == Severity::Info || same_place(ops, hit.at) {
         return;
     }
-    hit.severity = Severity::Medium;
+    // A name in one place and another name elsewhere is an addition and an omission, not a
+    // swap; two figures or dates in other places may still be one fact told twice.
+    hit.severity = if hit.rule.kind == Kind::Entity {
+        Severity::Info
+    } else {
+        hit.severity.min(Severity::Medium)
+    };
     if let Some(e) = hit.evidence.as_object_mut() {
         e.insert("same_place".into(), serde_json::Value::Bool(false));
     }

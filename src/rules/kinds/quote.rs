@@ -164,8 +164,20 @@ pub fn check(rule: &Rule, a: &ClaimView, b: &ClaimView) -> Option<Hit> {
                         .map(|t| crate::normalize::words(t).len())
                         .sum::<usize>()
                 };
-                // One word replaced by another is one word that differs, not two.
-                let changed = count(&del).max(count(&ins));
+                // One word replaced by another is one word that differs, not two. A fragment
+                // ("une « réelle coordination »") against the whole passage differs by its own
+                // words only: the rest of the passage is not quoted, not changed.
+                let (na, nb) = (
+                    crate::normalize::words(ta).len(),
+                    crate::normalize::words(tb).len(),
+                );
+                let changed = if 3 * na < nb {
+                    count(&del)
+                } else if 3 * nb < na {
+                    count(&ins)
+                } else {
+                    count(&del).max(count(&ins))
+                };
                 if changed < min_changed {
                     continue;
                 }
