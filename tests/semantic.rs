@@ -140,3 +140,41 @@ fn model_check_reports_the_model_and_a_cross_language_cosine() {
     assert_success(&out);
     assert!(String::from_utf8_lossy(&out.stdout).contains("cosine"));
 }
+
+/// A pair that meaning aligns says which words it rests on: "quake" and "earthquake", in the
+/// JSON and in `--explain`.
+#[test]
+fn a_meaning_match_names_its_word_pairs() {
+    if model().is_none() {
+        return;
+    }
+    let files = [
+        "fixtures/semantic/quake-a.md",
+        "fixtures/semantic/quake-b.md",
+    ];
+    let r = compare(&files, "on");
+    let pair = &r["groups"][0]["pairs"][0];
+    let words = pair["semantic_words"].as_array().expect("word pairs");
+    assert!(
+        words
+            .iter()
+            .any(|w| w["left"] == "quake" && w["right"] == "earthquake"),
+        "{words:?}"
+    );
+    let out = support::run::claimdiff()
+        .args([
+            "compare",
+            "--explain",
+            "-q",
+            "--semantic",
+            "on",
+            "--format",
+            "markdown",
+        ])
+        .args(files)
+        .output()
+        .unwrap();
+    assert_success(&out);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("quake ≈ earthquake"), "{text}");
+}

@@ -161,6 +161,7 @@ pub(super) fn changed_headlines<'r>(
                 top_terms: scorer.explain(&score, 6, &forms),
                 same_event_groups: None,
                 semantic: None,
+                semantic_words: Vec::new(),
             },
             diff: ClaimDiff {
                 claim: records[1].id.clone(),

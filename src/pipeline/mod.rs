@@ -207,6 +207,9 @@ struct Aligned<'a> {
     superseded: Vec<bool>,
     labels: Vec<String>,
     enabled_rules: Vec<(usize, &'a Rule)>,
+    /// For each aligned pair (by claim index, smaller first) that meaning helped align, the
+    /// word pairs the encoder matched ([`crate::semantic::words`]).
+    meaning_words: rustc_hash::FxHashMap<(usize, usize), Vec<crate::semantic::words::WordPair>>,
 }
 
 /// The equivalence test of the pairs of one group, by (smaller, larger) claim index.
@@ -256,6 +259,11 @@ fn align_stage<'a>(
         claims_of[a].push(c);
     }
     let superseded = superseded_versions(corpus, &alignment, &article_of, &outlets);
+    let meaning_words = if options.align.semantic {
+        meaning_words(corpus, &alignment, options.align.quiet)
+    } else {
+        Default::default()
+    };
     Aligned {
         corpus,
         rules,
@@ -275,7 +283,48 @@ fn align_stage<'a>(
         outlets,
         claims_of,
         superseded,
+        meaning_words,
     }
+}
+
+/// The word pairs behind each aligned pair that meaning helped align (its score above the
+/// words' own): the content words only one claim of the pair has, matched by the encoder.
+fn meaning_words(
+    corpus: &Corpus,
+    alignment: &align::Alignment,
+    quiet: bool,
+) -> rustc_hash::FxHashMap<(usize, usize), Vec<crate::semantic::words::WordPair>> {
+    let helped: Vec<(usize, usize)> = alignment
+        .groups
+        .iter()
+        .flat_map(|g| &g.pairs)
+        .filter(|p| p.semantic.is_some() && p.score.score > p.words + 1e-9)
+        .map(|p| (p.a.min(p.b), p.a.max(p.b)))
+        .collect();
+    // Figures are hidden from the encoder and names mean little alone: words only.
+    let own_words = |x: usize, y: usize| {
+        let theirs = crate::rules::kinds::content_words(&corpus.claims[y].text);
+        let names: Vec<String> = corpus.features[x]
+            .entities
+            .iter()
+            .flat_map(|e| crate::normalize::fold_words(&e.text))
+            .collect();
+        let mut mine = crate::rules::kinds::content_words(&corpus.claims[x].text);
+        mine.retain(|w| {
+            !theirs.contains(w) && !names.contains(w) && !w.chars().any(|c| c.is_ascii_digit())
+        });
+        mine.sort_unstable();
+        mine.dedup();
+        mine
+    };
+    let lists: Vec<(Vec<String>, Vec<String>)> = helped
+        .iter()
+        .map(|&(a, b)| (own_words(a, b), own_words(b, a)))
+        .collect();
+    let encoder = crate::semantic::Encoder::new(quiet);
+    crate::semantic::words::matched_words(&encoder, &lists)
+        .map(|found| helped.into_iter().zip(found).collect())
+        .unwrap_or_default()
 }
 
 impl Aligned<'_> {
@@ -603,6 +652,11 @@ impl Aligned<'_> {
                 ),
                 same_event_groups: p.same_event,
                 semantic: p.semantic.map(round3),
+                semantic_words: self
+                    .meaning_words
+                    .get(&(p.a.min(p.b), p.a.max(p.b)))
+                    .cloned()
+                    .unwrap_or_default(),
             })
             .collect()
     }

@@ -131,6 +131,10 @@ pub struct PairRecord {
     /// hidden), when semantic matching ran; it weighs in `score` beside the shared words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub semantic: Option<f64>,
+    /// When meaning raised the score above the shared words': the word pairs it rests on,
+    /// one word of each claim that the other does not have ("quake" / "earthquake").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub semantic_words: Vec<crate::semantic::words::WordPair>,
 }
 
 /// Claims from several articles that state the same thing.

@@ -753,10 +753,16 @@ pub(crate) fn why(p: &PairRecord) -> String {
         ),
         None => String::new(),
     };
-    let meaning = p
-        .semantic
-        .map(|c| format!(" (meaning: cosine {c:.2})"))
-        .unwrap_or_default();
+    let words: Vec<String> = p
+        .semantic_words
+        .iter()
+        .map(|w| format!("{} ≈ {} ({:.2})", w.left, w.right, w.cosine))
+        .collect();
+    let meaning = match (p.semantic, words.is_empty()) {
+        (Some(c), true) => format!(" (meaning: cosine {c:.2})"),
+        (Some(c), false) => format!(" (meaning: cosine {c:.2}; {})", words.join(", ")),
+        (None, _) => String::new(),
+    };
     format!(
         "{} ~ {} = {:.2}{equivalence}{meaning}: {}{context}",
         p.claims[0],

@@ -9,6 +9,7 @@ pub mod cache;
 pub mod install;
 pub mod sentencepiece;
 pub mod usem3;
+pub mod words;
 
 use std::sync::{Mutex, OnceLock};
 
