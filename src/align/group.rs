@@ -2,6 +2,7 @@
 //! share no article and the merged group holds together on average, so outlets telling the
 //! story in another order still align, and a chain of weak links does not.
 
+use chrono::NaiveDate;
 use rayon::prelude::*;
 
 use super::candidates::{candidate_pairs, CandidateMode};
@@ -173,20 +174,27 @@ pub(crate) fn intersect(a: &[usize], b: &[usize]) -> bool {
 impl Merger {
     fn new(claims: &[AlignInput], pairs: &[ScoredPair], sets: &[TermSet]) -> Merger {
         let n = claims.len();
-        let mut distinct: rustc_hash::FxHashMap<(&[u32], &[u32]), u32> = Default::default();
-        // With meaning, a claim's score is its own (its vector, its article's date): claims
-        // share known scores only when the words alone decide.
-        let semantic = claims.iter().any(|c| c.embedding.is_some());
+        // Claims share known scores when their words, their meaning and their article's
+        // date (which decides whether meaning counts) are the same: copies of one text.
+        type Same<'s> = (
+            &'s [u32],
+            &'s [u32],
+            Vec<u32>,
+            Option<(NaiveDate, NaiveDate)>,
+        );
+        let mut distinct: rustc_hash::FxHashMap<Same, u32> = Default::default();
         let terms_of: Vec<u32> = sets
             .iter()
-            .enumerate()
-            .map(|(i, s)| {
+            .zip(claims)
+            .map(|(s, c)| {
                 let next = distinct.len() as u32;
-                if semantic {
-                    i as u32
-                } else {
-                    *distinct.entry((&s.ids, &s.light)).or_insert(next)
-                }
+                let meaning = c
+                    .embedding
+                    .map(|v| v.iter().map(|x| x.to_bits()).collect())
+                    .unwrap_or_default();
+                *distinct
+                    .entry((&s.ids, &s.light, meaning, c.article_date))
+                    .or_insert(next)
             })
             .collect();
         let key = |a: usize, b: usize| {
@@ -449,6 +457,49 @@ impl Similarity<'_> {
         )
     }
 
+    /// The parts of every pair of `pairs`, each pair of distinct texts scored once: copies
+    /// of one text (wire copy, one article given many times) have the same words and the
+    /// same meaning. Only whether two articles are weeks apart is asked per pair.
+    fn parts_once(
+        &self,
+        pairs: &[(usize, usize)],
+    ) -> impl Fn(usize, usize) -> (f64, Option<f64>) + Sync + '_ {
+        type Text<'s> = (&'s [u32], &'s [u32], Vec<u32>);
+        let mut first_of: rustc_hash::FxHashMap<Text, usize> = Default::default();
+        let text: Vec<usize> = (0..self.claims.len())
+            .map(|i| {
+                let meaning = self.claims[i]
+                    .embedding
+                    .map(|v| v.iter().map(|x| x.to_bits()).collect())
+                    .unwrap_or_default();
+                *first_of
+                    .entry((&self.sets[i].ids, &self.sets[i].light, meaning))
+                    .or_insert(i)
+            })
+            .collect();
+        let key = move |a: usize, b: usize| {
+            let (x, y) = (text[a], text[b]);
+            (x.min(y), x.max(y))
+        };
+        let mut distinct: Vec<(usize, usize)> = pairs.iter().map(|&(a, b)| key(a, b)).collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        let known: rustc_hash::FxHashMap<(usize, usize), (f64, Option<f64>)> = distinct
+            .par_iter()
+            .map(|&(x, y)| {
+                let words = self.scorer.similarity(&self.sets[x], &self.sets[y]);
+                let cos = self.claims[x].embedding.zip(self.claims[y].embedding);
+                let cos = cos.map(|(u, v)| f64::from(crate::semantic::cosine(u, v)));
+                ((x, y), (words, cos))
+            })
+            .collect();
+        move |a, b| {
+            let (words, cos) = known[&key(a, b)];
+            let apart = weeks_apart(&self.claims[a], &self.claims[b]);
+            (words, cos.filter(|_| !apart))
+        }
+    }
+
     fn of(&self, a: usize, b: usize) -> f64 {
         let (words, cos) = self.parts(a, b);
         combined(words, cos)
@@ -468,17 +519,24 @@ impl Similarity<'_> {
 /// Claims whose words share too little for the index but whose meanings may match: every
 /// pair of two articles of one language, where claims are few; else the pairs of articles
 /// that the index already links (one event), so that the cost follows the events' sizes.
+/// Copies of one text (wire copy, an article given twice) are compared once and share their
+/// candidates, and each text keeps its [`SEMANTIC_PER_CLAIM`] nearest: the pairs grow with
+/// the claims, not with their square.
 fn semantic_candidates(
     claims: &[AlignInput],
     indexed: &[(usize, usize)],
     may_pair: impl Fn(usize, usize) -> bool + Sync,
 ) -> Vec<(usize, usize)> {
-    /// Below this many claims, every pair is cheap: 4,000 claims make 8 million cosines.
+    /// Below this many distinct texts, every pair is cheap: 4,000 make 8 million cosines.
     const ALL_PAIRS_UP_TO: usize = 4000;
-    if claims.iter().any(|c| c.embedding.is_none()) {
+    let Some(vectors) = claims
+        .iter()
+        .map(|c| c.embedding)
+        .collect::<Option<Vec<&crate::semantic::Vector>>>()
+    else {
         return Vec::new();
-    }
-    let n = claims.len();
+    };
+    let copies = same_vectors(&vectors);
     let linked: rustc_hash::FxHashSet<(usize, usize)> = indexed
         .iter()
         .map(|&(a, b)| {
@@ -488,22 +546,54 @@ fn semantic_candidates(
         .collect();
     let articles_meet = |i: usize, j: usize| {
         let (x, y) = (claims[i].article, claims[j].article);
-        n <= ALL_PAIRS_UP_TO || linked.contains(&(x.min(y), x.max(y)))
+        copies.len() <= ALL_PAIRS_UP_TO || linked.contains(&(x.min(y), x.max(y)))
     };
-    (0..n)
-        .into_par_iter()
-        .flat_map_iter(|i| {
+    let mut out: Vec<(usize, usize)> = copies
+        .par_iter()
+        .flat_map_iter(|same| {
+            let i = same[0];
+            let mut near: Vec<(f32, usize)> = copies
+                .iter()
+                .map(|other| other[0])
+                .filter(|&j| j != i && may_pair(i, j) && articles_meet(i, j))
+                .map(|j| (crate::semantic::cosine(vectors[i], vectors[j]), j))
+                .filter(|&(c, _)| f64::from(c) * SEMANTIC > OFFSET)
+                .collect();
+            if near.len() > SEMANTIC_PER_CLAIM {
+                near.select_nth_unstable_by(SEMANTIC_PER_CLAIM, |a, b| b.0.total_cmp(&a.0));
+                near.truncate(SEMANTIC_PER_CLAIM);
+            }
             let may_pair = &may_pair;
-            let articles_meet = &articles_meet;
-            (i + 1..n)
-                .filter(move |&j| may_pair(i, j) && articles_meet(i, j))
-                .filter(move |&j| {
-                    let (x, y) = (claims[i].embedding.unwrap(), claims[j].embedding.unwrap());
-                    f64::from(crate::semantic::cosine(x, y)) * SEMANTIC > OFFSET
-                })
-                .map(move |j| (i, j))
+            near.into_iter().flat_map(move |(_, j)| {
+                same.iter()
+                    .filter(move |&&c| c != j && may_pair(c, j))
+                    .map(move |&c| (c.min(j), c.max(j)))
+            })
         })
-        .collect()
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Nearest texts by meaning that each text keeps as candidates.
+const SEMANTIC_PER_CLAIM: usize = 48;
+
+/// Claims (by index) with the same vector, that is the same text: the first of each list
+/// stands for the others.
+fn same_vectors(vectors: &[&crate::semantic::Vector]) -> Vec<Vec<usize>> {
+    let mut lists: Vec<Vec<usize>> = Vec::new();
+    let mut list_of: rustc_hash::FxHashMap<Vec<u32>, usize> = Default::default();
+    for (i, v) in vectors.iter().enumerate() {
+        let bits: Vec<u32> = v.iter().map(|x| x.to_bits()).collect();
+        let next = lists.len();
+        let l = *list_of.entry(bits).or_insert(next);
+        if l == next {
+            lists.push(Vec::new());
+        }
+        lists[l].push(i);
+    }
+    lists
 }
 
 pub fn align(claims: &[AlignInput], options: &AlignOptions) -> Alignment {
@@ -557,10 +647,9 @@ fn scored_pairs(sim: &Similarity, options: &AlignOptions) -> Vec<ScoredPair> {
         claims.iter().map(|c| (c.article, c.lang)).collect();
     let may_pair = |i: usize, j: usize| source[i].0 != source[j].0 && source[i].1 == source[j].1;
     let floor = options.threshold.min(options.same_event_threshold);
-    let score_pair = |a: usize, b: usize| -> Option<ScoredPair> {
+    let score_with = |a: usize, b: usize, (words, cos): (f64, Option<f64>)| {
         // Millions of pairs may be scored on a big corpus: the explanation is made only for
         // the few that end up holding a group together.
-        let (words, cos) = sim.parts(a, b);
         let score = PairScore {
             score: combined(words, cos),
             shared: Vec::new(),
@@ -580,6 +669,7 @@ fn scored_pairs(sim: &Similarity, options: &AlignOptions) -> Vec<ScoredPair> {
             semantic: cos,
         })
     };
+    let score_pair = |a: usize, b: usize| score_with(a, b, sim.parts(a, b));
     let n = claims.len();
     let mut pairs: Vec<ScoredPair> = match options.candidates {
         CandidateMode::Index => {
@@ -587,11 +677,12 @@ fn scored_pairs(sim: &Similarity, options: &AlignOptions) -> Vec<ScoredPair> {
             candidates.extend(semantic_candidates(claims, &candidates, may_pair));
             candidates.sort_unstable();
             candidates.dedup();
+            let parts = sim.parts_once(&candidates);
             candidates
+                .par_iter()
+                .filter_map(|&(a, b)| score_with(a, b, parts(a, b)))
+                .collect()
         }
-        .par_iter()
-        .filter_map(|&(a, b)| score_pair(a, b))
-        .collect(),
         CandidateMode::AllPairs => (0..n)
             .into_par_iter()
             .flat_map_iter(|i| {
