@@ -49,18 +49,41 @@ fn currency(unit: &Option<String>) -> bool {
 /// Numbers of the same unit (or two currencies), both ordinals or neither, and where a weak
 /// number word counts a noun ("one leader"), numbers of that noun. `x` is in claim `a`, `y`
 /// in claim `b`.
-fn comparable(x: &NumberMention, y: &NumberMention, a: &ClaimView, b: &ClaimView) -> bool {
+fn comparable(a: &Figures, i: usize, b: &Figures, j: usize) -> bool {
+    let (x, y) = (&a.numbers[i], &b.numbers[j]);
     (x.unit == y.unit || currency(&x.unit) && currency(&y.unit))
         && x.ordinal == y.ordinal
-        && counts_alike(x, y, b.text)
-        && counts_alike(y, x, a.text)
-        && !of_other_names(x, y, a, b)
+        && counts_alike(x, y, b.view.text)
+        && counts_alike(y, x, a.view.text)
+        && !of_other_names(&a.names[i], &b.names[j])
+}
+
+/// One claim's figures (the first [`super::paired`]), with the names near each, found once
+/// per check: a claim may hold hundreds of figures.
+struct Figures<'v> {
+    view: &'v ClaimView<'v>,
+    numbers: &'v [NumberMention],
+    names: Vec<Vec<String>>,
+}
+
+impl<'v> Figures<'v> {
+    fn of(view: &'v ClaimView<'v>) -> Figures<'v> {
+        let numbers = super::paired(&view.features.numbers);
+        let words = crate::normalize::words(view.text);
+        Figures {
+            view,
+            numbers,
+            names: numbers
+                .iter()
+                .map(|x| names_near(x, view, &words))
+                .collect(),
+        }
+    }
 }
 
 /// The two figures are each tied to names, and to different ones: "15 000 à Montpellier"
 /// and "Toulouse (36 000)" count two cities, in whatever order the outlets list them.
-fn of_other_names(x: &NumberMention, y: &NumberMention, a: &ClaimView, b: &ClaimView) -> bool {
-    let (nx, ny) = (names_near(x, a), names_near(y, b));
+fn of_other_names(nx: &[String], ny: &[String]) -> bool {
     // "India" and "Indian", "Syrie" and "syrien": one name.
     let same = |n: &String, m: &String| n.starts_with(m.as_str()) || m.starts_with(n.as_str());
     !nx.is_empty() && !ny.is_empty() && !nx.iter().any(|n| ny.iter().any(|m| same(n, m)))
@@ -68,7 +91,11 @@ fn of_other_names(x: &NumberMention, y: &NumberMention, a: &ClaimView, b: &Claim
 
 /// Capitalised words within a few words of a figure, in its clause (commas and stops end
 /// it), but for the claim's first word and dates: what the figure counts or where.
-fn names_near(x: &NumberMention, v: &ClaimView) -> Vec<String> {
+fn names_near(
+    x: &NumberMention,
+    v: &ClaimView,
+    words: &[crate::normalize::WordSpan],
+) -> Vec<String> {
     // Names come after a figure more often than before: "284 kilomètres au nord de la
     // capitale régionale Chengdu".
     const BEFORE: usize = 4;
@@ -91,7 +118,6 @@ fn names_near(x: &NumberMention, v: &ClaimView) -> Vec<String> {
         .find([',', ';', ':', '.', '!', '?'])
         .map_or(text.len(), |i| x.span.end + i)
         .min(next_figure);
-    let words = crate::normalize::words(text);
     let first = words.first().map(|w| w.start);
     let is_name = |w: &&crate::normalize::WordSpan| {
         Some(w.start) != first
@@ -245,20 +271,21 @@ pub fn check(rule: &Rule, a: &ClaimView, b: &ClaimView) -> Option<Hit> {
             .unwrap_or(DEFAULT_APPROXIMATE_TOLERANCE)
             .max(exact)
     };
-    let na = super::paired(&a.features.numbers);
-    let nb = super::paired(&b.features.numbers);
-    let same = |x: &NumberMention, y: &NumberMention| {
-        comparable(x, y, a, b) && relation(x, y, exact, rough) == Relation::Same
+    let (fa, fb) = (Figures::of(a), Figures::of(b));
+    let (na, nb) = (fa.numbers, fb.numbers);
+    let same = |i: usize, j: usize| {
+        comparable(&fa, i, &fb, j) && relation(&na[i], &nb[j], exact, rough) == Relation::Same
     };
     // Numbers with no match on the other side; those of `b` are paired in order, each once.
     let mut open_b: Vec<usize> = (0..nb.len())
-        .filter(|&j| !na.iter().any(|x| same(x, &nb[j])))
+        .filter(|&j| !(0..na.len()).any(|i| same(i, j)))
         .collect();
     let mut changes: Vec<(&NumberMention, &NumberMention, Relation)> = Vec::new();
-    for x in na.iter().filter(|x| !nb.iter().any(|y| same(x, y))) {
+    for i in (0..na.len()).filter(|&i| !(0..nb.len()).any(|j| same(i, j))) {
+        let x = &na[i];
         if let Some(pos) = open_b
             .iter()
-            .position(|&j| comparable(x, &nb[j], a, b) || unit_swapped(x, &nb[j]))
+            .position(|&j| comparable(&fa, i, &fb, j) || unit_swapped(x, &nb[j]))
         {
             let y = &nb[open_b.remove(pos)];
             changes.push((x, y, relation(x, y, exact, rough)));
