@@ -173,29 +173,18 @@ pub(crate) fn intersect(a: &[usize], b: &[usize]) -> bool {
 }
 
 impl Merger {
-    fn new(claims: &[AlignInput], pairs: &[ScoredPair], sets: &[TermSet]) -> Merger {
+    fn new(claims: &[AlignInput], pairs: &[ScoredPair], text_of: &[usize]) -> Merger {
         let n = claims.len();
-        // Claims share known scores when their words, their meaning and their article's
-        // date (which decides whether meaning counts) are the same: copies of one text.
-        type Same<'s> = (
-            &'s [u32],
-            &'s [u32],
-            Vec<u32>,
-            Option<(NaiveDate, NaiveDate)>,
-        );
-        let mut distinct: rustc_hash::FxHashMap<Same, u32> = Default::default();
-        let terms_of: Vec<u32> = sets
+        // Claims share known scores when they are copies of one text ([`same_texts`]) in
+        // articles of one date (which decides whether meaning counts).
+        let mut distinct: rustc_hash::FxHashMap<(usize, Option<(NaiveDate, NaiveDate)>), u32> =
+            Default::default();
+        let terms_of: Vec<u32> = text_of
             .iter()
             .zip(claims)
-            .map(|(s, c)| {
+            .map(|(&t, c)| {
                 let next = distinct.len() as u32;
-                let meaning = c
-                    .embedding
-                    .map(|v| v.iter().map(|x| x.to_bits()).collect())
-                    .unwrap_or_default();
-                *distinct
-                    .entry((&s.ids, &s.light, meaning, c.article_date))
-                    .or_insert(next)
+                *distinct.entry((t, c.article_date)).or_insert(next)
             })
             .collect();
         let key = |a: usize, b: usize| {
@@ -428,6 +417,8 @@ struct Similarity<'a> {
     scorer: &'a Scorer,
     sets: &'a [TermSet],
     claims: &'a [AlignInput<'a>],
+    /// For each claim, the first claim that is a copy of its text ([`same_texts`]).
+    text_of: Vec<usize>,
 }
 
 /// The blend of word score and cosine: `LEXICAL` × words + `SEMANTIC` × cosine − `OFFSET`.
@@ -458,26 +449,13 @@ impl Similarity<'_> {
         )
     }
 
-    /// The parts of every pair of `pairs`, each pair of distinct texts scored once: copies
-    /// of one text (wire copy, one article given many times) have the same words and the
-    /// same meaning. Only whether two articles are weeks apart is asked per pair.
+    /// The parts of every pair of `pairs`, each pair of distinct texts ([`same_texts`])
+    /// scored once. Only whether two articles are weeks apart is asked per pair.
     fn parts_once(
         &self,
         pairs: &[(usize, usize)],
     ) -> impl Fn(usize, usize) -> (f64, Option<f64>) + Sync + '_ {
-        type Text<'s> = (&'s [u32], &'s [u32], Vec<u32>);
-        let mut first_of: rustc_hash::FxHashMap<Text, usize> = Default::default();
-        let text: Vec<usize> = (0..self.claims.len())
-            .map(|i| {
-                let meaning = self.claims[i]
-                    .embedding
-                    .map(|v| v.iter().map(|x| x.to_bits()).collect())
-                    .unwrap_or_default();
-                *first_of
-                    .entry((&self.sets[i].ids, &self.sets[i].light, meaning))
-                    .or_insert(i)
-            })
-            .collect();
+        let text = &self.text_of;
         let key = move |a: usize, b: usize| {
             let (x, y) = (text[a], text[b]);
             (x.min(y), x.max(y))
@@ -525,6 +503,7 @@ impl Similarity<'_> {
 /// the claims, not with their square.
 fn semantic_candidates(
     claims: &[AlignInput],
+    text_of: &[usize],
     indexed: &[(usize, usize)],
     may_pair: impl Fn(usize, usize) -> bool + Sync,
 ) -> Vec<(usize, usize)> {
@@ -537,7 +516,7 @@ fn semantic_candidates(
     else {
         return Vec::new();
     };
-    let copies = same_vectors(&vectors);
+    let copies = copy_lists(text_of);
     let linked: rustc_hash::FxHashSet<(usize, usize)> = indexed
         .iter()
         .map(|&(a, b)| {
@@ -580,15 +559,32 @@ fn semantic_candidates(
 /// Nearest texts by meaning that each text keeps as candidates.
 const SEMANTIC_PER_CLAIM: usize = 48;
 
-/// Claims (by index) with the same vector, that is the same text: the first of each list
-/// stands for the others.
-fn same_vectors(vectors: &[&crate::semantic::Vector]) -> Vec<Vec<usize>> {
+/// For each claim, the first claim with the same words and the same meaning: copies of one
+/// text (wire copy carried word for word, one article given many times) are scored once and
+/// share what is known of them.
+fn same_texts(claims: &[AlignInput], sets: &[TermSet]) -> Vec<usize> {
+    type Text<'s> = (&'s [u32], &'s [u32], Vec<u32>);
+    let mut first_of: rustc_hash::FxHashMap<Text, usize> = Default::default();
+    (0..claims.len())
+        .map(|i| {
+            let meaning = claims[i]
+                .embedding
+                .map(|v| v.iter().map(|x| x.to_bits()).collect())
+                .unwrap_or_default();
+            *first_of
+                .entry((&sets[i].ids, &sets[i].light, meaning))
+                .or_insert(i)
+        })
+        .collect()
+}
+
+/// The claims of each text, its first claim first.
+fn copy_lists(text_of: &[usize]) -> Vec<Vec<usize>> {
     let mut lists: Vec<Vec<usize>> = Vec::new();
-    let mut list_of: rustc_hash::FxHashMap<Vec<u32>, usize> = Default::default();
-    for (i, v) in vectors.iter().enumerate() {
-        let bits: Vec<u32> = v.iter().map(|x| x.to_bits()).collect();
+    let mut list_of: rustc_hash::FxHashMap<usize, usize> = Default::default();
+    for (i, &t) in text_of.iter().enumerate() {
         let next = lists.len();
-        let l = *list_of.entry(bits).or_insert(next);
+        let l = *list_of.entry(t).or_insert(next);
         if l == next {
             lists.push(Vec::new());
         }
@@ -606,10 +602,11 @@ pub fn align(claims: &[AlignInput], options: &AlignOptions) -> Alignment {
         scorer: &scorer,
         sets: &sets,
         claims,
+        text_of: same_texts(claims, &sets),
     };
     let pairs = scored_pairs(&sim, options);
     // Every scored pair is known to the merger: the second pass needs no scoring again.
-    let mut merger = Merger::new(claims, &pairs, &sets);
+    let mut merger = Merger::new(claims, &pairs, &sim.text_of);
     // Links rest on meaning: by words alone, pairs below the threshold are too often two
     // facts told in the same words (`--semantic off` keeps the groups it always made).
     let linkable: Vec<ScoredPair> = pairs
@@ -675,7 +672,12 @@ fn scored_pairs(sim: &Similarity, options: &AlignOptions) -> Vec<ScoredPair> {
     let mut pairs: Vec<ScoredPair> = match options.candidates {
         CandidateMode::Index => {
             let mut candidates = candidate_pairs(sim.scorer, sim.sets, may_pair);
-            candidates.extend(semantic_candidates(claims, &candidates, may_pair));
+            candidates.extend(semantic_candidates(
+                claims,
+                &sim.text_of,
+                &candidates,
+                may_pair,
+            ));
             candidates.sort_unstable();
             candidates.dedup();
             let parts = sim.parts_once(&candidates);

@@ -301,20 +301,27 @@ fn meaning_words(
         .filter(|p| p.semantic.is_some() && p.score.score > p.words + 1e-9)
         .map(|p| (p.a.min(p.b), p.a.max(p.b)))
         .collect();
-    // Figures are hidden from the encoder and names mean little alone: words only.
-    let own_words = |x: usize, y: usize| {
-        let theirs = crate::rules::kinds::content_words(&corpus.claims[y].text);
-        let names: Vec<String> = corpus.features[x]
-            .entities
-            .iter()
-            .flat_map(|e| crate::normalize::fold_words(&e.text))
-            .collect();
-        let mut mine = crate::rules::kinds::content_words(&corpus.claims[x].text);
-        mine.retain(|w| {
-            !theirs.contains(w) && !names.contains(w) && !w.chars().any(|c| c.is_ascii_digit())
+    // Each claim's words once. Figures are hidden from the encoder and names mean little
+    // alone: words only.
+    let mut words_of: rustc_hash::FxHashMap<usize, Vec<String>> = Default::default();
+    for &c in helped.iter().flat_map(|(a, b)| [a, b]) {
+        words_of.entry(c).or_insert_with(|| {
+            let names: Vec<String> = corpus.features[c]
+                .entities
+                .iter()
+                .flat_map(|e| crate::normalize::fold_words(&e.text))
+                .collect();
+            let mut words = crate::rules::kinds::content_words(&corpus.claims[c].text);
+            words.retain(|w| !names.contains(w) && !w.chars().any(|c| c.is_ascii_digit()));
+            words.sort_unstable();
+            words.dedup();
+            words
         });
-        mine.sort_unstable();
-        mine.dedup();
+    }
+    let own_words = |x: usize, y: usize| -> Vec<String> {
+        let theirs = crate::rules::kinds::content_words(&corpus.claims[y].text);
+        let mut mine = words_of[&x].clone();
+        mine.retain(|w| !theirs.contains(w));
         mine
     };
     let lists: Vec<(Vec<String>, Vec<String>)> = helped
