@@ -327,6 +327,20 @@ struct LangFile {
     opposites: Vec<[Vec<String>; 2]>,
     #[serde(default)]
     first_name_forms: Vec<Vec<String>>,
+    #[serde(default)]
+    clauses: RawClauses,
+}
+
+/// Where a long sentence holds a second fact: the words that open a clause of its own.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawClauses {
+    /// After a comma: "…, où de nombreux hôtels…", "…, while organizers put…".
+    #[serde(default)]
+    openers: Vec<String>,
+    /// Anywhere between two words: "… et ont évoqué …", "… tandis que …".
+    #[serde(default)]
+    joins: Vec<String>,
 }
 
 /// One list of the language's regular expressions, compiled on first use: a run compiles only
@@ -718,6 +732,10 @@ pub struct Lang {
     pub anaphoric_speakers: HashSet<String>,
     /// Small words inside a name, folded.
     pub name_links: HashSet<String>,
+    /// Words that open a clause after a comma ([`crate::extract::clauses`]), folded.
+    pub clause_openers: Vec<Vec<String>>,
+    /// Words that open a clause anywhere ("et ont", "tandis que"), folded.
+    pub clause_joins: Vec<Vec<String>>,
     /// Titles and offices written before a name ("M.", "Premier ministre", "Judge"), folded:
     /// not part of the name, and no name alone.
     pub titles: HashSet<String>,
@@ -998,6 +1016,8 @@ impl Lang {
             inverted_pronouns: words("attribution.inverted_pronouns", &a.inverted_pronouns)?,
             source_stops: words("attribution.source_stops", &a.source_stops)?,
             name_links: words("name_links", &raw.name_links)?,
+            clause_openers: folded_phrases(&raw.clauses.openers),
+            clause_joins: folded_phrases(&raw.clauses.joins),
             titles: words("titles", &raw.titles)?,
             possessives: words("possessives", &raw.possessives)?,
             patterns: RawPatterns::of(&raw).lists(file),

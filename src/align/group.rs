@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 
 use super::candidates::{candidate_pairs, CandidateMode};
+use super::clauses::ClauseInput;
 use super::score::{PairScore, ScoreWeights, Scorer, TermSet};
 use crate::extract::Features;
 
@@ -86,7 +87,7 @@ fn conflict(a: &AlignInput, b: &AlignInput) -> bool {
 }
 
 /// The articles of two claims are further apart than one event lasts.
-fn weeks_apart(a: &AlignInput, b: &AlignInput) -> bool {
+pub(super) fn weeks_apart(a: &AlignInput, b: &AlignInput) -> bool {
     let (Some((a0, a1)), Some((b0, b1))) = (a.article_date, b.article_date) else {
         return false;
     };
@@ -111,6 +112,10 @@ pub struct ScoredPair {
     pub words: f64,
     /// The cosine of the two claims' meanings, when the sentence encoder ran.
     pub semantic: Option<f64>,
+    /// The clause of each claim the pair rests on (bytes of its text), when a clause of a
+    /// sentence that states several facts aligned rather than the whole claim
+    /// ([`super::clauses`]).
+    pub clauses: [Option<crate::source::Span>; 2],
 }
 
 /// Claims (by index) that state the same thing, and the pairs that tie them.
@@ -346,7 +351,7 @@ fn written_years(f: &Features) -> impl Iterator<Item = i32> + '_ {
 
 /// Explicit dates, weekdays or written years that cannot be the same day: a peak in 2013
 /// and a rate in 2017 are two facts, however alike their words.
-fn dates_conflict(a: &Features, b: &Features) -> bool {
+pub(super) fn dates_conflict(a: &Features, b: &Features) -> bool {
     disjoint(|| full_dates(a), || full_dates(b))
         || disjoint(|| weekdays(a), || weekdays(b))
         || disjoint(|| written_years(a), || written_years(b))
@@ -363,8 +368,7 @@ const ANCHORED_LINK: f64 = 0.20;
 /// Two claims name one person or body, or give one figure (above ten, so that "two" or
 /// "three" of anything does not count). A source ("selon le ministère") says who speaks,
 /// not what happened: two figures of one ministry are two facts.
-fn anchored(a: &AlignInput, b: &AlignInput) -> bool {
-    let (fa, fb) = (a.features, b.features);
+fn anchored(fa: &Features, fb: &Features) -> bool {
     let (na, nb) = (told_names(fa), told_names(fb));
     let name = na.iter().any(|x| nb.contains(x));
     let figure = fa.numbers.iter().any(|x| {
@@ -394,20 +398,38 @@ fn cross_links(
     group_of: &[usize],
     pairs: Vec<ScoredPair>,
 ) -> Vec<ScoredPair> {
-    let mut best: rustc_hash::FxHashMap<(usize, usize), (f64, usize)> = Default::default();
+    // Each clause of a claim has its own best match: the claim states that many facts.
+    type Unit = (usize, Option<usize>);
+    let mut best: rustc_hash::FxHashMap<(Unit, usize), (f64, usize)> = Default::default();
+    let unit = |p: &ScoredPair, side: usize| {
+        let (x, clause) = if side == 0 {
+            (p.a, p.clauses[0])
+        } else {
+            (p.b, p.clauses[1])
+        };
+        (x, clause.map(|s| s.start))
+    };
     for p in &pairs {
-        for (x, y) in [(p.a, p.b), (p.b, p.a)] {
-            let e = best.entry((x, claims[y].article)).or_insert((f64::MIN, y));
+        for (side, y) in [(0, p.b), (1, p.a)] {
+            let e = best
+                .entry((unit(p, side), claims[y].article))
+                .or_insert((f64::MIN, y));
             if p.score.score > e.0 {
                 *e = (p.score.score, y);
             }
         }
     }
-    let best_of = |x: usize, y: usize| best.get(&(x, claims[y].article)).map(|e| e.1) == Some(y);
-    pairs
+    let best_of = |p: &ScoredPair, side: usize, y: usize| {
+        best.get(&(unit(p, side), claims[y].article)).map(|e| e.1) == Some(y)
+    };
+    let mut links: Vec<ScoredPair> = pairs
         .into_iter()
-        .filter(|p| group_of[p.a] != group_of[p.b] && (best_of(p.a, p.b) || best_of(p.b, p.a)))
-        .collect()
+        .filter(|p| group_of[p.a] != group_of[p.b] && (best_of(p, 0, p.b) || best_of(p, 1, p.a)))
+        .collect();
+    // A pair linked whole and by a clause too is linked once, whole when it can be.
+    links.sort_by_key(|p| (p.a, p.b, p.clauses.iter().any(Option::is_some)));
+    links.dedup_by_key(|p| (p.a, p.b));
+    links
 }
 
 /// How alike two claims are: the words they share ([`Scorer`]) and, when the sentence
@@ -430,13 +452,13 @@ const SEMANTIC: f64 = 0.65;
 const OFFSET: f64 = 0.269;
 
 /// The blend alone: what links rest on.
-fn blend(words: f64, cos: f64) -> f64 {
+pub(super) fn blend(words: f64, cos: f64) -> f64 {
     (LEXICAL * words + SEMANTIC * cos - OFFSET).clamp(0.0, 1.0)
 }
 
 /// A pair's score from its parts: the blend, never below the words' score (meaning adds to
 /// the words, it never takes away a pair the words align).
-fn combined(words: f64, cos: Option<f64>) -> f64 {
+pub(super) fn combined(words: f64, cos: Option<f64>) -> f64 {
     cos.map_or(words, |c| blend(words, c).max(words))
 }
 
@@ -594,6 +616,16 @@ fn copy_lists(text_of: &[usize]) -> Vec<Vec<usize>> {
 }
 
 pub fn align(claims: &[AlignInput], options: &AlignOptions) -> Alignment {
+    align_with_clauses(claims, &[], options)
+}
+
+/// [`align`], with the clauses of claims that state several facts compared on their own: a
+/// clause links two claims grouped apart as a whole claim does.
+pub fn align_with_clauses(
+    claims: &[AlignInput],
+    clauses: &[ClauseInput],
+    options: &AlignOptions,
+) -> Alignment {
     let (scorer, sets) = Scorer::build(
         claims.iter().map(|c| c.features.terms.as_slice()),
         options.weights,
@@ -604,15 +636,15 @@ pub fn align(claims: &[AlignInput], options: &AlignOptions) -> Alignment {
         claims,
         text_of: same_texts(claims, &sets),
     };
-    let pairs = scored_pairs(&sim, options);
+    let (pairs, candidates) = scored_pairs(&sim, options);
     // Every scored pair is known to the merger: the second pass needs no scoring again.
     let mut merger = Merger::new(claims, &pairs, &sim.text_of);
     // Links rest on meaning: by words alone, pairs below the threshold are too often two
     // facts told in the same words (`--semantic off` keeps the groups it always made).
-    let linkable: Vec<ScoredPair> = pairs
+    let mut linkable: Vec<ScoredPair> = pairs
         .iter()
         .filter(|p| {
-            let bar = if anchored(&claims[p.a], &claims[p.b]) {
+            let bar = if anchored(claims[p.a].features, claims[p.b].features) {
                 options.anchored_link_threshold
             } else {
                 options.link_threshold
@@ -621,6 +653,14 @@ pub fn align(claims: &[AlignInput], options: &AlignOptions) -> Alignment {
         })
         .cloned()
         .collect();
+    linkable.extend(super::clauses::clause_links(
+        &scorer,
+        &sets,
+        claims,
+        clauses,
+        &candidates,
+        options,
+    ));
     let (first, below): (Vec<ScoredPair>, Vec<ScoredPair>) = pairs
         .into_iter()
         .partition(|p| p.score.score >= options.threshold);
@@ -628,7 +668,8 @@ pub fn align(claims: &[AlignInput], options: &AlignOptions) -> Alignment {
         merger.try_merge(pair, options.threshold, claims, &sim, options);
     }
     second_pass(&mut merger, below, &sim, options);
-    let (groups, singles) = into_groups(merger, linkable, &sim);
+    let (mut groups, singles) = into_groups(merger, linkable, &sim);
+    super::clauses::rest_on_clauses(&mut groups, &scorer, &sets, claims, clauses);
     Alignment {
         scorer,
         sets,
@@ -637,8 +678,12 @@ pub fn align(claims: &[AlignInput], options: &AlignOptions) -> Alignment {
     }
 }
 
-/// The candidate pairs worth keeping, scored, best first.
-fn scored_pairs(sim: &Similarity, options: &AlignOptions) -> Vec<ScoredPair> {
+/// The candidate pairs worth keeping, scored, best first; and the candidates (in
+/// `--candidates all-pairs`, the pairs kept), which the clauses of claims are compared by.
+fn scored_pairs(
+    sim: &Similarity,
+    options: &AlignOptions,
+) -> (Vec<ScoredPair>, Vec<(usize, usize)>) {
     let claims = sim.claims;
     // Claims of one article never align, nor claims in two languages.
     let source: Vec<(usize, crate::lang::LangCode)> =
@@ -665,10 +710,12 @@ fn scored_pairs(sim: &Similarity, options: &AlignOptions) -> Vec<ScoredPair> {
             same_event: None,
             words,
             semantic: cos,
+            clauses: [None, None],
         })
     };
     let score_pair = |a: usize, b: usize| score_with(a, b, sim.parts(a, b));
     let n = claims.len();
+    let mut listed = Vec::new();
     let mut pairs: Vec<ScoredPair> = match options.candidates {
         CandidateMode::Index => {
             let mut candidates = candidate_pairs(sim.scorer, sim.sets, may_pair);
@@ -681,10 +728,12 @@ fn scored_pairs(sim: &Similarity, options: &AlignOptions) -> Vec<ScoredPair> {
             candidates.sort_unstable();
             candidates.dedup();
             let parts = sim.parts_once(&candidates);
-            candidates
+            let scored = candidates
                 .par_iter()
                 .filter_map(|&(a, b)| score_with(a, b, parts(a, b)))
-                .collect()
+                .collect();
+            listed = candidates;
+            scored
         }
         CandidateMode::AllPairs => (0..n)
             .into_par_iter()
@@ -703,7 +752,10 @@ fn scored_pairs(sim: &Similarity, options: &AlignOptions) -> Vec<ScoredPair> {
             .total_cmp(&x.score.score)
             .then((x.a, x.b).cmp(&(y.a, y.b)))
     });
-    pairs
+    if options.candidates == CandidateMode::AllPairs {
+        listed = pairs.iter().map(|p| (p.a, p.b)).collect();
+    }
+    (pairs, listed)
 }
 
 /// Second pass: articles that already share groups report one event; between them a weaker

@@ -5,10 +5,12 @@
 //! into groups with at most one claim per article, keeping apart claims whose dates disagree.
 
 pub mod candidates;
+pub mod clauses;
 pub mod equivalence;
 pub mod group;
 pub mod score;
 
 pub use candidates::CandidateMode;
-pub use group::{align, AlignOptions, Alignment, Group, ScoredPair};
+pub use clauses::ClauseInput;
+pub use group::{align, align_with_clauses, AlignOptions, Alignment, Group, ScoredPair};
 pub use score::{PairScore, Scorer};

@@ -123,6 +123,9 @@ pub struct Scorer {
     /// Cached idf^power × kind weight per term.
     weight: Vec<f64>,
     keys: Vec<MatchKey>,
+    /// Per matching key: its term id, for texts scored against the vocabulary without being
+    /// counted in it ([`Scorer::set_of`]).
+    id_of: rustc_hash::FxHashMap<String, u32>,
 }
 
 thread_local! {
@@ -189,20 +192,10 @@ impl Scorer {
                 total: 0.0,
             });
         }
-        let docs = (s.docs as f64).max(MIN_IDF_DOCS);
         s.weight = (0..s.terms.len())
-            .map(|i| {
-                let idf = ((docs + 1.0) / (s.df[i] as f64 + 0.5))
-                    .ln()
-                    .max(0.05)
-                    .powf(s.weights.idf_power);
-                idf * match s.terms[i].1 {
-                    TermKind::Entity => s.weights.entity_boost,
-                    TermKind::Number => s.weights.number_weight,
-                    TermKind::Word => 1.0,
-                }
-            })
+            .map(|i| s.weight_of(s.df[i], s.terms[i].1))
             .collect();
+        s.id_of = id_of.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
         s.keys = s
             .terms
             .iter()
@@ -231,6 +224,56 @@ impl Scorer {
                 .sum();
         }
         (s, sets)
+    }
+
+    /// The weight of a term of `kind` found in `df` claims: idf^power × the kind's weight.
+    fn weight_of(&self, df: u32, kind: TermKind) -> f64 {
+        let docs = (self.docs as f64).max(MIN_IDF_DOCS);
+        let idf = ((docs + 1.0) / (df as f64 + 0.5))
+            .ln()
+            .max(0.05)
+            .powf(self.weights.idf_power);
+        idf * match kind {
+            TermKind::Entity => self.weights.entity_boost,
+            TermKind::Number => self.weights.number_weight,
+            TermKind::Word => 1.0,
+        }
+    }
+
+    /// The term set of a text scored against the claims without changing their vocabulary
+    /// (a clause of one of them): its terms the claims know, by id; a term none of them has
+    /// matches nothing and weighs as the rarest.
+    pub fn set_of(&self, terms: &[Term]) -> TermSet {
+        let light = self.weights.source_weight;
+        let mut unknown = 0.0;
+        let mut occurrences: Vec<(u32, bool)> = Vec::new();
+        for t in terms {
+            match self.id_of.get(&t.key) {
+                Some(&id) => occurrences.push((id, t.light)),
+                None => {
+                    let factor = if t.light { light } else { 1.0 };
+                    unknown += self.weight_of(0, t.kind) * factor;
+                }
+            }
+        }
+        occurrences.sort_unstable();
+        occurrences.dedup_by_key(|(id, _)| *id);
+        let mut set = TermSet {
+            ids: occurrences.iter().map(|&(id, _)| id).collect(),
+            light: occurrences
+                .iter()
+                .filter(|&&(_, l)| l)
+                .map(|&(id, _)| id)
+                .collect(),
+            total: 0.0,
+        };
+        set.total = unknown
+            + set
+                .ids
+                .iter()
+                .map(|&t| self.weight(t) * set.factor(t, light))
+                .sum::<f64>();
+        set
     }
 
     pub fn df(&self, id: u32) -> u32 {

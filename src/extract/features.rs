@@ -99,6 +99,10 @@ pub struct Features {
     pub entities: Vec<Entity>,
     #[serde(default)]
     pub polarity: Vec<Polarity>,
+    /// When the claim states several facts, each clause with its own features
+    /// ([`super::clauses`]): alignment compares them one by one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub clauses: Vec<super::clauses::Clause>,
 }
 
 impl Features {
@@ -225,6 +229,7 @@ pub fn extract(
         negations,
         entities,
         polarity,
+        clauses: Vec::new(),
     }
 }
 

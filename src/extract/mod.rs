@@ -4,6 +4,7 @@
 
 mod aliases;
 mod attribution;
+pub mod clauses;
 pub mod dates;
 mod features;
 mod numbers;

@@ -162,6 +162,7 @@ pub(super) fn changed_headlines<'r>(
                 same_event_groups: None,
                 semantic: None,
                 semantic_words: Vec::new(),
+                clauses: Vec::new(),
             },
             diff: ClaimDiff {
                 claim: records[1].id.clone(),

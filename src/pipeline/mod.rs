@@ -19,6 +19,7 @@ use crate::ingest::{Article, ArticleMeta};
 use crate::lang::Lang;
 use crate::normalize::WrittenForms;
 use crate::output::round3;
+use crate::report::model::AlignedClause;
 use crate::report::model::{
     ClaimDiff, ClaimRecord, FindingRecord, GroupRecord, PairRecord, Report, RuleSetInfo, Summary,
     Tool, SCHEMA,
@@ -99,14 +100,20 @@ impl Corpus {
 }
 
 /// The features of a text of the article `meta` (a claim, a headline).
+/// A sentence that states several facts gets the features of each clause too.
 fn features_of(text: &str, meta: &ArticleMeta, rules: &RuleSet) -> Features {
-    extract(
-        text,
-        Lang::get(meta.lang),
-        meta.date.as_deref().and_then(PartialDate::parse_iso),
-        &rules.aliases,
-        &rules.term_sets,
-    )
+    let lang = Lang::get(meta.lang);
+    let date = meta.date.as_deref().and_then(PartialDate::parse_iso);
+    let of = |text: &str| extract(text, lang, date, &rules.aliases, &rules.term_sets);
+    let mut features = of(text);
+    features.clauses = crate::extract::clauses::clauses(text, lang)
+        .into_iter()
+        .map(|span| crate::extract::clauses::Clause {
+            span,
+            features: of(&text[span.start..span.end]),
+        })
+        .collect();
+    features
 }
 
 /// The later of two versions of one outlet's story: by date when both are dated and the
@@ -160,11 +167,38 @@ pub fn align_corpus(
         .iter()
         .map(|c| art_index[c.article.as_str()])
         .collect();
+    // The claims' vectors, then their clauses' in claim order.
+    let clause_of: Vec<(usize, &crate::extract::clauses::Clause)> = corpus
+        .features
+        .iter()
+        .enumerate()
+        .flat_map(|(c, f)| f.clauses.iter().map(move |k| (c, k)))
+        .collect();
     let embeddings = options.semantic.then(|| {
-        let texts: Vec<&str> = corpus.claims.iter().map(|c| c.text.as_str()).collect();
+        let texts: Vec<&str> = corpus
+            .claims
+            .iter()
+            .map(|c| c.text.as_str())
+            .chain(
+                clause_of
+                    .iter()
+                    .map(|&(c, k)| &corpus.claims[c].text[k.span.start..k.span.end]),
+            )
+            .collect();
         crate::semantic::Encoder::new(options.quiet).embed(&texts)
     });
     let embeddings = embeddings.flatten();
+    let n = corpus.claims.len();
+    let clauses: Vec<align::ClauseInput> = clause_of
+        .iter()
+        .enumerate()
+        .map(|(i, &(c, k))| align::ClauseInput {
+            claim: c,
+            span: k.span,
+            features: &k.features,
+            embedding: embeddings.as_ref().map(|e| &e[n + i]),
+        })
+        .collect();
     let inputs: Vec<align::group::AlignInput> = corpus
         .features
         .iter()
@@ -180,7 +214,7 @@ pub fn align_corpus(
             features: f,
         })
         .collect();
-    let alignment = align::align(&inputs, options);
+    let alignment = align::align_with_clauses(&inputs, &clauses, options);
     (article_of, alignment)
 }
 
@@ -346,6 +380,46 @@ impl Aligned<'_> {
         self.mode == Mode::Compare || !self.corpus.claims[m].reference
     }
 
+    /// What of claims `x` and `y` group `g` compares: the clause of each that their pair
+    /// rests on, with where it starts in the claim; else the whole claim. Two claims aligned
+    /// by one clause are compared on it: the rest of the sentence states other facts.
+    fn parts(&self, g: &align::Group, x: usize, y: usize) -> [(ClaimView<'_>, Option<usize>); 2] {
+        let pair = g
+            .pairs
+            .iter()
+            .find(|p| (p.a, p.b) == (x, y) || (p.a, p.b) == (y, x));
+        let clause_of = |c: usize| {
+            let p = pair?;
+            p.clauses[usize::from(p.b == c)]
+        };
+        [x, y].map(|c| self.clause_view(c, clause_of(c)))
+    }
+
+    /// Claim `c`, or its clause at `clause`, with where the clause starts.
+    fn clause_view(
+        &self,
+        c: usize,
+        clause: Option<crate::source::Span>,
+    ) -> (ClaimView<'_>, Option<usize>) {
+        let whole = self.view(c);
+        let Some(span) = clause else {
+            return (whole, None);
+        };
+        let Some(k) = self.corpus.features[c]
+            .clauses
+            .iter()
+            .find(|k| k.span == span)
+        else {
+            return (whole, None);
+        };
+        let view = ClaimView {
+            text: &whole.text[span.start..span.end],
+            features: &k.features,
+            ..whole
+        };
+        (view, Some(span.start))
+    }
+
     fn view(&self, c: usize) -> ClaimView<'_> {
         ClaimView {
             id: &self.corpus.claims[c].id,
@@ -440,9 +514,22 @@ impl Aligned<'_> {
         let mut out = Assessments::default();
         let mut add = |(x, y): (usize, usize), similarity: f64| {
             out.entry((x, y)).or_insert_with(|| {
+                let [px, py] = self.parts(g, x, y);
+                if px.1.is_none() && py.1.is_none() {
+                    return model.assess(&PairFeatures::between(
+                        &profiles[&x],
+                        &profiles[&y],
+                        similarity,
+                    ));
+                }
+                // A pair aligned on a clause: the test reads the clauses.
+                let profile = |c: usize, (v, _): &(ClaimView, Option<usize>)| {
+                    let lang = Lang::get(corpus.articles[self.article_of[c]].lang);
+                    ClaimProfile::of(&ClaimText::new(v.text, v.features, lang))
+                };
                 model.assess(&PairFeatures::between(
-                    &profiles[&x],
-                    &profiles[&y],
+                    &profile(x, &px),
+                    &profile(y, &py),
                     similarity,
                 ))
             });
@@ -554,21 +641,22 @@ impl Aligned<'_> {
             {
                 continue;
             }
+            let [(view_r, from_r), (view_m, from_m)] = self.parts(g, r, m);
             let other;
-            let ops_r = if r == reference {
+            let ops_r = if r == reference && from_r.is_none() && from_m.is_none() {
                 ops
             } else {
-                other = word_diff(&claims[r].text, &claims[m].text);
+                other = word_diff(view_r.text, view_m.text);
                 &other
             };
             let assessment = &assessments[&(r.min(m), r.max(m))];
-            let mut hits = kinds::check_claims(
-                &self.enabled_rules,
-                &self.view(r),
-                &self.view(m),
-                ops_r,
-                assessment,
-            );
+            let mut hits =
+                kinds::check_claims(&self.enabled_rules, &view_r, &view_m, ops_r, assessment);
+            // Where a clause was compared, its words are located in the whole claim.
+            for h in &mut hits {
+                h.at[0] += from_r.unwrap_or(0);
+                h.at[1] += from_m.unwrap_or(0);
+            }
             if pair_of_others {
                 let seen = |c: usize, rule: usize| {
                     broke.get(&c).is_some_and(|rules| rules.contains(&rule))
@@ -664,6 +752,19 @@ impl Aligned<'_> {
                     .get(&(p.a.min(p.b), p.a.max(p.b)))
                     .cloned()
                     .unwrap_or_default(),
+                clauses: [p.a, p.b]
+                    .into_iter()
+                    .zip(p.clauses)
+                    .filter_map(|(c, span)| {
+                        let span = span?;
+                        Some(AlignedClause {
+                            claim: claims[c].id.clone(),
+                            start: span.start,
+                            end: span.end,
+                            text: claims[c].text[span.start..span.end].to_string(),
+                        })
+                    })
+                    .collect(),
             })
             .collect()
     }

@@ -135,6 +135,23 @@ pub struct PairRecord {
     /// one word of each claim that the other does not have ("quake" / "earthquake").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub semantic_words: Vec<crate::semantic::words::WordPair>,
+    /// When the pair rests on one clause of a sentence that states several facts: that clause
+    /// of each such claim (a claim aligned whole is not listed). The rules compared these
+    /// clauses, not the whole sentences.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub clauses: Vec<AlignedClause>,
+}
+
+/// The clause of a claim that an aligned pair rests on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct AlignedClause {
+    /// The claim's id.
+    pub claim: String,
+    /// Byte offsets of the clause in the claim's `text`.
+    pub start: usize,
+    pub end: usize,
+    /// The clause's words.
+    pub text: String,
 }
 
 /// Claims from several articles that state the same thing.

@@ -763,8 +763,13 @@ pub(crate) fn why(p: &PairRecord) -> String {
         (Some(c), false) => format!(" (meaning: cosine {c:.2}; {})", words.join(", ")),
         (None, _) => String::new(),
     };
+    let clauses: String = p
+        .clauses
+        .iter()
+        .map(|c| format!(" (on {}'s clause «{}»)", c.claim, one_line(&c.text)))
+        .collect();
     format!(
-        "{} ~ {} = {:.2}{equivalence}{meaning}: {}{context}",
+        "{} ~ {} = {:.2}{equivalence}{meaning}: {}{context}{clauses}",
         p.claims[0],
         p.claims[1],
         p.score,
