@@ -178,3 +178,54 @@ fn a_meaning_match_names_its_word_pairs() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("quake ≈ earthquake"), "{text}");
 }
+
+/// A sentence that states two facts aligns with each of them in another outlet: the link
+/// names the clause it rests on, and the rules compare that clause ("five" against "six"),
+/// located in the whole sentence.
+#[test]
+fn a_clause_of_a_sentence_that_states_two_facts_aligns_on_its_own() {
+    if model().is_none() {
+        return;
+    }
+    let r = compare(
+        &[
+            "fixtures/semantic/clauses-a.md",
+            "fixtures/semantic/clauses-b.md",
+        ],
+        "on",
+    );
+    let pair_of = |x: &str, y: &str| {
+        r["groups"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|g| g["pairs"].as_array().unwrap())
+            .find(|p| p["claims"] == serde_json::json!([x, y]))
+            .cloned()
+            .unwrap_or_else(|| panic!("{x} and {y} are not aligned"))
+    };
+    let toll = pair_of("a1.c2", "a2.c2");
+    assert_eq!(toll["clauses"][0]["claim"], "a1.c2");
+    assert_eq!(
+        toll["clauses"][0]["text"],
+        "The regional office said that five of the dead were visitors to the national park"
+    );
+    assert!(toll["clauses"].as_array().unwrap().len() == 1, "{toll}");
+    // Grouped whole: what the rest of the sentence adds is for the wording rule to say.
+    let hotels = pair_of("a1.c2", "a2.c3");
+    assert!(hotels.get("clauses").is_none(), "{hotels}");
+    let number = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["kind"] == "number")
+        .expect("the toll of visitors differs");
+    assert_eq!(number["message"], "Agence A says five, Journal B says six");
+    assert_eq!(
+        number["locations"],
+        serde_json::json!([
+            "fixtures/semantic/clauses-a.md:10:31",
+            "fixtures/semantic/clauses-b.md:10:43"
+        ])
+    );
+}

@@ -1,12 +1,14 @@
 //! Claims below the sentence: a sentence that states several facts
 //! ([`crate::extract::clauses`]) is compared clause by clause too, and a link between two
 //! claims may rest on one clause of each. The groups keep whole claims, one per article; a
-//! clause only links claims grouped apart, as [`super::group`]'s links do.
+//! clause only links claims grouped apart, as [`super::group`]'s links do. (A grouped pair
+//! is compared whole even where one clause matches best: what the rest of a sentence adds is
+//! what the `wording` rule reports.)
 
 use rayon::prelude::*;
 
+use super::group::{align_linking, combined, Alignment, ScoredPair};
 use super::group::{blend, dates_conflict, weeks_apart, AlignInput, AlignOptions};
-use super::group::{combined, ScoredPair};
 use super::score::{PairScore, Scorer, TermSet};
 use crate::extract::Features;
 use crate::source::Span;
@@ -28,6 +30,18 @@ struct Unit<'a> {
     features: &'a Features,
     set: &'a TermSet,
     embedding: Option<&'a crate::semantic::Vector>,
+}
+
+/// [`super::align`], with the clauses of claims that state several facts compared on their
+/// own: a clause links two claims grouped apart as a whole claim does.
+pub fn align_with_clauses(
+    claims: &[AlignInput],
+    clauses: &[ClauseInput],
+    options: &AlignOptions,
+) -> Alignment {
+    align_linking(claims, options, |scorer, sets, candidates| {
+        clause_links(scorer, sets, claims, clauses, candidates, options)
+    })
 }
 
 /// The claims and clauses compared, with each claim's clauses as units.
@@ -94,7 +108,7 @@ fn clause_sets(scorer: &Scorer, clauses: &[ClauseInput]) -> Vec<TermSet> {
 /// The best pair of clauses (or of a clause and a whole claim) of each candidate pair of
 /// claims that would link them ([`AlignOptions::link_threshold`]), with the clauses named in
 /// [`ScoredPair::clauses`]. Links rest on meaning: with no sentence encoder, none.
-pub(super) fn clause_links(
+fn clause_links(
     scorer: &Scorer,
     sets: &[TermSet],
     claims: &[AlignInput],
@@ -131,50 +145,6 @@ pub(super) fn clause_links(
                 })
         })
         .collect()
-}
-
-/// A clause must score this much above its whole claim for a grouped pair to rest on it:
-/// a clause is a shorter text, and shorter texts that share words score higher.
-const CLAUSE_MARGIN: f64 = 0.1;
-
-/// The pairs of `groups` that rest on a clause: where a clause of one claim matches the
-/// other claim, which states one fact, clearly better than the whole sentence does, the pair names it,
-/// and the rules compare that clause rather than the whole sentence.
-pub(super) fn rest_on_clauses(
-    groups: &mut [super::group::Group],
-    scorer: &Scorer,
-    sets: &[TermSet],
-    claims: &[AlignInput],
-    clauses: &[ClauseInput],
-) {
-    if clauses.is_empty() {
-        return;
-    }
-    let clause_sets = clause_sets(scorer, clauses);
-    let units = Units::new(claims, sets, clauses, &clause_sets);
-    let score = |u: Unit, v: Unit| {
-        let cos = u.embedding.zip(v.embedding);
-        let cos = cos.map(|(x, y)| f64::from(crate::semantic::cosine(x, y)));
-        combined(scorer.similarity(u.set, v.set), cos)
-    };
-    for p in groups.iter_mut().flat_map(|g| g.pairs.iter_mut()) {
-        // Two sentences that both state several facts are compared whole: the clause they
-        // share best is often the one they repeat word for word, not the one that differs.
-        if p.clauses.iter().any(Option::is_some) || units.has_clauses(p.a) == units.has_clauses(p.b)
-        {
-            continue;
-        }
-        let whole = score(units.whole(p.a), units.whole(p.b));
-        let best = units
-            .clause_pairs(p.a, p.b)
-            .filter(|(u, v)| !dates_conflict(u.features, v.features))
-            .map(|(u, v)| (score(u, v), [u.clause, v.clause]))
-            .max_by(|x, y| x.0.total_cmp(&y.0));
-        if let Some((s, spans)) = best.filter(|b| b.0 >= whole + CLAUSE_MARGIN) {
-            debug_assert!(s > whole);
-            p.clauses = spans;
-        }
-    }
 }
 
 /// Two units that would link: their blend, the words' score, the cosine and their clauses.

@@ -6,7 +6,6 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 
 use super::candidates::{candidate_pairs, CandidateMode};
-use super::clauses::ClauseInput;
 use super::score::{PairScore, ScoreWeights, Scorer, TermSet};
 use crate::extract::Features;
 
@@ -426,7 +425,8 @@ fn cross_links(
         .into_iter()
         .filter(|p| group_of[p.a] != group_of[p.b] && (best_of(p, 0, p.b) || best_of(p, 1, p.a)))
         .collect();
-    // A pair linked whole and by a clause too is linked once, whole when it can be.
+    // A pair linked whole and by a clause too is linked once, whole: the clause two
+    // sentences share best is often the one they repeat word for word, not where they differ.
     links.sort_by_key(|p| (p.a, p.b, p.clauses.iter().any(Option::is_some)));
     links.dedup_by_key(|p| (p.a, p.b));
     links
@@ -616,15 +616,15 @@ fn copy_lists(text_of: &[usize]) -> Vec<Vec<usize>> {
 }
 
 pub fn align(claims: &[AlignInput], options: &AlignOptions) -> Alignment {
-    align_with_clauses(claims, &[], options)
+    align_linking(claims, options, |_, _, _| Vec::new())
 }
 
-/// [`align`], with the clauses of claims that state several facts compared on their own: a
-/// clause links two claims grouped apart as a whole claim does.
-pub fn align_with_clauses(
+/// [`align`], where `more_links` proposes links besides those of whole claims (the clauses
+/// of [`super::clauses`]), given the scorer, the claims' term sets and the candidate pairs.
+pub(super) fn align_linking(
     claims: &[AlignInput],
-    clauses: &[ClauseInput],
     options: &AlignOptions,
+    more_links: impl FnOnce(&Scorer, &[TermSet], &[(usize, usize)]) -> Vec<ScoredPair>,
 ) -> Alignment {
     let (scorer, sets) = Scorer::build(
         claims.iter().map(|c| c.features.terms.as_slice()),
@@ -653,14 +653,7 @@ pub fn align_with_clauses(
         })
         .cloned()
         .collect();
-    linkable.extend(super::clauses::clause_links(
-        &scorer,
-        &sets,
-        claims,
-        clauses,
-        &candidates,
-        options,
-    ));
+    linkable.extend(more_links(&scorer, &sets, &candidates));
     let (first, below): (Vec<ScoredPair>, Vec<ScoredPair>) = pairs
         .into_iter()
         .partition(|p| p.score.score >= options.threshold);
@@ -668,8 +661,7 @@ pub fn align_with_clauses(
         merger.try_merge(pair, options.threshold, claims, &sim, options);
     }
     second_pass(&mut merger, below, &sim, options);
-    let (mut groups, singles) = into_groups(merger, linkable, &sim);
-    super::clauses::rest_on_clauses(&mut groups, &scorer, &sets, claims, clauses);
+    let (groups, singles) = into_groups(merger, linkable, &sim);
     Alignment {
         scorer,
         sets,

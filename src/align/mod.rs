@@ -11,6 +11,6 @@ pub mod group;
 pub mod score;
 
 pub use candidates::CandidateMode;
-pub use clauses::ClauseInput;
-pub use group::{align, align_with_clauses, AlignOptions, Alignment, Group, ScoredPair};
+pub use clauses::{align_with_clauses, ClauseInput};
+pub use group::{align, AlignOptions, Alignment, Group, ScoredPair};
 pub use score::{PairScore, Scorer};

@@ -525,3 +525,308 @@ fn mark_nested(found: Vec<(Form, Attribution)>) -> Vec<Attribution> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::test_claims::{features, features_in};
+    use crate::lang::LangCode;
+
+    #[test]
+    fn a_long_source_keeps_its_whole_name() {
+        let f = features(
+            "« Nous ne reculerons pas », a déclaré la dirigeante de l'opposition Nino Beridzé.",
+        );
+        assert_eq!(
+            f.attributions[0].text,
+            "la dirigeante de l'opposition Nino Beridzé"
+        );
+    }
+
+    #[test]
+    fn a_date_after_the_verb_is_not_the_source() {
+        let f = features("L'aide sera versée, a annoncé jeudi 14 mars le Premier ministre.");
+        assert_eq!(f.attributions[0].source, "premier ministre");
+        for said in ["a déclaré hier le maire", "a déclaré samedi le maire"] {
+            let f = features(&format!("« C'est fini », {said}."));
+            assert_eq!(f.attributions[0].source, "maire", "{said}");
+        }
+    }
+
+    #[test]
+    fn a_passive_names_its_agent_or_no_source() {
+        let sources = |t: &str, lang: LangCode| -> Vec<String> {
+            features_in(t, lang)
+                .attributions
+                .into_iter()
+                .map(|a| a.source)
+                .collect()
+        };
+        assert!(sources("No injuries were reported.", LangCode::En).is_empty());
+        assert!(sources("The cause is said to be a gas leak.", LangCode::En).is_empty());
+        assert_eq!(
+            sources(
+                "The deal was announced by the Kremlin on Monday.",
+                LangCode::En
+            ),
+            ["Kremlin"]
+        );
+        assert!(sources("Il est précisé que le vol a été annulé.", LangCode::Fr).is_empty());
+        assert_eq!(
+            sources(
+                "Le cessez-le-feu a été annoncé par le Kremlin.",
+                LangCode::Fr
+            ),
+            ["Kremlin"]
+        );
+        assert!(sources("Le feu s'est déclaré vers 4 heures.", LangCode::Fr).is_empty());
+        // A reflexive keeps the subject a speaker.
+        assert_eq!(
+            sources(
+                "Donald Trump s'est dit prêt à revoir les sanctions.",
+                LangCode::Fr
+            ),
+            ["donald trump"]
+        );
+    }
+
+    #[test]
+    fn a_verb_form_used_as_a_noun_names_no_source() {
+        let f = features("Le syndicat a dénoncé « un effet d'annonce » et appelé à la grève.");
+        let sources: Vec<&str> = f.attributions.iter().map(|a| a.source.as_str()).collect();
+        assert_eq!(sources, ["syndicat"]);
+    }
+
+    #[test]
+    fn reported_speaker_is_nested() {
+        let sources = |t: &str| -> Vec<(String, bool)> {
+            features_in(t, LangCode::En)
+                .attributions
+                .into_iter()
+                .map(|a| (a.source, a.nested))
+                .collect()
+        };
+        assert_eq!(
+            sources("The Sahel Liberation Front claimed responsibility for the attack, the army said on Monday."),
+            [("sahel liberation front".to_string(), true), ("army".to_string(), false)]
+        );
+        assert_eq!(
+            sources("Police said the group claimed responsibility."),
+            [("police".to_string(), false), ("group".to_string(), true)]
+        );
+    }
+
+    #[test]
+    fn an_adverb_in_the_verb_group_is_no_source() {
+        let sources = |t: &str, lang: LangCode| -> Vec<String> {
+            features_in(t, lang)
+                .attributions
+                .iter()
+                .filter(|a| !a.nested)
+                .map(|a| a.source.clone())
+                .collect()
+        };
+        assert_eq!(
+            sources(
+                "La Commission a toutefois estimé que 100 personnes pourraient avoir été tuées.",
+                LangCode::Fr
+            ),
+            ["commission"]
+        );
+        assert_eq!(
+            sources(
+                "The ministry has also said that the toll may rise.",
+                LangCode::En
+            ),
+            ["ministry"]
+        );
+        // "selon les données du ministère": the ministry is the source, not the data.
+        assert_eq!(
+            sources(
+                "Selon les données du ministère de l'Intérieur, 1,1 million de personnes ont manifesté.",
+                LangCode::Fr
+            ),
+            ["ministere interieur"]
+        );
+        // A passive names no source, even after a name in apposition.
+        assert!(sources(
+            "L'ancien président, Nicolas Sarkozy, a été reconnu coupable d'association de malfaiteurs.",
+            LangCode::Fr
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn selon_and_named_speaker() {
+        let f = features("Une coordination est possible, selon le sénateur russe Viktor Ozerov qui se base sur l'entretien.");
+        assert_eq!(f.attributions[0].source, "senateur russe viktor ozerov");
+        let f = features(
+            "«Je suis sûr que ce dialogue continuera», a déclaré Ozerov à l'agence Sputnik.",
+        );
+        assert_eq!(f.quotes[0].speaker.as_deref(), Some("ozerov"));
+    }
+
+    #[test]
+    fn reporting_verbs_of_the_language() {
+        let sources = |t: &str, lang: LangCode| -> Vec<String> {
+            features_in(t, lang)
+                .attributions
+                .into_iter()
+                .map(|a| a.source)
+                .collect()
+        };
+        for verb in [
+            "a réagi",
+            "a confié",
+            "a fait savoir",
+            "a tweeté",
+            "a écrit sur X",
+            "a écrit dans un communiqué",
+            "a confié à l'AFP",
+            "a martelé",
+            "a insisté",
+            "a souligné",
+            "a rappelé",
+            "a dénoncé",
+            "a assuré",
+            "a affirmé",
+        ] {
+            let t = format!("« C'est inacceptable », {verb} le maire de Brest.");
+            assert_eq!(sources(&t, LangCode::Fr), ["maire brest"], "{t}");
+        }
+        assert_eq!(
+            sources(
+                "Le ministère de l'Intérieur a fait savoir que la réforme sera retirée.",
+                LangCode::Fr
+            ),
+            ["ministere interieur"]
+        );
+        for t in [
+            "\"It is unacceptable,\" the mayor tweeted.",
+            "\"It is unacceptable,\" the mayor insisted.",
+            "\"It is unacceptable,\" the mayor stressed.",
+            "\"It is unacceptable,\" the mayor noted.",
+            "\"It is unacceptable,\" stressed the mayor.",
+            "The mayor posted on X that the reform would be withdrawn.",
+            "The mayor wrote on X that the reform would be withdrawn.",
+        ] {
+            assert_eq!(sources(t, LangCode::En), ["mayor"], "{t}");
+        }
+    }
+
+    #[test]
+    fn a_source_in_apposition_is_the_person_with_the_title() {
+        let found = |t: &str, lang: LangCode| -> Vec<(String, String)> {
+            features_in(t, lang)
+                .attributions
+                .into_iter()
+                .map(|a| (a.text, a.source))
+                .collect()
+        };
+        let one = |text: &str, source: &str| vec![(text.to_string(), source.to_string())];
+        assert_eq!(
+            found(
+                "Le Premier ministre, François Garnier, a déclaré que la réforme serait retirée.",
+                LangCode::Fr
+            ),
+            one(
+                "Le Premier ministre, François Garnier",
+                "premier ministre francois garnier"
+            )
+        );
+        assert_eq!(
+            found(
+                "La réforme sera retirée, a déclaré le Premier ministre, François Garnier, lors d'un point presse.",
+                LangCode::Fr
+            ),
+            one(
+                "le Premier ministre, François Garnier",
+                "premier ministre francois garnier"
+            )
+        );
+        assert_eq!(
+            found(
+                "Lundi, François Garnier, Premier ministre, a déclaré que la réforme serait retirée.",
+                LangCode::Fr
+            ),
+            one(
+                "François Garnier, Premier ministre",
+                "francois garnier premier ministre"
+            )
+        );
+        assert_eq!(
+            found(
+                "Interior Minister Jane Doe said the reform would be withdrawn.",
+                LangCode::En
+            ),
+            one("Interior Minister Jane Doe", "interior minister jane doe")
+        );
+        assert_eq!(
+            found(
+                "Jane Doe, a spokeswoman for the mayor, said the reform would be withdrawn.",
+                LangCode::En
+            ),
+            one(
+                "Jane Doe, a spokeswoman for the mayor",
+                "jane doe spokeswoman mayor"
+            )
+        );
+        // A clause between commas is no title.
+        for t in [
+            "Doe, in a letter to the court, said the reform would be withdrawn.",
+            "Doe, indicted in February, said the reform would be withdrawn.",
+        ] {
+            let sources = found(t, LangCode::En);
+            assert!(
+                sources
+                    .iter()
+                    .all(|(_, s)| !s.contains("court") && !s.contains("february")),
+                "{t}: {sources:?}"
+            );
+        }
+        assert_eq!(
+            found(
+                "The interior minister, Jane Doe, said the reform would be withdrawn.",
+                LangCode::En
+            ),
+            one(
+                "The interior minister, Jane Doe",
+                "interior minister jane doe"
+            )
+        );
+        assert_eq!(
+            found(
+                "The reform will be withdrawn, the interior minister, Jane Doe, said on Monday.",
+                LangCode::En
+            ),
+            one(
+                "the interior minister, Jane Doe",
+                "interior minister jane doe"
+            )
+        );
+    }
+
+    #[test]
+    fn selon_inside_a_later_clause_sources_that_clause_only() {
+        let own = |t: &str| -> Vec<String> {
+            features(t)
+                .attributions
+                .into_iter()
+                .filter(|a| !a.nested)
+                .map(|a| a.source)
+                .collect()
+        };
+        assert!(own("Le conflit avec les séparatistes dans l'Est, soutenus selon Kiev par la Russie, continue.").is_empty());
+        assert_eq!(
+            own("Le bilan s'élève selon la police à 12 morts."),
+            ["police"]
+        );
+        assert_eq!(
+            own("Le bilan, lourd, s'élève à 12 morts selon la police."),
+            ["police"]
+        );
+        assert_eq!(
+            own("Le bilan, lourd, s'élève à 12 morts, selon la police, qui enquête."),
+            ["police"]
+        );
+    }
+}

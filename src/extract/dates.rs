@@ -4,6 +4,7 @@
 //! article's day), unless the claim speaks of the future ("Divers will inspect the hull on
 //! Wednesday", "se rendra mercredi"): then it is the coming one.
 
+use std::cell::OnceCell;
 use std::sync::OnceLock;
 
 use chrono::{Datelike, Duration, NaiveDate};
@@ -158,228 +159,296 @@ pub fn find_dates(
     lang: &Lang,
     article_date: Option<PartialDate>,
 ) -> Vec<DateMention> {
-    let number = |k: usize| -> Option<u32> {
-        let w = words.get(k)?;
-        if w.kind != WordKind::Number {
-            return None;
-        }
-        text[w.start..w.end].parse().ok()
+    let scan = DateScan {
+        text,
+        words,
+        folded,
+        lang,
+        article_date,
+        anchor: article_date.and_then(PartialDate::to_naive),
+        future: OnceCell::new(),
     };
-    let is_ordinal_suffix = |k: usize| {
-        folded
-            .get(k)
-            .is_some_and(|f| lang.ordinal_suffixes.contains(f))
-    };
-    let anchor = article_date.and_then(PartialDate::to_naive);
-    // Asked once, of claims that name a weekday only.
-    let mut future: Option<bool> = None;
     let mut out = Vec::new();
     let mut k = 0;
     while k < words.len() {
-        let mut found: Option<(usize, DateKind, Option<PartialDate>)> = None;
-        // Day month [year]: "9 septembre", "1er mars 2014", "20 janvier 2017".
-        if let Some(day) = number(k).filter(|d| (1..=31).contains(d)) {
-            let mut m = k + 1;
-            if is_ordinal_suffix(m) && words[m].start == words[k].end {
-                m += 1;
-            }
-            if let Some(&month) = folded.get(m).and_then(|f| lang.months.get(f)) {
-                let year = number(m + 1)
-                    .filter(|y| (1000..=2999).contains(y))
-                    .map(|y| y as i32);
-                let end = if year.is_some() { m + 2 } else { m + 1 };
-                found = Some((
-                    end,
-                    DateKind::Absolute,
-                    Some(complete(day, month, year, article_date)),
-                ));
-            }
-        }
-        // Month day[, year] where months come first ("January 20, 2017"); month year
-        // ("mars 2014"); a month after a prefix ("en novembre").
-        if found.is_none() {
-            if let Some(&month) = folded.get(k).and_then(|f| lang.months.get(f)) {
-                let capitalised = text[words[k].start..].starts_with(char::is_uppercase);
-                if let Some(day) = number(k + 1).filter(|d| (1..=31).contains(d)) {
-                    if lang.month_before_day && capitalised {
-                        let year = number(k + 2)
-                            .filter(|y| (1000..=2999).contains(y))
-                            .map(|y| y as i32);
-                        let end = if year.is_some() { k + 3 } else { k + 2 };
-                        found = Some((
-                            end,
-                            DateKind::Absolute,
-                            Some(complete(day, month, year, article_date)),
-                        ));
-                    }
-                }
-                if found.is_none() {
-                    if let Some(year) = number(k + 1).filter(|y| (1000..=2999).contains(y)) {
-                        let d = PartialDate {
-                            year: Some(year as i32),
-                            month: Some(month),
-                            day: None,
-                        };
-                        found = Some((k + 2, DateKind::Absolute, Some(d)));
-                    } else if k > 0
-                        && lang.month_prefixes.contains(&folded[k - 1])
-                        && (capitalised || !lang.months_capitalised)
-                    {
-                        // "en novembre", "fin mars", "in November".
-                        let d = PartialDate {
-                            year: article_date.and_then(|a| a.year),
-                            month: Some(month),
-                            day: None,
-                        };
-                        found = Some((k + 1, DateKind::Absolute, Some(d)));
-                    }
-                }
-            }
-        }
-        // A year on its own: "en 2014", "in 2003".
-        if found.is_none() {
-            if let Some(year) = number(k).filter(|y| (1900..=2100).contains(y)) {
-                let prev = k.checked_sub(1).map(|p| folded[p].as_str());
-                // "en 2014" is a year; "2000 soldats", "1950 homes" are counts: a unit, or a
-                // plural noun (a lowercase word with a `plural_endings` ending that is not a
-                // function word), follows.
-                let unit_follows = folded.get(k + 1).is_some_and(|w| {
-                    let written = &text[words[k + 1].start..words[k + 1].end];
-                    lang.units.contains_key(w)
-                        || written.starts_with(char::is_lowercase)
-                            && w.chars().count() > 3
-                            && lang.plural_endings.iter().any(|e| w.ends_with(e.as_str()))
-                            && !lang.stopwords.contains(w)
-                            && text[words[k].end..words[k + 1].start].trim().is_empty()
-                });
-                if prev.is_some_and(|p| lang.year_prefixes.contains(p))
-                    || (text[words[k].start..words[k].end].len() == 4 && !unit_follows)
-                {
-                    let d = PartialDate {
-                        year: Some(year as i32),
-                        month: None,
-                        day: None,
-                    };
-                    found = Some((k + 1, DateKind::Absolute, Some(d)));
-                }
-            }
-        }
-        // A weekday: "samedi", "vendredi dernier", "last Friday", "next Monday".
-        if found.is_none() {
-            if let Some(&wd) = folded.get(k).and_then(|f| lang.weekdays.get(f)) {
-                let after = folded.get(k + 1).map(String::as_str);
-                let before = k.checked_sub(1).map(|p| folded[p].as_str());
-                let past = after.is_some_and(|a| lang.weekday_past.contains(a))
-                    || before.is_some_and(|b| lang.weekday_past.contains(b));
-                let next = after.is_some_and(|a| lang.weekday_next.contains(a))
-                    || before.is_some_and(|b| lang.weekday_next.contains(b));
-                let start = if before
-                    .is_some_and(|b| lang.weekday_past.contains(b) || lang.weekday_next.contains(b))
-                {
-                    k - 1
-                } else {
-                    k
-                };
-                let end = if after
-                    .is_some_and(|a| lang.weekday_past.contains(a) || lang.weekday_next.contains(a))
-                {
-                    k + 2
-                } else {
-                    k + 1
-                };
-                // A weekday just after a reporting verb is when it was said ("said on Monday
-                // that divers will…"); otherwise a claim about the future names the next one.
-                let said_then = folded[k.saturating_sub(SAID_WITHIN)..k]
-                    .iter()
-                    .any(|w| lang.attribution_verbs.contains(w));
-                let date = anchor.map(|a| {
-                    let forward = !past
-                        && !said_then
-                        && *future
-                            .get_or_insert_with(|| speaks_of_future(text, words, folded, lang));
-                    let today = naive_weekday(a) as i64;
-                    let ahead = (wd as i64 - today).rem_euclid(7);
-                    let back = (today - wd as i64).rem_euclid(7);
-                    let delta = match (next, forward) {
-                        // "next Monday" on a Monday is in a week.
-                        (true, _) if ahead == 0 => 7,
-                        (true, _) | (false, true) => ahead,
-                        // "last Monday" on a Monday was a week ago.
-                        _ if past && back == 0 => -7,
-                        _ => -back,
-                    };
-                    PartialDate::from_naive(a + Duration::days(delta))
-                });
-                out.push(DateMention {
-                    span: Span::new(words[start].start, words[end - 1].end),
-                    text: text[words[start].start..words[end - 1].end].to_string(),
-                    kind: DateKind::Weekday,
-                    weekday: Some(wd),
-                    date,
-                });
-                k = end;
-                continue;
-            }
-        }
-        // Relative days: "hier", "aujourd'hui", "yesterday".
-        if found.is_none() {
-            for (phrase, days) in &lang.relative_days {
-                let n = phrase.len();
-                if n > 0 && folded[k..].starts_with(phrase) {
-                    let date = anchor.map(|a| PartialDate::from_naive(a + Duration::days(*days)));
-                    found = Some((k + n, DateKind::Relative, date));
-                    break;
-                }
-            }
-        }
-        match found {
-            Some((end, kind, date)) => {
-                let weekday = date.and_then(PartialDate::to_naive).map(naive_weekday);
-                out.push(DateMention {
-                    span: Span::new(words[k].start, words[end - 1].end),
-                    text: text[words[k].start..words[end - 1].end].to_string(),
-                    kind,
-                    weekday,
-                    date,
-                });
+        match scan.mention_at(k) {
+            Some((mention, end)) => {
+                out.push(mention);
                 k = end;
             }
             None => k += 1,
         }
     }
-    // Relative periods: "la semaine dernière", "last month". A week names no day or month;
-    // a month or a year back resolve to that month or year.
-    for (re, days) in &lang.relative_periods {
-        for m in re.find_iter(text) {
-            if out
-                .iter()
-                .any(|d| d.span.start < m.end() && m.start() < d.span.end)
-            {
-                continue;
-            }
-            let date = anchor.and_then(|a| {
-                let d = PartialDate::from_naive(a + Duration::days(*days));
-                match days.abs() {
-                    300.. => Some(PartialDate {
-                        month: None,
-                        day: None,
-                        ..d
-                    }),
-                    28..=299 => Some(PartialDate { day: None, ..d }),
-                    _ => None,
-                }
-            });
-            out.push(DateMention {
-                span: Span::new(m.start(), m.end()),
-                text: m.as_str().to_string(),
-                kind: DateKind::Relative,
-                weekday: None,
-                date,
-            });
-        }
-    }
+    scan.add_relative_periods(&mut out);
     out.sort_by_key(|d| d.span.start);
     merge_named_weekdays(text, out)
+}
+
+/// A date phrase found at a word: the word after it, its kind, and the date it names when
+/// that is known.
+type Found = (usize, DateKind, Option<PartialDate>);
+
+/// One claim read for dates. The forms are tried at each word in a fixed order, most
+/// specific first, so that "20 janvier 2017" is one date and not a day, a month and a year.
+struct DateScan<'a> {
+    text: &'a str,
+    words: &'a [WordSpan],
+    folded: &'a [String],
+    lang: &'a Lang,
+    article_date: Option<PartialDate>,
+    /// The article's day, which weekdays and relative days count from.
+    anchor: Option<NaiveDate>,
+    /// Asked once, of claims that name a weekday only: the question reads the whole claim.
+    future: OnceCell<bool>,
+}
+
+impl DateScan<'_> {
+    /// The date mention that starts at word `k`, and the word after it.
+    fn mention_at(&self, k: usize) -> Option<(DateMention, usize)> {
+        let absolute = self
+            .day_month(k)
+            .or_else(|| self.month_first(k))
+            .or_else(|| self.year_alone(k));
+        if let Some(found) = absolute {
+            return Some(self.mention(k, found));
+        }
+        self.weekday(k)
+            .or_else(|| self.relative_day(k).map(|found| self.mention(k, found)))
+    }
+
+    fn mention(&self, k: usize, (end, kind, date): Found) -> (DateMention, usize) {
+        let (a, b) = (self.words[k].start, self.words[end - 1].end);
+        let mention = DateMention {
+            span: Span::new(a, b),
+            text: self.text[a..b].to_string(),
+            kind,
+            weekday: date.and_then(PartialDate::to_naive).map(naive_weekday),
+            date,
+        };
+        (mention, end)
+    }
+
+    fn number(&self, k: usize) -> Option<u32> {
+        let w = self.words.get(k)?;
+        if w.kind != WordKind::Number {
+            return None;
+        }
+        self.text[w.start..w.end].parse().ok()
+    }
+
+    fn day(&self, k: usize) -> Option<u32> {
+        self.number(k).filter(|d| (1..=31).contains(d))
+    }
+
+    fn year(&self, k: usize) -> Option<i32> {
+        self.number(k)
+            .filter(|y| (1000..=2999).contains(y))
+            .map(|y| y as i32)
+    }
+
+    fn month(&self, k: usize) -> Option<u32> {
+        self.folded
+            .get(k)
+            .and_then(|f| self.lang.months.get(f))
+            .copied()
+    }
+
+    /// A day and a month, with the year if word `y` is one.
+    fn to_the_day(&self, day: u32, month: u32, y: usize) -> Found {
+        let year = self.year(y);
+        let end = if year.is_some() { y + 1 } else { y };
+        let date = complete(day, month, year, self.article_date);
+        (end, DateKind::Absolute, Some(date))
+    }
+
+    /// Day month [year]: "9 septembre", "1er mars 2014", "20 janvier 2017".
+    fn day_month(&self, k: usize) -> Option<Found> {
+        let day = self.day(k)?;
+        let mut m = k + 1;
+        let suffix = self
+            .folded
+            .get(m)
+            .is_some_and(|f| self.lang.ordinal_suffixes.contains(f));
+        if suffix && self.words[m].start == self.words[k].end {
+            m += 1;
+        }
+        let month = self.month(m)?;
+        Some(self.to_the_day(day, month, m + 1))
+    }
+
+    /// Month day[, year] where months come first ("January 20, 2017"); month year
+    /// ("mars 2014"); a month after a prefix ("en novembre", "fin mars", "in November").
+    fn month_first(&self, k: usize) -> Option<Found> {
+        let month = self.month(k)?;
+        let capitalised = self.text[self.words[k].start..].starts_with(char::is_uppercase);
+        if let Some(day) = self.day(k + 1) {
+            if self.lang.month_before_day && capitalised {
+                return Some(self.to_the_day(day, month, k + 2));
+            }
+        }
+        let (year, end) = if let Some(year) = self.year(k + 1) {
+            (Some(year), k + 2)
+        } else if k > 0
+            && self.lang.month_prefixes.contains(&self.folded[k - 1])
+            && (capitalised || !self.lang.months_capitalised)
+        {
+            (self.article_date.and_then(|a| a.year), k + 1)
+        } else {
+            return None;
+        };
+        let date = PartialDate {
+            year,
+            month: Some(month),
+            day: None,
+        };
+        Some((end, DateKind::Absolute, Some(date)))
+    }
+
+    /// A year on its own: "en 2014", "in 2003".
+    fn year_alone(&self, k: usize) -> Option<Found> {
+        let year = self.number(k).filter(|y| (1900..=2100).contains(y))?;
+        let prev = k.checked_sub(1).map(|p| self.folded[p].as_str());
+        let prefixed = prev.is_some_and(|p| self.lang.year_prefixes.contains(p));
+        let four_digits = self.text[self.words[k].start..self.words[k].end].len() == 4;
+        (prefixed || (four_digits && !self.count_follows(k))).then(|| {
+            let date = PartialDate {
+                year: Some(year as i32),
+                month: None,
+                day: None,
+            };
+            (k + 1, DateKind::Absolute, Some(date))
+        })
+    }
+
+    /// "en 2014" is a year; "2000 soldats", "1950 homes" are counts: a unit, or a plural
+    /// noun (a lowercase word with a `plural_endings` ending that is not a function word),
+    /// follows.
+    fn count_follows(&self, k: usize) -> bool {
+        let (text, words, lang) = (self.text, self.words, self.lang);
+        self.folded.get(k + 1).is_some_and(|w| {
+            let written = &text[words[k + 1].start..words[k + 1].end];
+            lang.units.contains_key(w)
+                || written.starts_with(char::is_lowercase)
+                    && w.chars().count() > 3
+                    && lang.plural_endings.iter().any(|e| w.ends_with(e.as_str()))
+                    && !lang.stopwords.contains(w)
+                    && text[words[k].end..words[k + 1].start].trim().is_empty()
+        })
+    }
+
+    /// A weekday: "samedi", "vendredi dernier", "last Friday", "next Monday".
+    fn weekday(&self, k: usize) -> Option<(DateMention, usize)> {
+        let lang = self.lang;
+        let wd = *self.folded.get(k).and_then(|f| lang.weekdays.get(f))?;
+        let after = self.folded.get(k + 1).map(String::as_str);
+        let before = k.checked_sub(1).map(|p| self.folded[p].as_str());
+        let past = |w: Option<&str>| w.is_some_and(|w| lang.weekday_past.contains(w));
+        let next = |w: Option<&str>| w.is_some_and(|w| lang.weekday_next.contains(w));
+        // "vendredi dernier", "last Friday": the cue is part of the mention.
+        let cue = |w: Option<&str>| past(w) || next(w);
+        let (start, end) = (
+            k - usize::from(cue(before)),
+            k + 1 + usize::from(cue(after)),
+        );
+        let (is_past, is_next) = (past(after) || past(before), next(after) || next(before));
+        let date = self
+            .anchor
+            .map(|a| self.weekday_date(a, wd, k, is_past, is_next));
+        let (a, b) = (self.words[start].start, self.words[end - 1].end);
+        let mention = DateMention {
+            span: Span::new(a, b),
+            text: self.text[a..b].to_string(),
+            kind: DateKind::Weekday,
+            weekday: Some(wd),
+            date,
+        };
+        Some((mention, end))
+    }
+
+    /// The day that weekday `wd` (word `k`) names, counted from the article's day `anchor`.
+    fn weekday_date(
+        &self,
+        anchor: NaiveDate,
+        wd: u32,
+        k: usize,
+        past: bool,
+        next: bool,
+    ) -> PartialDate {
+        // A weekday just after a reporting verb is when it was said ("said on Monday that
+        // divers will…"); otherwise a claim about the future names the next one.
+        let said_then = self.folded[k.saturating_sub(SAID_WITHIN)..k]
+            .iter()
+            .any(|w| self.lang.attribution_verbs.contains(w));
+        let forward = !past && !said_then && self.speaks_of_future();
+        let today = naive_weekday(anchor) as i64;
+        let ahead = (wd as i64 - today).rem_euclid(7);
+        let back = (today - wd as i64).rem_euclid(7);
+        let delta = match (next, forward) {
+            // "next Monday" on a Monday is in a week.
+            (true, _) if ahead == 0 => 7,
+            (true, _) | (false, true) => ahead,
+            // "last Monday" on a Monday was a week ago.
+            _ if past && back == 0 => -7,
+            _ => -back,
+        };
+        PartialDate::from_naive(anchor + Duration::days(delta))
+    }
+
+    fn speaks_of_future(&self) -> bool {
+        *self
+            .future
+            .get_or_init(|| speaks_of_future(self.text, self.words, self.folded, self.lang))
+    }
+
+    /// Relative days: "hier", "aujourd'hui", "yesterday".
+    fn relative_day(&self, k: usize) -> Option<Found> {
+        let (phrase, days) = self
+            .lang
+            .relative_days
+            .iter()
+            .find(|(phrase, _)| !phrase.is_empty() && self.folded[k..].starts_with(phrase))?;
+        let date = self
+            .anchor
+            .map(|a| PartialDate::from_naive(a + Duration::days(*days)));
+        Some((k + phrase.len(), DateKind::Relative, date))
+    }
+
+    /// Relative periods: "la semaine dernière", "last month", where no date found word by
+    /// word (nor an earlier period) already stands.
+    fn add_relative_periods(&self, out: &mut Vec<DateMention>) {
+        for (re, days) in &self.lang.relative_periods {
+            for m in re.find_iter(self.text) {
+                if out
+                    .iter()
+                    .any(|d| d.span.start < m.end() && m.start() < d.span.end)
+                {
+                    continue;
+                }
+                out.push(DateMention {
+                    span: Span::new(m.start(), m.end()),
+                    text: m.as_str().to_string(),
+                    kind: DateKind::Relative,
+                    weekday: None,
+                    date: self.anchor.and_then(|a| period_date(a, *days)),
+                });
+            }
+        }
+    }
+}
+
+/// The date a period `days` away from `anchor` names. A week names no day or month; a month
+/// or a year back resolve to that month or year.
+fn period_date(anchor: NaiveDate, days: i64) -> Option<PartialDate> {
+    let d = PartialDate::from_naive(anchor + Duration::days(days));
+    match days.abs() {
+        300.. => Some(PartialDate {
+            month: None,
+            day: None,
+            ..d
+        }),
+        28..=299 => Some(PartialDate { day: None, ..d }),
+        _ => None,
+    }
 }
 
 /// A reporting verb at most this many words before a weekday dates the saying: "said

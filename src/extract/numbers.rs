@@ -111,142 +111,442 @@ fn unit_at(folded: &[String], k: usize, lang: &Lang) -> Option<(String, usize)> 
         .map(|u| (u.clone(), 1))
 }
 
-/// Does word `i` follow word `i - 1` with at most one character between them (a space or a
-/// hyphen): the words of one written number?
-fn follows_closely(text: &str, words: &[WordSpan], i: usize) -> bool {
-    // One character, of any width: "7 h 40" is often written with no-break spaces.
-    text[words[i - 1].end..words[i].start]
-        .chars()
-        .nth(1)
-        .is_none()
-}
-
-/// The number word at word `k`, and how many words it takes: the longest number phrase of the
-/// language written there as one hyphenated or spaced run ("quatre-vingt-dix"), else one word.
-fn number_word_at(
+/// Find numbers in `text`. Words inside `skip` (date spans) are not numbers.
+/// `folded` holds each word folded (`normalize::fold`).
+pub fn find_numbers(
     text: &str,
     words: &[WordSpan],
     folded: &[String],
-    k: usize,
     lang: &Lang,
-) -> Option<(f64, usize)> {
-    let joined = |n: usize| (k + 1..k + n).all(|i| follows_closely(text, words, i));
-    lang.number_phrases
-        .iter()
-        .find(|(p, _)| folded[k..].starts_with(p) && joined(p.len()))
-        .map(|(p, v)| (*v, p.len()))
-        .or_else(|| lang.number_words.get(&folded[k]).map(|&v| (v, 1)))
+    skip: &crate::normalize::SpanCover,
+) -> Vec<NumberMention> {
+    let scan = NumberScan {
+        text,
+        words,
+        folded,
+        lang,
+    };
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < words.len() {
+        let found = if words[k].inside_any(skip) {
+            None
+        } else {
+            scan.mention_at(k)
+        };
+        match found {
+            Some((mention, next)) => {
+                out.push(mention);
+                k = next;
+            }
+            None => k += 1,
+        }
+    }
+    out
 }
 
-/// The words `from..to` of a phrase of `phrases` written around word `k`, with `k` among
-/// them: "only one", "no one", "l'un".
-fn phrase_around(
-    text: &str,
-    words: &[WordSpan],
-    folded: &[String],
-    k: usize,
-    phrases: &[Vec<String>],
-) -> Option<(usize, usize)> {
-    phrases.iter().find_map(|p| {
-        p.iter()
-            .enumerate()
-            .filter(|(_, w)| **w == folded[k])
-            .find_map(|(i, _)| {
-                let from = k.checked_sub(i)?;
-                let to = from + p.len();
-                (folded.get(from..to) == Some(p.as_slice())
-                    && (from + 1..to).all(|n| follows_closely(text, words, n)))
-                .then_some((from, to))
-            })
-    })
+/// One claim read for numbers, from left to right.
+struct NumberScan<'a> {
+    text: &'a str,
+    words: &'a [WordSpan],
+    folded: &'a [String],
+    lang: &'a Lang,
 }
 
-/// Can word `n`, right after the words of a weak number's count with a space only, be the
-/// noun it counts ("one leader", "un seul dirigeant")? No number, function word ("one
-/// would"), hedge ("one may") or reporting verb ("one said").
-fn noun_at(text: &str, words: &[WordSpan], folded: &[String], n: usize, lang: &Lang) -> bool {
-    n > 0
-        && n < words.len()
-        && words[n].kind == WordKind::Word
-        && text[words[n - 1].end..words[n].start]
+/// A number as read at its words, before its unit and its qualifier are looked for.
+struct Reading {
+    value: f64,
+    /// The mention's first word: a count phrase may open before the number ("only one").
+    from: usize,
+    /// The word after the number.
+    end: usize,
+    ordinal: bool,
+    /// A plural said alone ("des dizaines", "dozens"): at least the value, and rough.
+    several: bool,
+    below: Option<f64>,
+    /// The noun a weak number word counts ("leader" of "one leader").
+    counted: Option<String>,
+}
+
+impl Reading {
+    fn new(value: f64, from: usize, end: usize) -> Reading {
+        Reading {
+            value,
+            from,
+            end,
+            ordinal: false,
+            several: false,
+            below: None,
+            counted: None,
+        }
+    }
+}
+
+impl NumberScan<'_> {
+    /// The number mention that starts at word `k`, and the word to read next.
+    fn mention_at(&self, k: usize) -> Option<(NumberMention, usize)> {
+        let digits = self.words[k].kind == WordKind::Number;
+        if digits {
+            if let Some(clock) = self.clock_mention(k) {
+                return Some(clock);
+            }
+        }
+        let mut reading = self.reading_at(k)?;
+        // "4e", "1er", "21st": an ordinal suffix glued to the digits.
+        if digits && self.ordinal_suffix_at(reading.end) {
+            reading.ordinal = true;
+            reading.end += 1;
+        }
+        Some(self.mention(k, reading))
+    }
+
+    fn clock_mention(&self, k: usize) -> Option<(NumberMention, usize)> {
+        let (minutes, next, end) = self.clock_time_at(k)?;
+        let start = self.words[k].start;
+        let mention = NumberMention {
+            span: Span::new(start, end),
+            text: self.text[start..end].to_string(),
+            value: minutes,
+            unit: Some(CLOCK_UNIT.to_string()),
+            ordinal: false,
+            approximate: false,
+            bound: None,
+            below: None,
+            counts: None,
+        };
+        Some((mention, next))
+    }
+
+    /// The number written at word `k`: digits, number words, or a rank ("the world's third
+    /// largest"), which is set against ranks only.
+    fn reading_at(&self, k: usize) -> Option<Reading> {
+        if self.words[k].kind == WordKind::Number {
+            let (value, end) = self.digits_at(k)?;
+            return Some(Reading::new(value, k, end));
+        }
+        if let Some((v, n)) = self.number_word_at(k) {
+            return self.spelled_at(k, v, n);
+        }
+        let rank = *self.lang.ordinal_words.get(&self.folded[k])?;
+        Some(Reading {
+            ordinal: true,
+            ..Reading::new(rank, k, k + 1)
+        })
+    }
+
+    /// The number spelled out from word `k`, whose first number word is worth `v` and takes
+    /// `n` words; `None` where it is no number ("un" as an article).
+    fn spelled_at(&self, k: usize, v: f64, n: usize) -> Option<Reading> {
+        let (folded, lang) = (self.folded, self.lang);
+        let (value, end) = self.number_word_run(k, v, n);
+        let mut reading = Reading::new(value, k, end);
+        if end == k + 1 && lang.weak_number_words.contains(&folded[k]) {
+            (reading.from, reading.end, reading.counted) = self.weak_count(k)?;
+        }
+        // "des dizaines", "dozens": at least twice the word's value.
+        let mut several = (reading.end == k + 1)
+            .then(|| lang.several.get(&folded[k]).copied())
+            .flatten();
+        // "des dizaines de milliers", "tens of thousands": one estimate, the plural
+        // counting the scale after it.
+        if let (Some(least), Some(most)) = (several, lang.several_below.get(&folded[k])) {
+            if let Some(scale) = self.scale_after(reading.end) {
+                several = Some(least * scale);
+                reading.below = Some(most * scale);
+                reading.end += 2;
+            }
+        }
+        reading.several = several.is_some();
+        reading.value = several.unwrap_or(value);
+        Some(reading)
+    }
+
+    /// A run of number words ("trois mille", "vingt-deux", "two hundred") from word `k`,
+    /// whose first is worth `v` and takes `n` words: its value and the word after it.
+    fn number_word_run(&self, k: usize, v: f64, n: usize) -> (f64, usize) {
+        let mut total = 0.0;
+        let mut current = v;
+        let mut j = k + n;
+        while j < self.words.len() && self.follows_closely(j) {
+            let Some((next, m)) = self.number_word_at(j) else {
+                break;
+            };
+            if m == 1 && self.lang.multipliers.contains(&self.folded[j]) {
+                current = current.max(1.0) * next;
+                if next >= 1000.0 {
+                    total += current;
+                    current = 0.0;
+                }
+            } else {
+                current += next;
+            }
+            j += m;
+        }
+        (total + current, j)
+    }
+
+    /// "un", "one" at word `k`: an article or a pronoun (`None`), unless a unit follows, or a
+    /// noun it counts: after a word the language names ("one leader") or a phrase that says
+    /// it counts ("un seul dirigeant"); never in an idiom ("l'un des", "no one was hurt").
+    /// The words of the count (`from..to`) and the noun it counts.
+    fn weak_count(&self, k: usize) -> Option<(usize, usize, Option<String>)> {
+        let (folded, lang) = (self.folded, self.lang);
+        if self.phrase_around(k, &lang.weak_idioms).is_some() {
+            return None;
+        }
+        let phrase = self.phrase_around(k, &lang.weak_count_phrases);
+        let (from, to) = phrase.unwrap_or((k, k + 1));
+        if unit_after(folded, to, lang).is_some() {
+            return Some((from, to, None));
+        }
+        let counts = phrase.is_some() || lang.weak_counts_nouns.contains(&folded[k]);
+        (counts && self.noun_at(to)).then(|| (from, to, Some(folded[to].clone())))
+    }
+
+    /// The scale a plural counts at word `j` ("de milliers", "of thousands").
+    fn scale_after(&self, j: usize) -> Option<f64> {
+        let (folded, lang) = (self.folded, self.lang);
+        let scaled = j + 1 < self.words.len()
+            && lang.unit_links.contains(&folded[j])
+            && lang.several.contains_key(&folded[j + 1]);
+        scaled
+            .then(|| lang.number_words.get(&folded[j + 1]).copied())
+            .flatten()
+    }
+
+    /// The mention of `reading`, read at word `k`, with its unit, its currency sign and its
+    /// qualifier; and the word to read next.
+    fn mention(&self, k: usize, reading: Reading) -> (NumberMention, usize) {
+        let (text, words, folded, lang) = (self.text, self.words, self.folded, self.lang);
+        let w = words[k];
+        let (unit, end, next) = self.unit_from(reading.end);
+        // "$1.2 billion", "€50 million": a currency sign before the digits.
+        let mut start = words[reading.from].start;
+        let unit = match (w.kind, unit) {
+            (WordKind::Number, None) => match symbol_before(text, w.start, lang) {
+                Some((at, u)) => {
+                    start = at;
+                    Some(u)
+                }
+                None => None,
+            },
+            (_, unit) => unit,
+        };
+        // "au moins 12", "environ 110": the qualifier is part of what the mention says.
+        let qualifier = qualifier_before(folded, reading.from, lang);
+        if let Some((n, _)) = qualifier {
+            start = words[reading.from - n].start;
+        }
+        let bound = if reading.several {
+            Some(Bound::AtLeast)
+        } else {
+            qualifier.and_then(|(_, b)| b)
+        };
+        let estimate = folded[k..reading.end]
+            .iter()
+            .any(|w| lang.approximate_number_words.contains(w))
+            || qualifier.is_some_and(|(_, b)| b.is_none());
+        let counts = reading.counted.filter(|_| unit.is_none());
+        let mention = NumberMention {
+            span: Span::new(start, end),
+            text: text[start..end].to_string(),
+            value: reading.value,
+            unit,
+            ordinal: reading.ordinal,
+            // "des dizaines" is a bound and a rough count at once.
+            approximate: (bound.is_none() && estimate) || reading.several,
+            bound,
+            below: reading.below,
+            counts,
+        };
+        (mention, next)
+    }
+
+    /// The unit of a number whose words end before word `end_k`; where the mention ends
+    /// (byte) and the word to read next: the words a unit takes are not read again as
+    /// numbers ("4 pour cent").
+    fn unit_from(&self, end_k: usize) -> (Option<String>, usize, usize) {
+        let (text, lang) = (self.text, self.lang);
+        let end = self.words[end_k - 1].end;
+        let after = &text[end..];
+        let trimmed = after.trim_start_matches(crate::normalize::is_group_space);
+        // A unit written as a symbol ("%", "€"), which is not a word.
+        let symbol = trimmed
             .chars()
-            .all(char::is_whitespace)
-        && follows_closely(text, words, n)
-        && !lang.stopwords.contains(&folded[n])
-        && !lang.hedge_words.contains(&folded[n])
-        && !lang.attribution_verbs.contains(&folded[n])
+            .next()
+            .filter(|c| !c.is_alphanumeric() && !c.is_whitespace())
+            .and_then(|c| {
+                lang.units
+                    .get(c.encode_utf8(&mut [0; 4]) as &str)
+                    .map(|u| (c, u))
+            });
+        if let Some((c, u)) = symbol {
+            let end = end + after.len() - trimmed.len() + c.len_utf8();
+            return (Some(u.clone()), end, end_k);
+        }
+        if let Some((u, n)) = unit_at(self.folded, end_k, lang) {
+            return (Some(u), self.words[end_k + n - 1].end, end_k + n);
+        }
+        // "une trentaine de blessés", "30 ont été blessées", "dozens were injured": the
+        // unit a few linking words later (only the number is the mention's text).
+        (unit_after(self.folded, end_k, lang), end, end_k)
+    }
+
+    /// Does word `i` follow word `i - 1` with at most one character between them (a space or
+    /// a hyphen): the words of one written number?
+    fn follows_closely(&self, i: usize) -> bool {
+        // One character, of any width: "7 h 40" is often written with no-break spaces.
+        self.text[self.words[i - 1].end..self.words[i].start]
+            .chars()
+            .nth(1)
+            .is_none()
+    }
+
+    /// Is word `i` an ordinal suffix glued to the word before it?
+    fn ordinal_suffix_at(&self, i: usize) -> bool {
+        i < self.words.len()
+            && self.words[i].start == self.words[i - 1].end
+            && self.lang.ordinal_suffixes.contains(&self.folded[i])
+    }
+
+    /// The number word at word `k`, and how many words it takes: the longest number phrase
+    /// of the language written there as one hyphenated or spaced run ("quatre-vingt-dix"),
+    /// else one word.
+    fn number_word_at(&self, k: usize) -> Option<(f64, usize)> {
+        let (folded, lang) = (self.folded, self.lang);
+        let joined = |n: usize| (k + 1..k + n).all(|i| self.follows_closely(i));
+        lang.number_phrases
+            .iter()
+            .find(|(p, _)| folded[k..].starts_with(p) && joined(p.len()))
+            .map(|(p, v)| (*v, p.len()))
+            .or_else(|| lang.number_words.get(&folded[k]).map(|&v| (v, 1)))
+    }
+
+    /// The words `from..to` of a phrase of `phrases` written around word `k`, with `k` among
+    /// them: "only one", "no one", "l'un".
+    fn phrase_around(&self, k: usize, phrases: &[Vec<String>]) -> Option<(usize, usize)> {
+        let folded = self.folded;
+        phrases.iter().find_map(|p| {
+            p.iter()
+                .enumerate()
+                .filter(|(_, w)| **w == folded[k])
+                .find_map(|(i, _)| {
+                    let from = k.checked_sub(i)?;
+                    let to = from + p.len();
+                    (folded.get(from..to) == Some(p.as_slice())
+                        && (from + 1..to).all(|n| self.follows_closely(n)))
+                    .then_some((from, to))
+                })
+        })
+    }
+
+    /// Can word `n`, right after the words of a weak number's count with a space only, be
+    /// the noun it counts ("one leader", "un seul dirigeant")? No number, function word ("one
+    /// would"), hedge ("one may") or reporting verb ("one said").
+    fn noun_at(&self, n: usize) -> bool {
+        let (text, words, folded, lang) = (self.text, self.words, self.folded, self.lang);
+        n > 0
+            && n < words.len()
+            && words[n].kind == WordKind::Word
+            && text[words[n - 1].end..words[n].start]
+                .chars()
+                .all(char::is_whitespace)
+            && self.follows_closely(n)
+            && !lang.stopwords.contains(&folded[n])
+            && !lang.hedge_words.contains(&folded[n])
+            && !lang.attribution_verbs.contains(&folded[n])
+    }
+
+    /// A clock time starting at word `k`: its minutes after midnight, the word after it and
+    /// the byte where it ends. "7h40", "7 h 40", "7h" (hour marks of the language), "14:30",
+    /// "9:15 a.m.", "11 p.m.".
+    fn clock_time_at(&self, k: usize) -> Option<(f64, usize, usize)> {
+        let (text, words, folded, lang) = (self.text, self.words, self.folded, self.lang);
+        let two_digits = |s: &str| s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit());
+        let hour: u32 = folded[k].parse().ok().filter(|h| *h <= 24)?;
+        let close = |i: usize| i < words.len() && self.follows_closely(i);
+        let mut minutes = None;
+        let mut j = k + 1;
+        let mut marked = false;
+        if close(j) && text[words[j - 1].end..words[j].start] == *":" && two_digits(&folded[j]) {
+            // "14:30"
+            minutes = folded[j].parse::<u32>().ok();
+            j += 1;
+            marked = true;
+        } else if close(j) {
+            let w = folded[j].as_str();
+            if lang.clock_hour_marks.contains(w) {
+                // "7h", "7 h 40"
+                marked = true;
+                j += 1;
+                if close(j) && two_digits(&folded[j]) {
+                    minutes = folded[j].parse::<u32>().ok();
+                    j += 1;
+                }
+            } else if let Some(mark) = lang
+                .clock_hour_marks
+                .iter()
+                .find(|m| w.strip_prefix(m.as_str()).is_some_and(two_digits))
+            {
+                // "7h40": one word after the digits.
+                minutes = w[mark.len()..].parse::<u32>().ok();
+                marked = true;
+                j += 1;
+            }
+        }
+        if minutes.is_some_and(|m| m >= 60) {
+            return None;
+        }
+        let meridiem = |phrases: &[Vec<String>]| {
+            phrases
+                .iter()
+                .find(|p| folded[j..].starts_with(p) && (j..j + p.len()).all(close))
+                .map(|p| p.len())
+        };
+        let mut hour = hour;
+        let mut dotted = false;
+        if let Some(n) = meridiem(&lang.clock_am) {
+            hour %= 12;
+            (j, dotted, marked) = (j + n, n > 1, true);
+        } else if let Some(n) = meridiem(&lang.clock_pm) {
+            hour = hour % 12 + 12;
+            (j, dotted, marked) = (j + n, n > 1, true);
+        }
+        let mut end = words[j - 1].end;
+        // The last dot of "a.m." is part of it.
+        if dotted && text[end..].starts_with('.') {
+            end += 1;
+        }
+        marked.then(|| (f64::from(hour * 60 + minutes.unwrap_or(0)), j, end))
+    }
+
+    /// The value of the digits at word `k`, with a scale word after them ("1,2 milliard", "3
+    /// millions", "$1.2bn") or a letter glued to them after a currency sign ("$5m"); and the
+    /// word after the mention.
+    fn digits_at(&self, k: usize) -> Option<(f64, usize)> {
+        let (text, words, lang) = (self.text, self.words, self.lang);
+        let w = &words[k];
+        let v = parse_digits(&text[w.start..w.end], lang)?;
+        let glued = |i: usize| words[i].start == words[i - 1].end;
+        Some(match self.folded.get(k + 1) {
+            Some(next) if self.follows_closely(k + 1) && lang.multipliers.contains(next) => {
+                let scale = lang.number_words.get(next).copied().unwrap_or(1.0);
+                (v * scale, k + 2)
+            }
+            Some(next)
+                if glued(k + 1)
+                    && lang.currency_scales.contains_key(next)
+                    && symbol_before(text, w.start, lang).is_some() =>
+            {
+                (v * lang.currency_scales[next], k + 2)
+            }
+            _ => (v, k + 1),
+        })
+    }
 }
 
 /// Unit name of clock times; their value is minutes after midnight.
 pub const CLOCK_UNIT: &str = "time";
-
-/// A clock time starting at word `k`: its minutes after midnight, the word after it and the
-/// byte where it ends. "7h40", "7 h 40", "7h" (hour marks of the language), "14:30",
-/// "9:15 a.m.", "11 p.m.".
-fn clock_time_at(
-    text: &str,
-    words: &[WordSpan],
-    folded: &[String],
-    k: usize,
-    lang: &Lang,
-) -> Option<(f64, usize, usize)> {
-    let two_digits = |s: &str| s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit());
-    let hour: u32 = folded[k].parse().ok().filter(|h| *h <= 24)?;
-    let close = |i: usize| i < words.len() && follows_closely(text, words, i);
-    let mut minutes = None;
-    let mut j = k + 1;
-    let mut marked = false;
-    if close(j) && text[words[j - 1].end..words[j].start] == *":" && two_digits(&folded[j]) {
-        // "14:30"
-        minutes = folded[j].parse::<u32>().ok();
-        j += 1;
-        marked = true;
-    } else if close(j) {
-        let w = folded[j].as_str();
-        if lang.clock_hour_marks.contains(w) {
-            // "7h", "7 h 40"
-            marked = true;
-            j += 1;
-            if close(j) && two_digits(&folded[j]) {
-                minutes = folded[j].parse::<u32>().ok();
-                j += 1;
-            }
-        } else if let Some(mark) = lang
-            .clock_hour_marks
-            .iter()
-            .find(|m| w.strip_prefix(m.as_str()).is_some_and(two_digits))
-        {
-            // "7h40": one word after the digits.
-            minutes = w[mark.len()..].parse::<u32>().ok();
-            marked = true;
-            j += 1;
-        }
-    }
-    if minutes.is_some_and(|m| m >= 60) {
-        return None;
-    }
-    let meridiem = |phrases: &[Vec<String>]| {
-        phrases
-            .iter()
-            .find(|p| folded[j..].starts_with(p) && (j..j + p.len()).all(close))
-            .map(|p| p.len())
-    };
-    let mut hour = hour;
-    let mut dotted = false;
-    if let Some(n) = meridiem(&lang.clock_am) {
-        hour %= 12;
-        (j, dotted, marked) = (j + n, n > 1, true);
-    } else if let Some(n) = meridiem(&lang.clock_pm) {
-        hour = hour % 12 + 12;
-        (j, dotted, marked) = (j + n, n > 1, true);
-    }
-    let mut end = words[j - 1].end;
-    // The last dot of "a.m." is part of it.
-    if dotted && text[end..].starts_with('.') {
-        end += 1;
-    }
-    marked.then(|| (f64::from(hour * 60 + minutes.unwrap_or(0)), j, end))
-}
 
 /// The words before the number at word `k` that make it a bound ("au moins", "more than",
 /// "up to") or an estimate ("environ", "about"; no bound): how many, and which bound.
@@ -285,229 +585,6 @@ fn symbol_before(text: &str, start: usize, lang: &Lang) -> Option<(usize, String
     }
     let unit = lang.units.get(c.encode_utf8(&mut [0; 4]) as &str)?;
     Some((before.len() - c.len_utf8(), unit.clone()))
-}
-
-/// The value of the digits at word `k`, with a scale word after them ("1,2 milliard", "3
-/// millions", "$1.2bn") or a letter glued to them after a currency sign ("$5m"); and the
-/// word after the mention.
-fn digits_at(
-    text: &str,
-    words: &[WordSpan],
-    folded: &[String],
-    k: usize,
-    lang: &Lang,
-) -> Option<(f64, usize)> {
-    let w = &words[k];
-    let v = parse_digits(&text[w.start..w.end], lang)?;
-    let glued = |i: usize| words[i].start == words[i - 1].end;
-    Some(match folded.get(k + 1) {
-        Some(next) if follows_closely(text, words, k + 1) && lang.multipliers.contains(next) => {
-            let scale = lang.number_words.get(next).copied().unwrap_or(1.0);
-            (v * scale, k + 2)
-        }
-        Some(next)
-            if glued(k + 1)
-                && lang.currency_scales.contains_key(next)
-                && symbol_before(text, w.start, lang).is_some() =>
-        {
-            (v * lang.currency_scales[next], k + 2)
-        }
-        _ => (v, k + 1),
-    })
-}
-
-/// Find numbers in `text`. Words inside `skip` (date spans) are not numbers.
-/// `folded` holds each word folded (`normalize::fold`).
-pub fn find_numbers(
-    text: &str,
-    words: &[WordSpan],
-    folded: &[String],
-    lang: &Lang,
-    skip: &crate::normalize::SpanCover,
-) -> Vec<NumberMention> {
-    let mut out = Vec::new();
-    let mut k = 0;
-    while k < words.len() {
-        let w = words[k];
-        if w.inside_any(skip) {
-            k += 1;
-            continue;
-        }
-        if w.kind == WordKind::Number {
-            if let Some((minutes, end_k, end)) = clock_time_at(text, words, folded, k, lang) {
-                out.push(NumberMention {
-                    span: Span::new(w.start, end),
-                    text: text[w.start..end].to_string(),
-                    value: minutes,
-                    unit: Some(CLOCK_UNIT.to_string()),
-                    ordinal: false,
-                    approximate: false,
-                    bound: None,
-                    below: None,
-                    counts: None,
-                });
-                k = end_k;
-                continue;
-            }
-        }
-        let mut several = None;
-        let mut below = None;
-        // The mention's first word: a count phrase may open before the number ("only one").
-        let mut from = k;
-        let mut counted = None;
-        let (value, mut end_k, mut ordinal) = if w.kind == WordKind::Number {
-            let Some((v, end)) = digits_at(text, words, folded, k, lang) else {
-                k += 1;
-                continue;
-            };
-            (v, end, false)
-        } else if let Some((v, n)) = number_word_at(text, words, folded, k, lang) {
-            // A run of number words: "trois mille", "vingt-deux", "two hundred".
-            let mut total = 0.0;
-            let mut current = v;
-            let mut j = k + n;
-            while j < words.len() && follows_closely(text, words, j) {
-                let Some((next, m)) = number_word_at(text, words, folded, j, lang) else {
-                    break;
-                };
-                if m == 1 && lang.multipliers.contains(&folded[j]) {
-                    current = current.max(1.0) * next;
-                    if next >= 1000.0 {
-                        total += current;
-                        current = 0.0;
-                    }
-                } else {
-                    current += next;
-                }
-                j += m;
-            }
-            let value = total + current;
-            // "un", "one": an article or a pronoun, unless a unit follows, or a noun it
-            // counts: after a word the language names ("one leader") or a phrase that says
-            // it counts ("un seul dirigeant"); never in an idiom ("l'un des", "no one was
-            // hurt").
-            if j == k + 1 && lang.weak_number_words.contains(&folded[k]) {
-                if phrase_around(text, words, folded, k, &lang.weak_idioms).is_some() {
-                    k += 1;
-                    continue;
-                }
-                let phrase = phrase_around(text, words, folded, k, &lang.weak_count_phrases);
-                if let Some((f, t)) = phrase {
-                    (from, j) = (f, t);
-                }
-                if unit_after(folded, j, lang).is_none() {
-                    let counts = phrase.is_some() || lang.weak_counts_nouns.contains(&folded[k]);
-                    if !(counts && noun_at(text, words, folded, j, lang)) {
-                        k += 1;
-                        continue;
-                    }
-                    counted = Some(folded[j].clone());
-                }
-            }
-            // "des dizaines", "dozens": at least twice the word's value.
-            if j == k + 1 {
-                several = lang.several.get(&folded[k]).copied();
-            }
-            // "des dizaines de milliers", "tens of thousands": one estimate, the plural
-            // counting the scale after it.
-            if let (Some(least), Some(most)) = (several, lang.several_below.get(&folded[k])) {
-                let scale = (j + 1 < words.len()
-                    && lang.unit_links.contains(&folded[j])
-                    && lang.several.contains_key(&folded[j + 1]))
-                .then(|| lang.number_words.get(&folded[j + 1]))
-                .flatten();
-                if let Some(scale) = scale {
-                    several = Some(least * scale);
-                    below = Some(most * scale);
-                    j += 2;
-                }
-            }
-            (several.unwrap_or(value), j, false)
-        } else if let Some(&rank) = lang.ordinal_words.get(&folded[k]) {
-            // "the world's third largest": a rank, set against ranks only.
-            (rank, k + 1, true)
-        } else {
-            k += 1;
-            continue;
-        };
-        // "4e", "1er", "21st": an ordinal suffix glued to the digits.
-        if w.kind == WordKind::Number
-            && end_k < words.len()
-            && words[end_k].start == words[end_k - 1].end
-            && lang.ordinal_suffixes.contains(&folded[end_k])
-        {
-            ordinal = true;
-            end_k += 1;
-        }
-        let mut end = words[end_k - 1].end;
-        // The words a unit takes are not read again as numbers ("4 pour cent").
-        let mut next_k = end_k;
-        let after = &text[end..];
-        let trimmed = after.trim_start_matches(crate::normalize::is_group_space);
-        // A unit written as a symbol ("%", "€"), which is not a word.
-        let symbol = trimmed
-            .chars()
-            .next()
-            .filter(|c| !c.is_alphanumeric() && !c.is_whitespace())
-            .and_then(|c| {
-                lang.units
-                    .get(c.encode_utf8(&mut [0; 4]) as &str)
-                    .map(|u| (c, u))
-            });
-        let unit = if let Some((c, u)) = symbol {
-            end += after.len() - trimmed.len() + c.len_utf8();
-            Some(u.clone())
-        } else if let Some((u, n)) = unit_at(folded, end_k, lang) {
-            end = words[end_k + n - 1].end;
-            next_k = end_k + n;
-            Some(u)
-        } else {
-            // "une trentaine de blessés", "30 ont été blessées", "dozens were injured": the
-            // unit a few linking words later (only the number is the mention's text).
-            unit_after(folded, end_k, lang)
-        };
-        // "$1.2 billion", "€50 million": a currency sign before the digits.
-        let mut start = words[from].start;
-        let unit = match (w.kind, unit) {
-            (WordKind::Number, None) => match symbol_before(text, w.start, lang) {
-                Some((at, u)) => {
-                    start = at;
-                    Some(u)
-                }
-                None => None,
-            },
-            (_, unit) => unit,
-        };
-        // "au moins 12", "environ 110": the qualifier is part of what the mention says.
-        let qualifier = qualifier_before(folded, from, lang);
-        if let Some((n, _)) = qualifier {
-            start = words[from - n].start;
-        }
-        let bound = if several.is_some() {
-            Some(Bound::AtLeast)
-        } else {
-            qualifier.and_then(|(_, b)| b)
-        };
-        let estimate = folded[k..end_k]
-            .iter()
-            .any(|w| lang.approximate_number_words.contains(w))
-            || qualifier.is_some_and(|(_, b)| b.is_none());
-        let counts = counted.filter(|_| unit.is_none());
-        out.push(NumberMention {
-            span: Span::new(start, end),
-            text: text[start..end].to_string(),
-            value,
-            unit,
-            ordinal,
-            // "des dizaines" is a bound and a rough count at once.
-            approximate: (bound.is_none() && estimate) || several.is_some(),
-            bound,
-            below,
-            counts,
-        });
-        k = next_k;
-    }
-    out
 }
 
 #[cfg(test)]
