@@ -17,8 +17,9 @@ number words (\"trois dirigeants\"); \"un\", \"one\", \"a\" only before a unit (
 semaine\", \"one person\") or in a count of a noun (\"un seul dirigeant\", \"only one leader\", \
 \"one leader\"; set against counts of that noun only), never as an article or in an idiom (\"un dirigeant\", \"l'un des\", \"one of\", \"no \
 one\": `weak_counts` in rules/lang). An estimate \
-(\"environ 110\", \"une trentaine\", \"about 100\") is compared within \
-`approximate_tolerance`, except between two versions of one outlet's story, where a revised \
+(\"environ 110\", \"une trentaine\", \"about 100\") that covers the other figure \
+within `approximate_tolerance` (\"environ 100 000\" / \"110.000\") is reported at `info`: \
+both can be true, and the reader still sees two figures; except between two versions of one outlet's story, where a revised \
 estimate is an edit. A bound (\"au moins 12\", \"more than 100\", \"up to 30\", \
 \"dozens\" = at least 24; \"des dizaines de milliers\", \"tens of thousands\" = at least \
 20 000 and below 100 000) and a figure it allows can both be true: reported at low severity; \
@@ -216,6 +217,9 @@ enum Relation {
     Same,
     /// One figure is the other rounded: "1,1 million" and "1,12 million".
     Rounds,
+    /// Two figures an estimate covers: "environ 100 000" and "110.000". Both can be true, and
+    /// a reader still sees two figures.
+    Estimates,
     /// Different figures that can both be true: "au moins 12" and "15", "dozens" and "30".
     Refines,
     /// Figures that cannot both be true, or two different figures under the same bound ("at
@@ -235,8 +239,11 @@ fn relation(x: &NumberMention, y: &NumberMention, exact: f64, rough: f64) -> Rel
         return Relation::Conflicts;
     }
     // "800" and "more than 800": the figure is the same, whatever qualifies it.
-    if close(x.value, y.value, tol) {
+    if close(x.value, y.value, exact) {
         return Relation::Same;
+    }
+    if close(x.value, y.value, tol) {
+        return Relation::Estimates;
     }
     if x.bound.is_none() && y.bound.is_none() && (rounds(x, y) || rounds(y, x)) {
         return Relation::Rounds;
@@ -305,8 +312,13 @@ pub fn check(rule: &Rule, a: &ClaimView, b: &ClaimView) -> Option<Hit> {
         shown(y, x)
     );
     let rounded = changes.iter().all(|c| c.2 == Relation::Rounds);
+    let estimated = changes
+        .iter()
+        .all(|c| matches!(c.2, Relation::Rounds | Relation::Estimates));
     if rounded {
         message.push_str(" (one figure is the other rounded)");
+    } else if estimated {
+        message.push_str(" (an estimate that covers the other figure)");
     } else if !conflict {
         message.push_str(" (both can be true: one figure is a bound or a rough count)");
     }
@@ -327,7 +339,7 @@ pub fn check(rule: &Rule, a: &ClaimView, b: &ClaimView) -> Option<Hit> {
                "unit": x.unit, "changes": listed}),
     )
     .at(Some(x.span), Some(y.span));
-    if rounded {
+    if estimated {
         hit.severity = Some(crate::rules::Severity::Info);
     } else if !conflict {
         hit.severity = Some(crate::rules::Severity::Low.min(rule.severity));
@@ -484,7 +496,9 @@ mod tests {
             "About 1,200 residents were evacuated, officials said.",
             "About 1,350 residents were evacuated, officials said.",
         );
-        assert!(run_in(En, "number-changed", v1, v2).is_none());
+        // Between two outlets: two roundings of one estimate, said at info only.
+        let between = run_in(En, "number-changed", v1, v2).expect("two figures");
+        assert_eq!(between.severity, Some(crate::rules::Severity::Info));
         let hit = run_versions(En, "number-changed", v1, v2).expect("revised estimate");
         assert_eq!(hit.evidence["right_value"], 1350.0);
     }
@@ -556,18 +570,23 @@ mod tests {
 
     #[test]
     fn estimates_compare_within_their_tolerance() {
-        assert!(run(
-            "number-changed",
-            "Environ 112 passagers étaient à bord.",
-            "110 passagers étaient à bord."
-        )
-        .is_none());
-        assert!(run(
-            "number-changed",
-            "Une trentaine de blessés ont été hospitalisés.",
-            "27 blessés ont été hospitalisés."
-        )
-        .is_none());
+        // Within the estimate: both can be true, and the reader still sees two figures.
+        for (a, b) in [
+            (
+                "Environ 112 passagers étaient à bord.",
+                "110 passagers étaient à bord.",
+            ),
+            (
+                "Une trentaine de blessés ont été hospitalisés.",
+                "27 blessés ont été hospitalisés.",
+            ),
+        ] {
+            let hit = run("number-changed", a, b).expect("two figures");
+            assert_eq!(hit.severity, Some(crate::rules::Severity::Info));
+            assert!(hit
+                .message
+                .ends_with("(an estimate that covers the other figure)"));
+        }
         assert!(run(
             "number-changed",
             "Environ 112 passagers étaient à bord.",
