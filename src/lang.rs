@@ -329,6 +329,24 @@ struct LangFile {
     first_name_forms: Vec<Vec<String>>,
     #[serde(default)]
     clauses: RawClauses,
+    #[serde(default)]
+    changes: RawChanges,
+}
+
+/// How a figure that moved is written: "rose to 3.4 %" gives the level reached, "rose 3.4 %"
+/// or "rose by 0.2" the size of the move.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawChanges {
+    /// Words that say a figure moved ("rose", "hausse").
+    #[serde(default)]
+    words: Vec<String>,
+    /// Words between such a word and the level reached or left ("to", "from", "à").
+    #[serde(default)]
+    levels: Vec<String>,
+    /// Words between such a word and the size of the move ("by", "of", "de").
+    #[serde(default)]
+    amounts: Vec<String>,
 }
 
 /// Where a long sentence holds a second fact: the words that open a clause of its own.
@@ -736,6 +754,12 @@ pub struct Lang {
     pub clause_openers: Vec<Vec<String>>,
     /// Words that open a clause anywhere ("et ont", "tandis que"), folded.
     pub clause_joins: Vec<Vec<String>>,
+    /// Words that say a figure moved, folded ([`crate::extract::NumberMention::movement`]).
+    pub change_words: HashSet<String>,
+    /// Words before the level a figure moved to or from, folded.
+    pub change_levels: HashSet<String>,
+    /// Words before the size of a move, folded.
+    pub change_amounts: HashSet<String>,
     /// Titles and offices written before a name ("M.", "Premier ministre", "Judge"), folded:
     /// not part of the name, and no name alone.
     pub titles: HashSet<String>,
@@ -1018,6 +1042,9 @@ impl Lang {
             name_links: words("name_links", &raw.name_links)?,
             clause_openers: folded_phrases(&raw.clauses.openers),
             clause_joins: folded_phrases(&raw.clauses.joins),
+            change_words: words("changes.words", &raw.changes.words)?,
+            change_levels: words("changes.levels", &raw.changes.levels)?,
+            change_amounts: words("changes.amounts", &raw.changes.amounts)?,
             titles: words("titles", &raw.titles)?,
             possessives: words("possessives", &raw.possessives)?,
             patterns: RawPatterns::of(&raw).lists(file),

@@ -33,6 +33,20 @@ pub struct NumberMention {
     /// thousands" are at least 20 000 and below 100 000.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub below: Option<f64>,
+    /// For a figure that moved, whether it is the level reached or left ("rose to 3.7%")
+    /// or the size of the move ("rose 0.2 points"): `changes` in rules/lang.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub movement: Option<Movement>,
+}
+
+/// What a figure of a move gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Movement {
+    /// The level reached or left: "rose to 3.7% from 3.5%", "a grimpé à 9,5 %".
+    Level,
+    /// The size of the move: "rose 3.4 percent", "rose by 0.2", "en hausse de 0,2 point".
+    Amount,
 }
 
 /// Which side of its value a bounded number lies.
@@ -213,6 +227,7 @@ impl NumberScan<'_> {
             bound: None,
             below: None,
             counts: None,
+            movement: None,
         };
         Some((mention, next))
     }
@@ -333,7 +348,8 @@ impl NumberScan<'_> {
             (_, unit) => unit,
         };
         // "au moins 12", "environ 110": the qualifier is part of what the mention says.
-        let qualifier = qualifier_before(folded, reading.from, lang);
+        let qualifier = qualifier_before(folded, reading.from, lang)
+            .filter(|&(n, _)| !level_after_change(folded, reading.from, n, lang));
         if let Some((n, _)) = qualifier {
             start = words[reading.from - n].start;
         }
@@ -347,6 +363,7 @@ impl NumberScan<'_> {
             .any(|w| lang.approximate_number_words.contains(w))
             || qualifier.is_some_and(|(_, b)| b.is_none());
         let counts = reading.counted.filter(|_| unit.is_none());
+        let first = reading.from - qualifier.map_or(0, |(n, _)| n);
         let mention = NumberMention {
             span: Span::new(start, end),
             text: text[start..end].to_string(),
@@ -358,6 +375,7 @@ impl NumberScan<'_> {
             bound,
             below: reading.below,
             counts,
+            movement: movement_before(folded, first, lang),
         };
         (mention, next)
     }
@@ -562,6 +580,39 @@ fn qualifier_before(folded: &[String], k: usize, lang: &Lang) -> Option<(usize, 
         .map(|n| (n, Some(Bound::AtLeast)))
         .or_else(|| longest(&lang.at_most_phrases).map(|n| (n, Some(Bound::AtMost))))
         .or_else(|| longest(&lang.approximation_phrases).map(|n| (n, None)))
+}
+
+/// "ticked up to 3.7%": after a word of change, a qualifier of `n` words that ends in a level
+/// word ("up to") gives the level reached, not a bound.
+fn level_after_change(folded: &[String], k: usize, n: usize, lang: &Lang) -> bool {
+    k > n
+        && lang.change_levels.contains(&folded[k - 1])
+        && lang.change_words.contains(&folded[k - n - 1])
+}
+
+/// Whether the figure whose words start at word `k` is a level or the size of a move: right
+/// after a word of change ("rose 3.4 percent") it is the move; after a level word ("to")
+/// or an amount word ("by") that follows one within a few words, what that word says.
+fn movement_before(folded: &[String], k: usize, lang: &Lang) -> Option<Movement> {
+    /// Words between the word of change and the marker: "rose sharply to", "en hausse de
+    /// 0,2 point à", "rose to 3.7% in October, from".
+    const WITHIN: usize = 6;
+    let before = folded[..k].last()?;
+    if lang.change_words.contains(before) {
+        return Some(Movement::Amount);
+    }
+    let movement = if lang.change_levels.contains(before) {
+        Movement::Level
+    } else if lang.change_amounts.contains(before) {
+        Movement::Amount
+    } else {
+        return None;
+    };
+    let from = (k - 1).saturating_sub(WITHIN);
+    folded[from..k - 1]
+        .iter()
+        .any(|w| lang.change_words.contains(w))
+        .then_some(movement)
 }
 
 /// The unit after word `k`: right there, or a few linking words later ("une trentaine de
@@ -882,6 +933,47 @@ mod tests {
             [(30.0, injured.clone())]
         );
         assert_eq!(nums("30 were injured.", LangCode::En), [(30.0, injured)]);
+    }
+
+    #[test]
+    fn a_figure_of_a_move_is_its_level_or_its_size() {
+        let moves = |text: &str, code: LangCode| -> Vec<(f64, Option<Movement>)> {
+            mentions(text, code)
+                .into_iter()
+                .map(|n| (n.value, n.movement))
+                .collect()
+        };
+        use Movement::{Amount, Level};
+        assert_eq!(
+            moves(
+                "The rate rose to 3.7% in October, from 3.5% in September.",
+                LangCode::En
+            ),
+            [(3.7, Some(Level)), (3.5, Some(Level))]
+        );
+        assert_eq!(
+            moves("Rates for adult women rose 3.4 percent while for whites the increase was 3.2 percent.", LangCode::En),
+            [(3.4, Some(Amount)), (3.2, Some(Amount))]
+        );
+        assert_eq!(
+            moves(
+                "Jobs increased by 261,000 to 6.1 million; 12 people were hired.",
+                LangCode::En
+            ),
+            [
+                (261_000.0, Some(Amount)),
+                (6_100_000.0, Some(Level)),
+                (12.0, None)
+            ]
+        );
+        // After a word of change, "up to" is the level reached, not a bound.
+        let ticked = mentions("The rate ticked up to 3.7 per cent.", LangCode::En);
+        assert_eq!((ticked[0].movement, ticked[0].bound), (Some(Level), None));
+        assert_eq!(ticked[0].text, "3.7 per cent");
+        assert_eq!(
+            moves("Le taux est en hausse de 0,2 point à 9,5 %.", LangCode::Fr),
+            [(0.2, Some(Amount)), (9.5, Some(Level))]
+        );
     }
 
     #[test]

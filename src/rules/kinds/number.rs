@@ -27,7 +27,8 @@ a figure outside it, or a new figure under the same bound (\"at least 18\" → \
 at the rule's. Every changed number of the pair is listed in `changes`. Clock times \
 (\"7h40\", \"9:15 a.m.\") are compared as times. Years and dates are the `date` kind's; a \
 number given on one side only is not flagged. A figure one side rounds (\"1,1 million\" / \
-\"1,12 million\") is `info`. Figures each tied to other names in their clause (\"36 000 à \
+\"1,12 million\") is `info`. A level against the size of a move (\"rose to 3.4 per cent\" / \
+\"rose 3.4 percent\": `changes` in rules/lang) is at most `medium`. Figures each tied to other names in their clause (\"36 000 à \
 Toulouse\" / \"15 000 à Montpellier\") count two things and are not set against each other. \
 Digits grouped the Swiss (\"50'000\") or Indian (\"2,61,000\") way are one figure. Words live in `rules/lang/*.yaml` \
 (`approximations`, `units`; currencies are the units named by a three-letter code).\n\
@@ -225,6 +226,9 @@ enum Relation {
     /// Figures that cannot both be true, or two different figures under the same bound ("at
     /// least 18" → "at least 21": a new toll).
     Conflicts,
+    /// One gives the level a figure moved to, the other the size of the move: "rose to 3.4
+    /// per cent" against "rose 3.4 percent".
+    LevelAgainstMove,
 }
 
 fn relation(x: &NumberMention, y: &NumberMention, exact: f64, rough: f64) -> Relation {
@@ -237,6 +241,9 @@ fn relation(x: &NumberMention, y: &NumberMention, exact: f64, rough: f64) -> Rel
         // Two currencies, or the same figure in another unit: "€50 million" and "$50
         // million", "4,300 acres" and "4,300 hectares".
         return Relation::Conflicts;
+    }
+    if x.movement.zip(y.movement).is_some_and(|(p, q)| p != q) {
+        return Relation::LevelAgainstMove;
     }
     // "800" and "more than 800": the figure is the same, whatever qualifies it.
     if close(x.value, y.value, exact) {
@@ -299,7 +306,8 @@ pub fn check(rule: &Rule, a: &ClaimView, b: &ClaimView) -> Option<Hit> {
         }
     }
     let (x, y, _) = *changes.first()?;
-    let conflict = changes.iter().any(|c| c.2 == Relation::Conflicts);
+    let moved = changes.iter().any(|c| c.2 == Relation::LevelAgainstMove);
+    let conflict = moved || changes.iter().any(|c| c.2 == Relation::Conflicts);
     let more: Vec<String> = changes[1..]
         .iter()
         .map(|(x, y, _)| format!("{} → {}", shown(x, y), shown(y, x)))
@@ -315,7 +323,9 @@ pub fn check(rule: &Rule, a: &ClaimView, b: &ClaimView) -> Option<Hit> {
     let estimated = changes
         .iter()
         .all(|c| matches!(c.2, Relation::Rounds | Relation::Estimates));
-    if rounded {
+    if moved {
+        message.push_str(" (one gives the level reached, the other the size of the move)");
+    } else if rounded {
         message.push_str(" (one figure is the other rounded)");
     } else if estimated {
         message.push_str(" (an estimate that covers the other figure)");
@@ -339,7 +349,10 @@ pub fn check(rule: &Rule, a: &ClaimView, b: &ClaimView) -> Option<Hit> {
                "unit": x.unit, "changes": listed}),
     )
     .at(Some(x.span), Some(y.span));
-    if estimated {
+    if moved {
+        // Read from the words around the figure ("to", "by"): never solid enough for high.
+        hit.severity = Some(crate::rules::Severity::Medium.min(rule.severity));
+    } else if estimated {
         hit.severity = Some(crate::rules::Severity::Info);
     } else if !conflict {
         hit.severity = Some(crate::rules::Severity::Low.min(rule.severity));
