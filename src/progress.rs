@@ -39,6 +39,15 @@ impl Progress {
         }
     }
 
+    /// Runs `f` with the spinner off its line, so that what `f` writes to the terminal is
+    /// not drawn over.
+    pub fn suspend<R>(&self, f: impl FnOnce() -> R) -> R {
+        match &self.bar {
+            Some(b) => b.suspend(f),
+            None => f(),
+        }
+    }
+
     /// Clears the spinner's line, so that what is written next starts at the left margin.
     pub fn finish(&self) {
         if let Some(b) = &self.bar {

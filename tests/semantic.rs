@@ -229,3 +229,36 @@ fn a_clause_of_a_sentence_that_states_two_facts_aligns_on_its_own() {
         ])
     );
 }
+
+/// `claims --format jsonl --embeddings`: each claim line holds the vector alignment uses, of
+/// unit length.
+#[test]
+fn claim_lines_carry_their_embeddings() {
+    if model().is_none() {
+        return;
+    }
+    let out = support::run::claimdiff()
+        .args([
+            "claims",
+            "fixtures/events/2017-01/afp.md",
+            "--format",
+            "jsonl",
+        ])
+        .args(["--embeddings", "-q"])
+        .output()
+        .unwrap();
+    assert_success(&out);
+    let text = String::from_utf8(out.stdout).unwrap();
+    let claims: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .filter(|l| l["record"] == "claim")
+        .collect();
+    assert!(claims.len() > 5);
+    for c in &claims {
+        let v = c["embedding"].as_array().expect("an embedding");
+        assert_eq!(v.len(), claimdiff::semantic::DIM);
+        let norm: f64 = v.iter().map(|x| x.as_f64().unwrap().powi(2)).sum();
+        assert!((norm - 1.0).abs() < 0.02, "{norm}");
+    }
+}

@@ -210,6 +210,22 @@ impl Merger {
         }
     }
 
+    /// The groups of each article, in increasing order, as they stand: two articles share
+    /// the groups their lists share. (Not a count per pair of articles: the same article
+    /// given a thousand times would make that a million pairs per group.)
+    fn groups_of_articles(&self, claims: &[AlignInput]) -> Vec<Vec<usize>> {
+        let articles = claims.iter().map(|c| c.article + 1).max().unwrap_or(0);
+        let mut groups_of: Vec<Vec<usize>> = vec![Vec::new(); articles];
+        for (g, arts) in self.articles.iter().enumerate() {
+            if arts.len() > 1 {
+                for &x in arts {
+                    groups_of[x].push(g);
+                }
+            }
+        }
+        groups_of
+    }
+
     /// Group `g` already holds a date conflict with claim `y`: one of its members names the
     /// same day as `y`, so a member of `g` that conflicts with `y` was grouped across it.
     fn spans_conflict(&self, g: usize, y: usize, claims: &[AlignInput]) -> bool {
@@ -761,18 +777,7 @@ fn second_pass(
     options: &AlignOptions,
 ) {
     let claims = sim.claims;
-    // The groups of each article, in increasing order, as they stand after the first pass:
-    // two articles share the groups their lists share. (Not a count per pair of articles:
-    // the same article given a thousand times would make that a million pairs per group.)
-    let articles = claims.iter().map(|c| c.article + 1).max().unwrap_or(0);
-    let mut groups_of: Vec<Vec<usize>> = vec![Vec::new(); articles];
-    for (g, arts) in merger.articles.iter().enumerate() {
-        if arts.len() > 1 {
-            for &x in arts {
-                groups_of[x].push(g);
-            }
-        }
-    }
+    let groups_of = merger.groups_of_articles(claims);
     for mut pair in below {
         let (x, y) = (claims[pair.a].article, claims[pair.b].article);
         let count = super::equivalence::shared_count(&groups_of[x], &groups_of[y]);

@@ -196,6 +196,9 @@ pub enum ReportFormat {
     Table,
     /// The JSON contract, claimdiff.report/1 (the default when piped).
     Json,
+    /// The same records, one JSON object a line with a `record` field (article, claim,
+    /// group, finding), streamed as they are made: for archives and data engines.
+    Jsonl,
     /// A Markdown report to paste into a ticket or an article draft.
     #[value(alias = "markdown")]
     Md,
@@ -232,7 +235,7 @@ impl FailOn {
 #[derive(Debug, Args)]
 pub struct OutputArgs {
     /// Output format; default: the configuration's `format`, else from the --output file's
-    /// extension (.md, .html, .json), else table on a terminal and json when piped.
+    /// extension (.md, .html, .json, .jsonl), else table on a terminal and json when piped.
     #[arg(long, value_enum)]
     pub format: Option<ReportFormat>,
     /// Write to this file (whole or not at all); default: standard output.
@@ -358,6 +361,8 @@ pub fn parse_lang(s: &str) -> Result<LangCode, String> {
 pub enum ListFormat {
     Table,
     Json,
+    /// One JSON object a line (`record`: report, article, claim, segment).
+    Jsonl,
 }
 
 #[derive(Debug, Args)]
@@ -370,6 +375,10 @@ pub struct ClaimsArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
+    /// With `--format jsonl`: give each claim the vector the sentence encoder makes of it
+    /// (`embedding`, 512 numbers; the encoder is fetched on first use as for `--semantic`).
+    #[arg(long)]
+    pub embeddings: bool,
     /// Write to this file (whole or not at all); default: standard output.
     #[arg(long, short)]
     pub output: Option<std::path::PathBuf>,

@@ -293,56 +293,121 @@ fn warn_replaced_bytes(path: &str, replaced: usize) {
 }
 
 fn claims(a: args::ClaimsArgs, global: &args::GlobalArgs) -> Result<i32> {
+    let jsonl = matches!(a.format, args::ListFormat::Jsonl);
+    if a.embeddings && !jsonl {
+        anyhow::bail!("--embeddings are written in JSON Lines only; add --format jsonl");
+    }
     let specs = input_specs_writing_to(&a.input, a.output.as_deref())?;
     let options = ReadOptions {
         encoding: a.input.encoding,
     };
     let articles = read_inputs(&specs, options, false, &mut Vec::new())?;
-    let mut listing = ClaimListing {
+    let dest = crate::output::Destination::from_option(a.output.as_deref());
+    if jsonl {
+        let encoder = a
+            .embeddings
+            .then(|| crate::semantic::Encoder::new(global.quiet));
+        let mut no_encoder = false;
+        let written = crate::output::emit_with(&dest, |w| {
+            claims_jsonl(&articles, a.all, encoder.as_ref(), &mut no_encoder, w)
+        });
+        if no_encoder {
+            anyhow::bail!("--embeddings: no sentence encoder could be loaded");
+        }
+        written?;
+        return Ok(exit::OK);
+    }
+    let listing = ClaimListing {
         schema: SCHEMA.to_string(),
         tool: Tool::current(),
         articles: articles.iter().map(|a| a.meta.clone()).collect(),
-        claims: Vec::new(),
-        segments: Vec::new(),
+        claims: articles
+            .iter()
+            .flat_map(crate::pipeline::claim_records)
+            .collect(),
+        segments: match a.all {
+            true => articles.iter().flat_map(segment_records).collect(),
+            false => Vec::new(),
+        },
     };
-    for article in &articles {
-        listing
-            .claims
-            .extend(crate::pipeline::claim_records(article));
-        let mut seg_no = 0;
-        for (i, seg) in article.segments.iter().enumerate() {
-            if seg.role != Role::Claim && a.all {
-                let span = article.source_span(i);
-                let (line, column) = article.position(i);
-                seg_no += 1;
-                listing.segments.push(SegmentRecord {
-                    id: format!("{}.s{seg_no}", article.meta.id),
-                    article: article.meta.id.clone(),
-                    role: seg.role,
-                    text: article.segment_text(i).to_string(),
-                    start: span.start,
-                    end: span.end,
-                    line,
-                    column,
-                });
-            }
-        }
-    }
     let rendered = match a.format {
-        args::ListFormat::Json => {
+        args::ListFormat::Table => {
+            table::render_claims(&listing, table_style(global, a.output.is_some()))
+        }
+        _ => {
             let mut s = serde_json::to_string_pretty(&listing)?;
             s.push('\n');
             s
         }
-        args::ListFormat::Table => {
-            table::render_claims(&listing, table_style(global, a.output.is_some()))
-        }
     };
-    crate::output::emit(
-        &crate::output::Destination::from_option(a.output.as_deref()),
-        rendered.as_bytes(),
-    )?;
+    crate::output::emit(&dest, rendered.as_bytes())?;
     Ok(exit::OK)
+}
+
+/// The segments of an article that are not claims (headings, captions, bylines,
+/// boilerplate), numbered `a1.s1`, `a1.s2`… (`claims --all`).
+fn segment_records(article: &crate::ingest::Article) -> impl Iterator<Item = SegmentRecord> + '_ {
+    let others = (0..article.segments.len()).filter(|&i| article.segments[i].role != Role::Claim);
+    others.enumerate().map(|(n, i)| {
+        let span = article.source_span(i);
+        let (line, column) = article.position(i);
+        SegmentRecord {
+            id: format!("{}.s{}", article.meta.id, n + 1),
+            article: article.meta.id.clone(),
+            role: article.segments[i].role,
+            text: article.segment_text(i).to_string(),
+            start: span.start,
+            end: span.end,
+            line,
+            column,
+        }
+    })
+}
+
+/// Claims embedded at a time with `--embeddings`: lines flow out as batches are encoded,
+/// and the vectors of a big archive are never all held at once.
+const EMBEDDING_BATCH: usize = 4096;
+
+/// `claims --format jsonl`: the head, the articles, the claims (with their embeddings when
+/// an encoder is given), then the other segments with `--all`. An encoder that cannot be
+/// loaded sets `no_encoder` and stops the output (to a file, none is written).
+fn claims_jsonl(
+    articles: &[crate::ingest::Article],
+    all: bool,
+    encoder: Option<&crate::semantic::Encoder>,
+    no_encoder: &mut bool,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    use crate::report::jsonl;
+    jsonl::write_head(out, "claims", None)?;
+    let metas: Vec<crate::ingest::ArticleMeta> = articles.iter().map(|a| a.meta.clone()).collect();
+    jsonl::write_articles(out, &metas)?;
+    let mut claims = articles
+        .iter()
+        .flat_map(crate::pipeline::claim_records)
+        .peekable();
+    while claims.peek().is_some() {
+        let batch: Vec<_> = claims.by_ref().take(EMBEDDING_BATCH).collect();
+        let vectors = match encoder {
+            Some(e) => {
+                let texts: Vec<&str> = batch.iter().map(|c| c.text.as_str()).collect();
+                let Some(v) = e.embed(&texts) else {
+                    *no_encoder = true;
+                    return Err(std::io::Error::other("no sentence encoder"));
+                };
+                Some(v)
+            }
+            None => None,
+        };
+        for (i, c) in batch.iter().enumerate() {
+            let v = vectors.as_ref().map(|v| v[i].as_slice());
+            jsonl::write_claim(out, c, v)?;
+        }
+    }
+    for s in articles.iter().filter(|_| all).flat_map(segment_records) {
+        jsonl::write_segment(out, &s)?;
+    }
+    Ok(())
 }
 
 /// Read the inputs. With `--keep-going`, an unreadable one is reported on stderr, noted in
@@ -403,6 +468,7 @@ fn resolve_format(f: Option<args::ReportFormat>, output: &args::OutputArgs) -> a
             Some("md") => return args::ReportFormat::Md,
             Some("html" | "htm") => return args::ReportFormat::Html,
             Some("json") => return args::ReportFormat::Json,
+            Some("jsonl" | "ndjson") => return args::ReportFormat::Jsonl,
             _ => {}
         }
     }
@@ -425,6 +491,11 @@ fn emit_report(
         args::ReportFormat::Json => {
             return Ok(crate::output::emit_with(&dest, |w| {
                 crate::report::json::write_json(report, w)
+            })?);
+        }
+        args::ReportFormat::Jsonl => {
+            return Ok(crate::output::emit_with(&dest, |w| {
+                crate::report::jsonl::write_report(report, w)
             })?);
         }
         args::ReportFormat::Table => {
@@ -508,6 +579,12 @@ fn compare(a: args::CompareArgs, global: &args::GlobalArgs) -> Result<i32> {
     check_reference(a.analysis.reference.as_deref(), &corpus)?;
     progress.stage("aligning");
     let options = run_options(&a.analysis, a.output.title.clone(), false, global.quiet)?;
+    let fail_on = a.fail_on.unwrap_or(args::FailOn::Never);
+    if resolve_format(a.output.format, &a.output) == args::ReportFormat::Jsonl {
+        let report = compare_streamed(corpus, &rules, &options, skipped, &a.output, &progress)?;
+        // No report: the reader closed the pipe before the run ended.
+        return Ok(report.map_or(exit::OK, |r| run_exit_code(&r, fail_on)));
+    }
     let mut report =
         crate::pipeline::run(&corpus, &rules, crate::pipeline::Mode::Compare, &options);
     // The report holds what it needs; the features can go before it is written.
@@ -516,10 +593,40 @@ fn compare(a: args::CompareArgs, global: &args::GlobalArgs) -> Result<i32> {
     // The spinner's line is cleared before the report is written below it.
     progress.finish();
     emit_report(&report, &a.output, global)?;
-    Ok(run_exit_code(
-        &report,
-        a.fail_on.unwrap_or(args::FailOn::Never),
-    ))
+    Ok(run_exit_code(&report, fail_on))
+}
+
+/// `compare --format jsonl`: the articles and claims are written before the claims are
+/// aligned, and flushed, so that a reader of standard output starts on them while the run
+/// goes on; the groups, findings and summary follow once the report is made. A file is still
+/// written whole or not at all. `None` when the reader went away (a closed pipe) first.
+fn compare_streamed(
+    corpus: crate::pipeline::Corpus,
+    rules: &crate::rules::RuleSet,
+    options: &crate::pipeline::RunOptions,
+    skipped: Vec<crate::report::model::SkippedInput>,
+    output: &args::OutputArgs,
+    progress: &crate::progress::Progress,
+) -> Result<Option<crate::report::model::Report>> {
+    use crate::report::{jsonl, model::RuleSetInfo};
+    let dest = crate::output::Destination::from_option(output.output.as_deref());
+    let mut made = None;
+    crate::output::emit_with(&dest, |w| {
+        let started = progress.suspend(|| {
+            let info = RuleSetInfo::of(rules);
+            let s = jsonl::start(w, "compare", Some(&info), &corpus.articles, &corpus.claims)?;
+            w.flush().map(|_| s)
+        })?;
+        let mode = crate::pipeline::Mode::Compare;
+        let mut report = crate::pipeline::run(&corpus, rules, mode, options);
+        drop(corpus);
+        report.skipped = skipped;
+        progress.finish();
+        jsonl::finish(w, &report, started)?;
+        made = Some(report);
+        Ok(())
+    })?;
+    Ok(made)
 }
 
 fn rules_command(cmd: args::RulesCommand) -> Result<i32> {

@@ -2,6 +2,7 @@
 
 pub mod html;
 pub mod json;
+pub mod jsonl;
 pub mod line;
 pub mod markdown;
 pub mod model;
