@@ -15,14 +15,15 @@ impl Progress {
         if quiet || !std::io::stderr().is_terminal() {
             return Progress { bar: None };
         }
-        let bar = ProgressBar::new_spinner();
+        // Hidden from the start: a spinner made for stderr draws its first frame at once,
+        // and a run that ends within the second would leave it in front of the report.
+        let bar = ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::hidden());
         bar.set_style(
             ProgressStyle::with_template("{spinner} {msg} {elapsed}").expect("static template"),
         );
         bar.set_message(first.to_string());
         // A spinner that only appears after a second: short runs print nothing.
         bar.enable_steady_tick(Duration::from_millis(120));
-        bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
         let shown = bar.clone();
         std::thread::spawn(move || {
             std::thread::sleep(Duration::from_secs(1));

@@ -1223,3 +1223,87 @@ fn a_weekday_in_the_future_tense_is_the_coming_one() {
         )
     );
 }
+
+/// The report a run prints on a terminal (a pseudo-terminal made by util-linux `script`), on
+/// two articles of `sentences` sentences each, with the text before the report.
+fn on_a_terminal(sentences: usize) -> Option<(String, usize)> {
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "util-linux `script` is needed to give the run a terminal"
+        );
+        eprintln!("SKIPPED: no `script` command to give the run a terminal");
+        return None;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let article = |outlet: &str, shift: usize| {
+        let body: String = (0..sentences)
+            .map(|i| {
+                let n = i + shift;
+                format!(
+                    "The council of district {n} approved a budget of {} euros for {} schools on Monday.\n\n",
+                    n * 7,
+                    n % 13
+                )
+            })
+            .collect();
+        let path = dir.path().join(format!("{outlet}.md"));
+        let text = format!("---\noutlet: {outlet}\ndate: 2024-03-04\nlang: en\n---\n\n{body}");
+        std::fs::write(&path, text).unwrap();
+        path.display().to_string()
+    };
+    let (a, b) = (article("Wire A", 0), article("Paper B", 1));
+    let bin = assert_cmd::cargo::cargo_bin("claimdiff");
+    let run = format!(
+        "{} compare '{a}' '{b}' --format table --semantic off",
+        bin.display()
+    );
+    let out = std::process::Command::new("script")
+        .args(["-qec", &run, "/dev/null"])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let report = text
+        .find("Wire A and Paper B compared")
+        .expect("the report");
+    Some((text, report))
+}
+
+fn is_spinner(c: char) -> bool {
+    ('\u{2800}'..='\u{28ff}').contains(&c)
+}
+
+/// A run that ends within a second draws no spinner at all: nothing stands in front of the
+/// report (the first frame used to, "⠁ reading 0s").
+#[test]
+fn a_short_run_on_a_terminal_draws_no_spinner() {
+    let Some((text, report)) = on_a_terminal(20) else {
+        return;
+    };
+    assert!(
+        !text[..report].contains(is_spinner),
+        "{:?}",
+        &text[..report]
+    );
+}
+
+/// A long run shows the spinner (after a second) and clears its line before the report.
+#[test]
+fn the_spinner_clears_its_line_before_the_report() {
+    let Some((text, report)) = on_a_terminal(40_000) else {
+        return;
+    };
+    let Some(frame) = text[..report].rfind(is_spinner) else {
+        panic!("the run ended before the spinner showed: make the articles longer");
+    };
+    assert!(
+        text[frame..report].contains("\u{1b}[2K"),
+        "the spinner's line is not cleared before the report: {:?}",
+        &text[frame..report]
+    );
+}
