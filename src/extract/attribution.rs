@@ -552,15 +552,17 @@ mod tests {
         }
     }
 
+    /// The sources `text` names, in order.
+    fn sources(text: &str, lang: LangCode) -> Vec<String> {
+        features_in(text, lang)
+            .attributions
+            .into_iter()
+            .map(|a| a.source)
+            .collect()
+    }
+
     #[test]
     fn a_passive_names_its_agent_or_no_source() {
-        let sources = |t: &str, lang: LangCode| -> Vec<String> {
-            features_in(t, lang)
-                .attributions
-                .into_iter()
-                .map(|a| a.source)
-                .collect()
-        };
         assert!(sources("No injuries were reported.", LangCode::En).is_empty());
         assert!(sources("The cause is said to be a gas leak.", LangCode::En).is_empty());
         assert_eq!(
@@ -667,13 +669,6 @@ mod tests {
 
     #[test]
     fn reporting_verbs_of_the_language() {
-        let sources = |t: &str, lang: LangCode| -> Vec<String> {
-            features_in(t, lang)
-                .attributions
-                .into_iter()
-                .map(|a| a.source)
-                .collect()
-        };
         for verb in [
             "a réagi",
             "a confié",
