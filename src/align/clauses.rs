@@ -129,40 +129,42 @@ fn clause_links(
         .filter_map(|&(a, b)| {
             units
                 .clause_pairs(a, b)
-                .filter_map(|(u, v)| linked(scorer, u, v, options))
+                .filter_map(|(u, v)| linked(scorer, (a, u), (b, v), options))
                 .max_by(|x, y| x.0.total_cmp(&y.0))
-                .map(|(_, words, cos, spans)| ScoredPair {
-                    a,
-                    b,
-                    score: PairScore {
-                        score: combined(words, Some(cos)),
-                        shared: Vec::new(),
-                    },
-                    same_event: None,
-                    words,
-                    semantic: Some(cos),
-                    clauses: spans,
-                })
+                .map(|(_, pair)| pair)
         })
         .collect()
 }
 
-/// Two units that would link: their blend, the words' score, the cosine and their clauses.
-#[allow(clippy::type_complexity)]
+/// Claim `a` (its unit `u`) and claim `b` (`v`) as a pair that would link, with the blend of
+/// words and meaning it would link at.
 fn linked(
     scorer: &Scorer,
-    u: Unit,
-    v: Unit,
+    (a, u): (usize, Unit),
+    (b, v): (usize, Unit),
     options: &AlignOptions,
-) -> Option<(f64, f64, f64, [Option<Span>; 2])> {
+) -> Option<(f64, ScoredPair)> {
     let cos = f64::from(crate::semantic::cosine(u.embedding?, v.embedding?));
     if dates_conflict(u.features, v.features) {
         return None;
     }
     let words = scorer.similarity(u.set, v.set);
     let score = blend(words, cos);
-
     // A clause is a smaller text than its claim: a shared name or figure says less of it,
     // so the lower bar of anchored claims does not apply.
-    (score >= options.link_threshold).then_some((score, words, cos, [u.clause, v.clause]))
+    (score >= options.link_threshold).then(|| {
+        let pair = ScoredPair {
+            a,
+            b,
+            score: PairScore {
+                score: combined(words, Some(cos)),
+                shared: Vec::new(),
+            },
+            same_event: None,
+            words,
+            semantic: Some(cos),
+            clauses: [u.clause, v.clause],
+        };
+        (score, pair)
+    })
 }

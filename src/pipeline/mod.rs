@@ -335,15 +335,18 @@ fn meaning_words(
         .filter(|p| p.semantic.is_some() && p.score.score > p.words + 1e-9)
         .map(|p| (p.a.min(p.b), p.a.max(p.b)))
         .collect();
-    // Each claim's words once. Figures are hidden from the encoder and names mean little
-    // alone: words only.
+    // Each claim's words once. Figures are hidden from the encoder (spelled out too: "five"
+    // is not matched with "six") and names mean little alone: words only.
     let mut words_of: rustc_hash::FxHashMap<usize, Vec<String>> = Default::default();
     for &c in helped.iter().flat_map(|(a, b)| [a, b]) {
         words_of.entry(c).or_insert_with(|| {
-            let names: Vec<String> = corpus.features[c]
+            let f = &corpus.features[c];
+            let names: Vec<String> = f
                 .entities
                 .iter()
-                .flat_map(|e| crate::normalize::fold_words(&e.text))
+                .map(|e| e.text.as_str())
+                .chain(f.numbers.iter().map(|n| n.text.as_str()))
+                .flat_map(crate::normalize::fold_words)
                 .collect();
             let mut words = crate::rules::kinds::content_words(&corpus.claims[c].text);
             words.retain(|w| !names.contains(w) && !w.chars().any(|c| c.is_ascii_digit()));
@@ -384,9 +387,11 @@ impl Aligned<'_> {
     /// rests on, with where it starts in the claim; else the whole claim. Two claims aligned
     /// by one clause are compared on it: the rest of the sentence states other facts.
     fn parts(&self, g: &align::Group, x: usize, y: usize) -> [(ClaimView<'_>, Option<usize>); 2] {
+        // Only a link (two claims) rests on clauses: a group of wire copies is never searched.
         let pair = g
             .pairs
             .iter()
+            .filter(|_| g.link)
             .find(|p| (p.a, p.b) == (x, y) || (p.a, p.b) == (y, x));
         let clause_of = |c: usize| {
             let p = pair?;
